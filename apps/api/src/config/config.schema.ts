@@ -1,0 +1,58 @@
+/**
+ * Environment configuration, validated once at boot. A bad value stops the server with a
+ * message naming the variable, rather than failing later in some unrelated place.
+ */
+import { z } from 'zod';
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = z.coerce.number().int().positive();
+
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Unset: an embedded Postgres is started with its data under DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Shared state for several API processes (socket fan-out); optional on one node. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Public origin of the web client, used for invite links and the Origin check. */
+  PUBLIC_URL: z.url().optional(),
+  /** Serve the built web client from the API (production mode); path to its dist folder. */
+  WEB_DIST_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** This email becomes instance admin on registration (otherwise: the first account). */
+  ADMIN_EMAIL: z.email().optional(),
+  SEED_DEMO: booleanFromEnv.default(true),
+  COOKIE_SECURE: booleanFromEnv.optional(),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  SESSION_IDLE_TIMEOUT_MINUTES: positiveInt.default(60 * 24 * 7),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(24 * 30),
+  INVITE_TTL_HOURS: positiveInt.default(24 * 7),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(10),
+  LOGIN_MAX_FAILURES_PER_IP: positiveInt.default(50),
+  LOGIN_THROTTLE_WINDOW_MINUTES: positiveInt.default(15),
+  /** argon2 hashes run at most this many at a time; more wait in a bounded queue. */
+  PASSWORD_HASH_CONCURRENCY: positiveInt.default(4),
+  PASSWORD_HASH_QUEUE: positiveInt.default(64),
+});
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings count as unset, which is what a copied .env.example means.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,114 @@
+import { Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  ChangePasswordBodySchema,
+  LoginBodySchema,
+  RegisterBodySchema,
+  UpdateProfileBodySchema,
+  type AuthResult,
+  type ChangePasswordBody,
+  type CurrentUser,
+  type LoginBody,
+  type RegisterBody,
+  type SessionSummary,
+  type UpdateProfileBody,
+} from '@marginalia/shared';
+import type { Request, Response } from 'express';
+import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
+import { ApiZodBody, ValidBody } from '../../common/zod.js';
+import { AccountsService, toCurrentUser } from './accounts.service.js';
+import { clientIp, type AuthContext } from './auth-context.js';
+import { LoginThrottle } from './login-throttle.service.js';
+import { Auth, Public } from './public.decorator.js';
+import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
+import { SessionsService } from './sessions.service.js';
+import type { User } from './user.entity.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottle,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('register')
+  @ApiZodBody(RegisterBodySchema)
+  async register(@ValidBody(RegisterBodySchema) body: RegisterBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResult> {
+    const user = await this.accounts.register({ email: body.email, password: body.password, displayName: body.displayName });
+    return await this.startSession(user, request, response);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiZodBody(LoginBodySchema)
+  async login(@ValidBody(LoginBodySchema) body: LoginBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResult> {
+    const ip = clientIp(request);
+    await this.throttle.assertAllowed(body.email, ip);
+    let user: User;
+    try {
+      user = await this.accounts.verifyCredentials(body.email, body.password);
+    } catch (error) {
+      await this.throttle.record(body.email, ip, false);
+      throw error;
+    }
+    await this.throttle.record(body.email, ip, true);
+    return await this.startSession(user, request, response);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Auth() auth: AuthContext, @Res({ passthrough: true }) response: Response): Promise<void> {
+    if (auth.sessionId) await this.sessions.revoke(auth.user.id, auth.sessionId);
+    clearSessionCookies(response, this.config);
+  }
+
+  /** Log out everywhere: every session of this account ends, this one included. */
+  @Post('logout-all')
+  @HttpCode(204)
+  async logoutAll(@Auth() auth: AuthContext, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.sessions.revokeAll(auth.user.id);
+    clearSessionCookies(response, this.config);
+  }
+
+  @Get('me')
+  me(@Auth() auth: AuthContext): CurrentUser {
+    return toCurrentUser(auth.user);
+  }
+
+  @Patch('me')
+  @ApiZodBody(UpdateProfileBodySchema)
+  async updateMe(@Auth() auth: AuthContext, @ValidBody(UpdateProfileBodySchema) body: UpdateProfileBody): Promise<CurrentUser> {
+    return toCurrentUser(await this.accounts.updateProfile(auth.user, body.displayName));
+  }
+
+  /** Changing the password ends every other session of the account. */
+  @Post('password')
+  @HttpCode(204)
+  @ApiZodBody(ChangePasswordBodySchema)
+  async changePassword(@Auth() auth: AuthContext, @ValidBody(ChangePasswordBodySchema) body: ChangePasswordBody): Promise<void> {
+    await this.accounts.changePassword(auth.user, body.currentPassword, body.newPassword);
+    await this.sessions.revokeAllExcept(auth.user.id, auth.sessionId);
+  }
+
+  @Get('sessions')
+  async listSessions(@Auth() auth: AuthContext): Promise<{ sessions: SessionSummary[] }> {
+    return { sessions: await this.sessions.list(auth.user.id, auth.sessionId) };
+  }
+
+  @Delete('sessions/:sessionId')
+  @HttpCode(204)
+  async revokeSession(@Auth() auth: AuthContext, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<void> {
+    await this.sessions.revoke(auth.user.id, sessionId);
+  }
+
+  private async startSession(user: User, request: Request, response: Response): Promise<AuthResult> {
+    const { session, secret } = await this.sessions.issue(user.id, { ip: clientIp(request), userAgent: request.headers['user-agent'] ?? null });
+    setSessionCookies(response, this.config, secret, session.csrfToken);
+    return { user: toCurrentUser(user), csrfToken: session.csrfToken };
+  }
+}

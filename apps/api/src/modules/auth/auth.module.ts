@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsService } from './accounts.service.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { Authenticator } from './authenticator.service.js';
+import { LoginAttempt } from './login-attempt.entity.js';
+import { LoginThrottle } from './login-throttle.service.js';
+import { PasswordHasher } from './password-hasher.service.js';
+import { PersonalToken } from './personal-token.entity.js';
+import { PersonalTokensService } from './personal-tokens.service.js';
+import { Session } from './session.entity.js';
+import { SessionsService } from './sessions.service.js';
+import { TokensController } from './tokens.controller.js';
+import { User } from './user.entity.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, Session, PersonalToken, LoginAttempt])],
+  controllers: [AuthController, TokensController],
+  providers: [
+    AccountsService,
+    SessionsService,
+    PersonalTokensService,
+    PasswordHasher,
+    LoginThrottle,
+    Authenticator,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [Authenticator, AccountsService, PasswordHasher, SessionsService],
+})
+export class AuthModule {}

@@ -1,0 +1,30 @@
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CreateTokenBodySchema, type CreateTokenBody, type CreatedToken, type TokenSummary } from '@marginalia/shared';
+import { ApiZodBody, ValidBody } from '../../common/zod.js';
+import type { AuthContext } from './auth-context.js';
+import { PersonalTokensService } from './personal-tokens.service.js';
+import { Auth } from './public.decorator.js';
+
+@ApiTags('auth')
+@Controller('auth/tokens')
+export class TokensController {
+  constructor(private readonly tokens: PersonalTokensService) {}
+
+  @Post()
+  @ApiZodBody(CreateTokenBodySchema)
+  async create(@Auth() auth: AuthContext, @ValidBody(CreateTokenBodySchema) body: CreateTokenBody): Promise<CreatedToken> {
+    return await this.tokens.create(auth.user.id, body.name);
+  }
+
+  @Get()
+  async list(@Auth() auth: AuthContext): Promise<{ tokens: TokenSummary[] }> {
+    return { tokens: await this.tokens.list(auth.user.id) };
+  }
+
+  @Delete(':tokenId')
+  @HttpCode(204)
+  async revoke(@Auth() auth: AuthContext, @Param('tokenId', ParseUUIDPipe) tokenId: string): Promise<void> {
+    await this.tokens.revoke(auth.user.id, tokenId);
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { DisplayNameSchema, EmailSchema, IsoDateSchema, PasswordSchema, UuidSchema } from './common.js';
+
+export const RegisterBodySchema = z.strictObject({
+  email: EmailSchema,
+  password: PasswordSchema,
+  displayName: DisplayNameSchema,
+});
+export type RegisterBody = z.input<typeof RegisterBodySchema>;
+
+export const LoginBodySchema = z.strictObject({
+  email: EmailSchema,
+  password: z.string().min(1, 'is required').max(1024),
+});
+export type LoginBody = z.input<typeof LoginBodySchema>;
+
+export const ChangePasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1, 'is required').max(1024),
+  newPassword: PasswordSchema,
+});
+export type ChangePasswordBody = z.input<typeof ChangePasswordBodySchema>;
+
+export const UpdateProfileBodySchema = z.strictObject({
+  displayName: DisplayNameSchema,
+});
+export type UpdateProfileBody = z.input<typeof UpdateProfileBodySchema>;
+
+export const CurrentUserSchema = z.object({
+  id: UuidSchema,
+  email: z.string(),
+  displayName: z.string(),
+  isInstanceAdmin: z.boolean(),
+  createdAt: IsoDateSchema,
+});
+export type CurrentUser = z.infer<typeof CurrentUserSchema>;
+
+/** Returned by register and login; the session itself travels in the httpOnly cookie. */
+export const AuthResultSchema = z.object({
+  user: CurrentUserSchema,
+  /** Echo this in the x-csrf-token header on mutating requests (also set as a cookie). */
+  csrfToken: z.string(),
+});
+export type AuthResult = z.infer<typeof AuthResultSchema>;
+
+export const SessionSummarySchema = z.object({
+  id: UuidSchema,
+  current: z.boolean(),
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  createdAt: IsoDateSchema,
+  lastSeenAt: IsoDateSchema,
+});
+export type SessionSummary = z.infer<typeof SessionSummarySchema>;
+
+export const CreateTokenBodySchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(80),
+});
+export type CreateTokenBody = z.input<typeof CreateTokenBodySchema>;
+
+export const TokenSummarySchema = z.object({
+  id: UuidSchema,
+  name: z.string(),
+  /** First characters of the token, to recognise it; the rest is never shown again. */
+  prefix: z.string(),
+  createdAt: IsoDateSchema,
+  lastUsedAt: IsoDateSchema.nullable(),
+});
+export type TokenSummary = z.infer<typeof TokenSummarySchema>;
+
+export const CreatedTokenSchema = TokenSummarySchema.extend({
+  /** The secret, shown exactly once. */
+  token: z.string(),
+});
+export type CreatedToken = z.infer<typeof CreatedTokenSchema>;

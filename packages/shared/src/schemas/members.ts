@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { EmailSchema, IsoDateSchema, UuidSchema } from './common.js';
+import { WorkspaceRoleSchema } from './workspaces.js';
+
+export const AddMemberBodySchema = z.strictObject({
+  email: EmailSchema,
+  role: WorkspaceRoleSchema,
+});
+export type AddMemberBody = z.input<typeof AddMemberBodySchema>;
+
+export const UpdateMemberBodySchema = z.strictObject({
+  role: WorkspaceRoleSchema,
+});
+export type UpdateMemberBody = z.input<typeof UpdateMemberBodySchema>;
+
+export const MemberSchema = z.object({
+  userId: UuidSchema,
+  email: z.string(),
+  displayName: z.string(),
+  role: WorkspaceRoleSchema,
+  joinedAt: IsoDateSchema,
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const MemberListSchema = z.object({ members: z.array(MemberSchema) });
+export type MemberList = z.infer<typeof MemberListSchema>;
+
+export const InviteSchema = z.object({
+  id: UuidSchema,
+  email: z.string(),
+  role: WorkspaceRoleSchema,
+  invitedBy: z.object({ id: UuidSchema, displayName: z.string() }).nullable(),
+  createdAt: IsoDateSchema,
+  expiresAt: IsoDateSchema,
+});
+export type Invite = z.infer<typeof InviteSchema>;
+
+export const InviteListSchema = z.object({ invites: z.array(InviteSchema) });
+export type InviteList = z.infer<typeof InviteListSchema>;
+
+/**
+ * Adding a member by email: an existing account joins at once; an unknown email gets an
+ * invite whose link (shown once, to the inviter) adds the person after they register.
+ */
+export const AddMemberResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), member: MemberSchema }),
+  z.object({ kind: z.literal('invite'), invite: InviteSchema, inviteUrl: z.string(), inviteToken: z.string() }),
+]);
+export type AddMemberResult = z.infer<typeof AddMemberResultSchema>;
+
+/** What an invite link shows before it is accepted. */
+export const InvitePreviewSchema = z.object({
+  workspaceName: z.string(),
+  email: z.string(),
+  role: WorkspaceRoleSchema,
+  invitedBy: z.string().nullable(),
+  expiresAt: IsoDateSchema,
+});
+export type InvitePreview = z.infer<typeof InvitePreviewSchema>;
+
+export const AcceptInviteResultSchema = z.object({ workspaceId: UuidSchema });
+export type AcceptInviteResult = z.infer<typeof AcceptInviteResultSchema>;
