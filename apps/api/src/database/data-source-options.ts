@@ -12,6 +12,9 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTableName: 'typeorm_migrations',
     migrationsRun: false,
     synchronize: false,
+    // gen_random_uuid() is built into Postgres 13+: no extension, so no superuser needed.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     logging: ['error'],
     extra: { max: 10, application_name: 'marginalia-api' },
   };

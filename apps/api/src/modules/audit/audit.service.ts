@@ -17,7 +17,8 @@ export class AuditService {
   constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
 
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
-    await manager.insert(AuditEntry, { ...record, details: record.details ?? {} });
+    // jsonb column: TypeORM's partial-entity type cannot express an open record.
+    await manager.insert(AuditEntry, { ...record, details: (record.details ?? {}) as never });
   }
 
   async list(workspaceId: string, options: { limit: number; before?: string }): Promise<AuditEntryDto[]> {

@@ -35,8 +35,9 @@ export class AccountsService {
       if (await manager.existsBy(User, { email: input.email })) {
         throw new ConflictException('an account with this email already exists');
       }
-      const isFirst = (await manager.count(User)) === 0;
-      const isInstanceAdmin = this.config.ADMIN_EMAIL ? this.config.ADMIN_EMAIL.toLowerCase() === input.email : isFirst;
+      // Seeded demo accounts are never admins, so "first" means: no admin exists yet.
+      const isFirstRegistration = !(await manager.existsBy(User, { isInstanceAdmin: true }));
+      const isInstanceAdmin = this.config.ADMIN_EMAIL ? this.config.ADMIN_EMAIL.toLowerCase() === input.email : isFirstRegistration;
       return await manager.save(manager.create(User, { email: input.email, displayName: input.displayName, passwordHash, isInstanceAdmin }));
     });
   }

@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/config.schema.js';
+import { buildDataSourceOptions } from './database/data-source-options.js';
+import { AdminModule } from './modules/admin/admin.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
+
+/** The whole API, for a validated configuration and a database that is already migrated. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(buildDataSourceOptions(databaseUrl)),
+        AuthModule,
+        WorkspacesModule,
+        AuditModule,
+        AdminModule,
+        DocumentsModule,
+        HealthModule,
+      ],
+    };
+  }
+}

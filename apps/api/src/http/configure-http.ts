@@ -1,0 +1,71 @@
+/**
+ * Everything about the HTTP edge that is not a route: the /api prefix, cookies, the error
+ * format, security headers, OpenAPI, and serving the built web client with an SPA fallback.
+ * Used by main.ts and by the tests, so both run the same stack.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { AppConfig } from '../config/config.schema.js';
+import { ApiExceptionFilter } from '../common/api-exception.filter.js';
+import { APP_VERSION } from '../version.js';
+
+/** JSON bodies larger than this are refused with 413 (imports use multipart, with their own limits). */
+export const JSON_BODY_LIMIT = '1mb';
+
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.setGlobalPrefix('api');
+  if (config.TRUST_PROXY) app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(cookieParser());
+  app.use(securityHeaders);
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  const webDist = resolveWebDist(config);
+  if (webDist) serveWebClient(app, webDist);
+}
+
+function securityHeaders(_request: Request, response: Response, next: NextFunction): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('X-Frame-Options', 'DENY');
+  response.setHeader('Referrer-Policy', 'same-origin');
+  next();
+}
+
+function setUpOpenApi(app: NestExpressApplication): void {
+  const documentConfig = new DocumentBuilder()
+    .setTitle('Marginalia API')
+    .setDescription('Corpus, workspaces and collaboration. Authenticate with the session cookie (plus the x-csrf-token header on writes) or a personal access token as Bearer.')
+    .setVersion(APP_VERSION)
+    .addBearerAuth()
+    .addCookieAuth('marginalia_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, documentConfig), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The built client: WEB_DIST_DIR, or apps/web/dist next to this app when it has been built. */
+function resolveWebDist(config: AppConfig): string | null {
+  const candidate = config.WEB_DIST_DIR ?? path.resolve(import.meta.dirname, '../../../web/dist');
+  return existsSync(path.join(candidate, 'index.html')) ? candidate : null;
+}
+
+function serveWebClient(app: NestExpressApplication, webDist: string): void {
+  app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: cacheHashedAssets }));
+  const indexHtml = path.join(webDist, 'index.html');
+  // Client-side routes (/w/..., /invites/...) all load the SPA; /api and sockets never do.
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    const isPageRequest = (request.method === 'GET' || request.method === 'HEAD') && !request.path.startsWith('/api') && !request.path.startsWith('/socket.io');
+    if (!isPageRequest) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexHtml);
+  });
+}
+
+function cacheHashedAssets(response: Response, filePath: string): void {
+  if (filePath.includes(`${path.sep}assets${path.sep}`)) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+}

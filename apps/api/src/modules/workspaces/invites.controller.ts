@@ -1,0 +1,42 @@
+import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AcceptInviteResult, InviteList, InvitePreview } from '@marginalia/shared';
+import { UuidParam } from '../../common/uuid-param.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth, Public } from '../auth/public.decorator.js';
+import { InvitesService } from './invites.service.js';
+import { Member, WorkspaceAccess, type WorkspaceMember } from './workspace-access.js';
+
+const TOKEN_MAX_LENGTH = 128;
+
+@ApiTags('invites')
+@Controller()
+export class InvitesController {
+  constructor(private readonly invites: InvitesService) {}
+
+  @Get('workspaces/:workspaceId/invites')
+  @WorkspaceAccess('invites.read')
+  async list(@Member() member: WorkspaceMember): Promise<InviteList> {
+    return { invites: await this.invites.listPending(member.workspaceId) };
+  }
+
+  @Delete('workspaces/:workspaceId/invites/:inviteId')
+  @HttpCode(204)
+  @WorkspaceAccess('invites.manage')
+  async revoke(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @UuidParam('inviteId', 'invite') inviteId: string): Promise<void> {
+    await this.invites.revoke(member.workspaceId, inviteId, auth.user.id);
+  }
+
+  /** What an invite link shows before sign-in: the workspace name and the role offered. */
+  @Public()
+  @Get('invites/:token')
+  async preview(@Param('token') token: string): Promise<InvitePreview> {
+    return await this.invites.preview(token.slice(0, TOKEN_MAX_LENGTH));
+  }
+
+  @Post('invites/:token/accept')
+  @HttpCode(200)
+  async accept(@Auth() auth: AuthContext, @Param('token') token: string): Promise<AcceptInviteResult> {
+    return await this.invites.accept(token.slice(0, TOKEN_MAX_LENGTH), auth.user);
+  }
+}

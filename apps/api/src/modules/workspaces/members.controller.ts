@@ -1,0 +1,72 @@
+import { Controller, Delete, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  AddMemberBodySchema,
+  UpdateMemberBodySchema,
+  type AddMemberBody,
+  type AddMemberResult,
+  type Member as MemberDto,
+  type MemberList,
+  type UpdateMemberBody,
+} from '@marginalia/shared';
+import type { Request } from 'express';
+import { UuidParam } from '../../common/uuid-param.js';
+import { ApiZodBody, ValidBody } from '../../common/zod.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth } from '../auth/public.decorator.js';
+import { MembersService } from './members.service.js';
+import { Member, WorkspaceAccess, type WorkspaceMember } from './workspace-access.js';
+
+/** Where the caller reached us, for invite links when PUBLIC_URL is unset. */
+export function requestOrigin(request: Request): string {
+  const origin = request.headers.origin;
+  if (typeof origin === 'string' && /^https?:\/\/[^/\s]+$/.test(origin)) return origin;
+  return `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+}
+
+@ApiTags('members')
+@Controller('workspaces/:workspaceId')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Get('members')
+  @WorkspaceAccess('members.read')
+  async list(@Member() member: WorkspaceMember): Promise<MemberList> {
+    return { members: await this.members.list(member.workspaceId) };
+  }
+
+  /** 201 with `kind: 'member'` (existing account, added now) or `kind: 'invite'` (link to share). */
+  @Post('members')
+  @WorkspaceAccess('members.manage')
+  @ApiZodBody(AddMemberBodySchema)
+  async add(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidBody(AddMemberBodySchema) body: AddMemberBody, @Req() request: Request): Promise<AddMemberResult> {
+    return await this.members.add(member, auth.user.id, body, requestOrigin(request));
+  }
+
+  @Patch('members/:userId')
+  @WorkspaceAccess('members.manage')
+  @ApiZodBody(UpdateMemberBodySchema)
+  async changeRole(
+    @Auth() auth: AuthContext,
+    @Member() member: WorkspaceMember,
+    @UuidParam('userId', 'member') userId: string,
+    @ValidBody(UpdateMemberBodySchema) body: UpdateMemberBody,
+  ): Promise<MemberDto> {
+    return await this.members.changeRole(member, auth.user.id, userId, body.role);
+  }
+
+  @Delete('members/:userId')
+  @HttpCode(204)
+  @WorkspaceAccess('members.manage')
+  async remove(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @UuidParam('userId', 'member') userId: string): Promise<void> {
+    await this.members.remove(member, auth.user.id, userId);
+  }
+
+  /** Any member may leave, except the last owner. */
+  @Post('leave')
+  @HttpCode(204)
+  @WorkspaceAccess('workspace.read')
+  async leave(@Auth() auth: AuthContext, @Member() member: WorkspaceMember): Promise<void> {
+    await this.members.remove(member, auth.user.id, auth.user.id);
+  }
+}

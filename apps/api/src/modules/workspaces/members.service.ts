@@ -1,0 +1,126 @@
+/**
+ * Membership changes. Invariants kept here, under a row lock on the workspace's memberships:
+ * a workspace always has at least one owner, and only owners grant, change or remove the
+ * owner role.
+ */
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AddMemberResult, Member, WorkspaceRole } from '@marginalia/shared';
+import { AuditService } from '../audit/audit.service.js';
+import { User } from '../auth/user.entity.js';
+import { InvitesService } from './invites.service.js';
+import { Membership } from './membership.entity.js';
+import type { WorkspaceMember } from './workspace-access.js';
+
+interface MemberRow {
+  user_id: string;
+  email: string;
+  display_name: string;
+  role: WorkspaceRole;
+  created_at: Date;
+}
+
+const SELECT_MEMBERS = `
+  SELECT m.user_id, u.email, u.display_name, m.role, m.created_at
+    FROM memberships m JOIN users u ON u.id = m.user_id
+   WHERE m.workspace_id = $1`;
+
+const ROLE_ORDER = `array_position(ARRAY['owner','admin','editor','commenter','viewer'], m.role)`;
+
+function toMember(row: MemberRow): Member {
+  return { userId: row.user_id, email: row.email, displayName: row.display_name, role: row.role, joinedAt: row.created_at.toISOString() };
+}
+
+@Injectable()
+export class MembersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly invites: InvitesService,
+  ) {}
+
+  async list(workspaceId: string): Promise<Member[]> {
+    const rows = (await this.dataSource.query(`${SELECT_MEMBERS} ORDER BY ${ROLE_ORDER}, lower(u.display_name), u.id`, [workspaceId])) as MemberRow[];
+    return rows.map(toMember);
+  }
+
+  /** An existing account joins at once; an unknown email gets an invite link. */
+  async add(actor: WorkspaceMember, actorId: string, input: { email: string; role: WorkspaceRole }, origin: string): Promise<AddMemberResult> {
+    assertMayAssign(actor.role, input.role);
+    return await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(User, { email: input.email });
+      if (!user) {
+        const created = await this.invites.create(manager, { workspaceId: actor.workspaceId, email: input.email, role: input.role, invitedById: actorId }, origin);
+        return { kind: 'invite', ...created };
+      }
+      if (await manager.existsBy(Membership, { workspaceId: actor.workspaceId, userId: user.id })) {
+        throw new ConflictException(`${input.email} is already a member of this workspace`);
+      }
+      await manager.insert(Membership, { workspaceId: actor.workspaceId, userId: user.id, role: input.role });
+      await this.audit.record(manager, { workspaceId: actor.workspaceId, actorId, action: 'member.added', details: { userId: user.id, email: user.email, role: input.role } });
+      return { kind: 'member', member: await this.getMember(manager, actor.workspaceId, user.id) };
+    });
+  }
+
+  async changeRole(actor: WorkspaceMember, actorId: string, userId: string, role: WorkspaceRole): Promise<Member> {
+    return await this.dataSource.transaction(async (manager) => {
+      const memberships = await lockMemberships(manager, actor.workspaceId);
+      const target = findMember(memberships, userId);
+      if (target.role === role) return await this.getMember(manager, actor.workspaceId, userId);
+      assertMayAssign(actor.role, role);
+      assertMayTouch(actor.role, target.role);
+      assertOwnerRemains(memberships, target, role);
+      await manager.update(Membership, { workspaceId: actor.workspaceId, userId }, { role });
+      await this.audit.record(manager, { workspaceId: actor.workspaceId, actorId, action: 'member.roleChanged', details: { userId, from: target.role, to: role } });
+      return await this.getMember(manager, actor.workspaceId, userId);
+    });
+  }
+
+  async remove(actor: WorkspaceMember, actorId: string, userId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const memberships = await lockMemberships(manager, actor.workspaceId);
+      const target = findMember(memberships, userId);
+      if (userId !== actorId) assertMayTouch(actor.role, target.role);
+      assertOwnerRemains(memberships, target, null);
+      await manager.delete(Membership, { workspaceId: actor.workspaceId, userId });
+      const action = userId === actorId ? 'member.left' : 'member.removed';
+      await this.audit.record(manager, { workspaceId: actor.workspaceId, actorId, action, details: { userId, role: target.role } });
+    });
+  }
+
+  private async getMember(manager: EntityManager, workspaceId: string, userId: string): Promise<Member> {
+    const rows = (await manager.query(`${SELECT_MEMBERS} AND m.user_id = $2`, [workspaceId, userId])) as MemberRow[];
+    const row = rows[0];
+    if (!row) throw new NotFoundException('member not found');
+    return toMember(row);
+  }
+}
+
+/** Locks the workspace's membership rows so concurrent demotions cannot both pass the owner check. */
+async function lockMemberships(manager: EntityManager, workspaceId: string): Promise<Membership[]> {
+  return await manager.createQueryBuilder(Membership, 'm').setLock('pessimistic_write').where('m.workspace_id = :workspaceId', { workspaceId }).getMany();
+}
+
+function findMember(memberships: Membership[], userId: string): Membership {
+  const target = memberships.find((membership) => membership.userId === userId);
+  if (!target) throw new NotFoundException('member not found');
+  return target;
+}
+
+function assertMayAssign(actorRole: WorkspaceRole, role: WorkspaceRole): void {
+  if (role === 'owner' && actorRole !== 'owner') throw new ForbiddenException('only an owner can make someone an owner');
+}
+
+function assertMayTouch(actorRole: WorkspaceRole, targetRole: WorkspaceRole): void {
+  if (targetRole === 'owner' && actorRole !== 'owner') throw new ForbiddenException('only an owner can change or remove an owner');
+}
+
+function assertOwnerRemains(memberships: Membership[], target: Membership, newRole: WorkspaceRole | null): void {
+  if (target.role !== 'owner' || newRole === 'owner') return;
+  const owners = memberships.filter((membership) => membership.role === 'owner').length;
+  if (owners <= 1) {
+    throw new ConflictException('a workspace must keep at least one owner: make someone else owner first, or delete the workspace');
+  }
+}
+

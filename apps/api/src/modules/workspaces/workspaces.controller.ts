@@ -1,0 +1,80 @@
+import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  CreateWorkspaceBodySchema,
+  TransferOwnershipBodySchema,
+  UpdateWorkspaceBodySchema,
+  type CreateWorkspaceBody,
+  type TransferOwnershipBody,
+  type UpdateWorkspaceBody,
+  type Workspace,
+  type WorkspaceList,
+} from '@marginalia/shared';
+import { ApiZodBody, ValidBody } from '../../common/zod.js';
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth } from '../auth/public.decorator.js';
+import { Member, WorkspaceAccess, type WorkspaceMember } from './workspace-access.js';
+import { WorkspacesService } from './workspaces.service.js';
+
+@ApiTags('workspaces')
+@Controller('workspaces')
+export class WorkspacesController {
+  constructor(private readonly workspaces: WorkspacesService) {}
+
+  @Post()
+  @ApiZodBody(CreateWorkspaceBodySchema)
+  async create(@Auth() auth: AuthContext, @ValidBody(CreateWorkspaceBodySchema) body: CreateWorkspaceBody): Promise<Workspace> {
+    return await this.workspaces.create(auth.user.id, body);
+  }
+
+  @Get()
+  async list(@Auth() auth: AuthContext): Promise<WorkspaceList> {
+    return { workspaces: await this.workspaces.listForUser(auth.user.id) };
+  }
+
+  @Get(':workspaceId')
+  @WorkspaceAccess('workspace.read')
+  async get(@Auth() auth: AuthContext, @Member() member: WorkspaceMember): Promise<Workspace> {
+    return await this.workspaces.getForMember(member.workspaceId, auth.user.id);
+  }
+
+  @Patch(':workspaceId')
+  @WorkspaceAccess('workspace.update')
+  @ApiZodBody(UpdateWorkspaceBodySchema)
+  async update(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidBody(UpdateWorkspaceBodySchema) body: UpdateWorkspaceBody): Promise<Workspace> {
+    return await this.workspaces.update(member.workspaceId, auth.user.id, body);
+  }
+
+  @Delete(':workspaceId')
+  @HttpCode(204)
+  @WorkspaceAccess('workspace.delete')
+  async remove(@Member() member: WorkspaceMember): Promise<void> {
+    await this.workspaces.remove(member.workspaceId);
+  }
+
+  @Post(':workspaceId/archive')
+  @HttpCode(200)
+  @WorkspaceAccess('workspace.archive')
+  async archive(@Auth() auth: AuthContext, @Member() member: WorkspaceMember): Promise<Workspace> {
+    return await this.workspaces.setArchived(member.workspaceId, auth.user.id, true);
+  }
+
+  @Post(':workspaceId/unarchive')
+  @HttpCode(200)
+  @WorkspaceAccess('workspace.archive')
+  async unarchive(@Auth() auth: AuthContext, @Member() member: WorkspaceMember): Promise<Workspace> {
+    return await this.workspaces.setArchived(member.workspaceId, auth.user.id, false);
+  }
+
+  @Post(':workspaceId/transfer-ownership')
+  @HttpCode(200)
+  @WorkspaceAccess('workspace.transferOwnership')
+  @ApiZodBody(TransferOwnershipBodySchema)
+  async transferOwnership(
+    @Auth() auth: AuthContext,
+    @Member() member: WorkspaceMember,
+    @ValidBody(TransferOwnershipBodySchema) body: TransferOwnershipBody,
+  ): Promise<Workspace> {
+    return await this.workspaces.transferOwnership(member.workspaceId, auth.user.id, body.userId);
+  }
+}
