@@ -1,0 +1,40 @@
+/**
+ * Boots the real application (same module, same HTTP setup as main.ts) on a random port
+ * against a fresh database, for tests that talk to it over real HTTP.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module.js';
+import { loadConfig, type AppConfig } from '../src/config/config.schema.js';
+import { configureHttp } from '../src/http/configure-http.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  baseUrl: string;
+  config: AppConfig;
+  dataSource: DataSource;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', ...env });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), { logger: false });
+  configureHttp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  if (!address || typeof address !== 'object') throw new Error('test app did not bind a port');
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    config,
+    dataSource: app.get(DataSource),
+    database,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
