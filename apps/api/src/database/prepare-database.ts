@@ -26,7 +26,7 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
     await embedded.stop();
     throw error;
   }
-  return { url: embedded.url, embedded: true, stop: embedded.stop };
+  return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
 }
 
 /** Applies pending migrations, each in its own transaction; returns their names. */

@@ -13,7 +13,6 @@ import { newSecret, sha256 } from '../auth/secrets.js';
 import type { User } from '../auth/user.entity.js';
 import { Invite } from './invite.entity.js';
 import { Membership } from './membership.entity.js';
-import { Workspace } from './workspace.entity.js';
 
 export interface CreatedInvite {
   invite: InviteDto;
