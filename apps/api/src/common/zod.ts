@@ -3,7 +3,7 @@
  * so one schema drives the check, the TypeScript type and the docs.
  */
 import { BadRequestException, Body, Query, applyDecorators, type PipeTransform } from '@nestjs/common';
-import { ApiBody, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 
 export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransform<unknown, z.output<Schema>> {
@@ -52,4 +52,9 @@ export function ApiZodQuery(schema: z.ZodObject): MethodDecorator {
     ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: property as never }),
   );
   return applyDecorators(...decorators);
+}
+
+/** Documents a response body schema in OpenAPI (put on the handler). */
+export function ApiZodResponse(schema: z.ZodType, status = 200, description = 'success'): MethodDecorator {
+  return applyDecorators(ApiResponse({ status, description, schema: toOpenApiSchema(schema) as never }));
 }

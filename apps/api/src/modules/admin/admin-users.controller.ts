@@ -1,8 +1,15 @@
 import { Controller, Get, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { UpdateUserStatusBodySchema, type AdminUser, type AdminUserList, type UpdateUserStatusBody } from '@marginalia/shared';
+import {
+  AdminUserListSchema,
+  AdminUserSchema,
+  UpdateUserStatusBodySchema,
+  type AdminUser,
+  type AdminUserList,
+  type UpdateUserStatusBody,
+} from '@marginalia/shared';
 import { UuidParam } from '../../common/uuid-param.js';
-import { ApiZodBody, ValidBody } from '../../common/zod.js';
+import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/public.decorator.js';
 import { AdminUsersService } from './admin-users.service.js';
@@ -14,11 +21,13 @@ import { InstanceAdminOnly } from './instance-admin.guard.js';
 export class AdminUsersController {
   constructor(private readonly users: AdminUsersService) {}
 
+  @ApiZodResponse(AdminUserListSchema)
   @Get()
   async list(): Promise<AdminUserList> {
     return { users: await this.users.list() };
   }
 
+  @ApiZodResponse(AdminUserSchema)
   @Patch(':userId')
   @ApiZodBody(UpdateUserStatusBodySchema)
   async update(@Auth() auth: AuthContext, @UuidParam('userId', 'user') userId: string, @ValidBody(UpdateUserStatusBodySchema) body: UpdateUserStatusBody): Promise<AdminUser> {

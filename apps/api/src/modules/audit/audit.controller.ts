@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { AuditQuerySchema, type AuditList } from '@marginalia/shared';
+import { AuditListSchema, AuditQuerySchema, type AuditList } from '@marginalia/shared';
 import type { z } from 'zod';
-import { ApiZodQuery, ValidQuery } from '../../common/zod.js';
+import { ApiZodQuery, ValidQuery, ApiZodResponse } from '../../common/zod.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from '../workspaces/workspace-access.js';
 import { AuditService } from './audit.service.js';
 
@@ -12,6 +12,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   /** Newest first; page with `before` = the createdAt of the last entry seen. */
+  @ApiZodResponse(AuditListSchema)
   @Get()
   @WorkspaceAccess('audit.read')
   @ApiZodQuery(AuditQuerySchema)

@@ -1,7 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  AuthResultSchema,
   ChangePasswordBodySchema,
+  CurrentUserSchema,
   LoginBodySchema,
   RegisterBodySchema,
   UpdateProfileBodySchema,
@@ -15,7 +17,7 @@ import {
 } from '@marginalia/shared';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
-import { ApiZodBody, ValidBody } from '../../common/zod.js';
+import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
 import { AccountsService, toCurrentUser } from './accounts.service.js';
 import { clientIp, type AuthContext } from './auth-context.js';
 import { LoginThrottle } from './login-throttle.service.js';
@@ -35,6 +37,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @ApiZodResponse(AuthResultSchema, 201)
   @Post('register')
   @ApiZodBody(RegisterBodySchema)
   async register(@ValidBody(RegisterBodySchema) body: RegisterBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResult> {
@@ -43,6 +46,7 @@ export class AuthController {
   }
 
   @Public()
+  @ApiZodResponse(AuthResultSchema)
   @Post('login')
   @HttpCode(200)
   @ApiZodBody(LoginBodySchema)
@@ -75,11 +79,13 @@ export class AuthController {
     clearSessionCookies(response, this.config);
   }
 
+  @ApiZodResponse(CurrentUserSchema)
   @Get('me')
   me(@Auth() auth: AuthContext): CurrentUser {
     return toCurrentUser(auth.user);
   }
 
+  @ApiZodResponse(CurrentUserSchema)
   @Patch('me')
   @ApiZodBody(UpdateProfileBodySchema)
   async updateMe(@Auth() auth: AuthContext, @ValidBody(UpdateProfileBodySchema) body: UpdateProfileBody): Promise<CurrentUser> {

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CreateTokenBodySchema, type CreateTokenBody, type CreatedToken, type TokenSummary } from '@marginalia/shared';
-import { ApiZodBody, ValidBody } from '../../common/zod.js';
+import { CreateTokenBodySchema, CreatedTokenSchema, type CreateTokenBody, type CreatedToken, type TokenSummary } from '@marginalia/shared';
+import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
 import type { AuthContext } from './auth-context.js';
 import { PersonalTokensService } from './personal-tokens.service.js';
 import { Auth } from './public.decorator.js';
@@ -11,6 +11,7 @@ import { Auth } from './public.decorator.js';
 export class TokensController {
   constructor(private readonly tokens: PersonalTokensService) {}
 
+  @ApiZodResponse(CreatedTokenSchema, 201)
   @Post()
   @ApiZodBody(CreateTokenBodySchema)
   async create(@Auth() auth: AuthContext, @ValidBody(CreateTokenBodySchema) body: CreateTokenBody): Promise<CreatedToken> {

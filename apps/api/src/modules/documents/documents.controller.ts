@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { DocumentDetail, DocumentList } from '@marginalia/shared';
+import { ApiZodResponse } from '../../common/zod.js';
+import { DocumentDetailSchema, DocumentListSchema, type DocumentDetail, type DocumentList } from '@marginalia/shared';
 import { UuidParam } from '../../common/uuid-param.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from '../workspaces/workspace-access.js';
 import { DocumentsService } from './documents.service.js';
@@ -10,12 +11,14 @@ import { DocumentsService } from './documents.service.js';
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
+  @ApiZodResponse(DocumentListSchema)
   @Get()
   @WorkspaceAccess('content.read')
   async list(@Member() member: WorkspaceMember): Promise<DocumentList> {
     return { documents: await this.documents.list(member.workspaceId) };
   }
 
+  @ApiZodResponse(DocumentDetailSchema)
   @Get(':documentId')
   @WorkspaceAccess('content.read')
   async get(@Member() member: WorkspaceMember, @UuidParam('documentId', 'document') documentId: string): Promise<DocumentDetail> {

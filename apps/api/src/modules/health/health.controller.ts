@@ -1,7 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiZodResponse } from '../../common/zod.js';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Health } from '@marginalia/shared';
+import { HealthSchema, type Health } from '@marginalia/shared';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator.js';
@@ -14,6 +15,7 @@ export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Public()
+  @ApiZodResponse(HealthSchema)
   @Get()
   async check(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const database = await this.pingDatabase();

@@ -1,6 +1,14 @@
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AcceptInviteResult, InviteList, InvitePreview } from '@marginalia/shared';
+import { ApiZodResponse } from '../../common/zod.js';
+import {
+  AcceptInviteResultSchema,
+  InviteListSchema,
+  InvitePreviewSchema,
+  type AcceptInviteResult,
+  type InviteList,
+  type InvitePreview,
+} from '@marginalia/shared';
 import { UuidParam } from '../../common/uuid-param.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Public } from '../auth/public.decorator.js';
@@ -14,6 +22,7 @@ const TOKEN_MAX_LENGTH = 128;
 export class InvitesController {
   constructor(private readonly invites: InvitesService) {}
 
+  @ApiZodResponse(InviteListSchema)
   @Get('workspaces/:workspaceId/invites')
   @WorkspaceAccess('invites.read')
   async list(@Member() member: WorkspaceMember): Promise<InviteList> {
@@ -29,11 +38,13 @@ export class InvitesController {
 
   /** What an invite link shows before sign-in: the workspace name and the role offered. */
   @Public()
+  @ApiZodResponse(InvitePreviewSchema)
   @Get('invites/:token')
   async preview(@Param('token') token: string): Promise<InvitePreview> {
     return await this.invites.preview(token.slice(0, TOKEN_MAX_LENGTH));
   }
 
+  @ApiZodResponse(AcceptInviteResultSchema)
   @Post('invites/:token/accept')
   @HttpCode(200)
   async accept(@Auth() auth: AuthContext, @Param('token') token: string): Promise<AcceptInviteResult> {

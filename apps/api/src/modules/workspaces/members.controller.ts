@@ -2,6 +2,9 @@ import { Controller, Delete, Get, HttpCode, Patch, Post, Req } from '@nestjs/com
 import { ApiTags } from '@nestjs/swagger';
 import {
   AddMemberBodySchema,
+  AddMemberResultSchema,
+  MemberListSchema,
+  MemberSchema,
   UpdateMemberBodySchema,
   type AddMemberBody,
   type AddMemberResult,
@@ -11,7 +14,7 @@ import {
 } from '@marginalia/shared';
 import type { Request } from 'express';
 import { UuidParam } from '../../common/uuid-param.js';
-import { ApiZodBody, ValidBody } from '../../common/zod.js';
+import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/public.decorator.js';
 import { MembersService } from './members.service.js';
@@ -29,6 +32,7 @@ export function requestOrigin(request: Request): string {
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 
+  @ApiZodResponse(MemberListSchema)
   @Get('members')
   @WorkspaceAccess('members.read')
   async list(@Member() member: WorkspaceMember): Promise<MemberList> {
@@ -36,6 +40,7 @@ export class MembersController {
   }
 
   /** 201 with `kind: 'member'` (existing account, added now) or `kind: 'invite'` (link to share). */
+  @ApiZodResponse(AddMemberResultSchema, 201)
   @Post('members')
   @WorkspaceAccess('members.manage')
   @ApiZodBody(AddMemberBodySchema)
@@ -43,6 +48,7 @@ export class MembersController {
     return await this.members.add(member, auth.user.id, body, requestOrigin(request));
   }
 
+  @ApiZodResponse(MemberSchema)
   @Patch('members/:userId')
   @WorkspaceAccess('members.manage')
   @ApiZodBody(UpdateMemberBodySchema)

@@ -4,13 +4,15 @@ import {
   CreateWorkspaceBodySchema,
   TransferOwnershipBodySchema,
   UpdateWorkspaceBodySchema,
+  WorkspaceListSchema,
+  WorkspaceSchema,
   type CreateWorkspaceBody,
   type TransferOwnershipBody,
   type UpdateWorkspaceBody,
   type Workspace,
   type WorkspaceList,
 } from '@marginalia/shared';
-import { ApiZodBody, ValidBody } from '../../common/zod.js';
+import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/public.decorator.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from './workspace-access.js';
@@ -21,23 +23,27 @@ import { WorkspacesService } from './workspaces.service.js';
 export class WorkspacesController {
   constructor(private readonly workspaces: WorkspacesService) {}
 
+  @ApiZodResponse(WorkspaceSchema, 201)
   @Post()
   @ApiZodBody(CreateWorkspaceBodySchema)
   async create(@Auth() auth: AuthContext, @ValidBody(CreateWorkspaceBodySchema) body: CreateWorkspaceBody): Promise<Workspace> {
     return await this.workspaces.create(auth.user.id, body);
   }
 
+  @ApiZodResponse(WorkspaceListSchema)
   @Get()
   async list(@Auth() auth: AuthContext): Promise<WorkspaceList> {
     return { workspaces: await this.workspaces.listForUser(auth.user.id) };
   }
 
+  @ApiZodResponse(WorkspaceSchema)
   @Get(':workspaceId')
   @WorkspaceAccess('workspace.read')
   async get(@Auth() auth: AuthContext, @Member() member: WorkspaceMember): Promise<Workspace> {
     return await this.workspaces.getForMember(member.workspaceId, auth.user.id);
   }
 
+  @ApiZodResponse(WorkspaceSchema)
   @Patch(':workspaceId')
   @WorkspaceAccess('workspace.update')
   @ApiZodBody(UpdateWorkspaceBodySchema)
@@ -52,6 +58,7 @@ export class WorkspacesController {
     await this.workspaces.remove(member.workspaceId);
   }
 
+  @ApiZodResponse(WorkspaceSchema)
   @Post(':workspaceId/archive')
   @HttpCode(200)
   @WorkspaceAccess('workspace.archive')
@@ -59,6 +66,7 @@ export class WorkspacesController {
     return await this.workspaces.setArchived(member.workspaceId, auth.user.id, true);
   }
 
+  @ApiZodResponse(WorkspaceSchema)
   @Post(':workspaceId/unarchive')
   @HttpCode(200)
   @WorkspaceAccess('workspace.archive')
@@ -66,6 +74,7 @@ export class WorkspacesController {
     return await this.workspaces.setArchived(member.workspaceId, auth.user.id, false);
   }
 
+  @ApiZodResponse(WorkspaceSchema)
   @Post(':workspaceId/transfer-ownership')
   @HttpCode(200)
   @WorkspaceAccess('workspace.transferOwnership')
