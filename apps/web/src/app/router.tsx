@@ -1,0 +1,62 @@
+/** Every route of the client. Feature screens are composed here; features do not route. */
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AccountPage } from '../features/account';
+import { AdminUsersPage } from '../features/admin';
+import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
+import { CorpusPage, DocumentReader } from '../features/corpus';
+import { InvitePage } from '../features/invites';
+import { MembersPage } from '../features/members';
+import { SettingsPage } from '../features/settings';
+import { ComingSoonPage, WorkspaceShell, WorkspacesPage } from '../features/workspaces';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage, RouteErrorPage } from './ErrorPages';
+import { UPCOMING_SECTIONS } from './workspace-sections';
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      errorElement: <RouteErrorPage />,
+      children: [
+        { index: true, element: <Navigate to="/workspaces" replace /> },
+        {
+          element: <RedirectIfSignedIn />,
+          children: [
+            { path: 'login', element: <LoginPage /> },
+            { path: 'register', element: <RegisterPage /> },
+          ],
+        },
+        { path: 'invites/:token', element: <InvitePage /> },
+        {
+          element: <RequireAuth />,
+          children: [
+            {
+              element: <AppLayout />,
+              children: [
+                { path: 'workspaces', element: <WorkspacesPage /> },
+                { path: 'account', element: <AccountPage /> },
+                { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+                { path: 'admin/users', element: <AdminUsersPage /> },
+              ],
+            },
+            {
+              path: 'w/:workspaceId',
+              element: <WorkspaceShell />,
+              children: [
+                { index: true, element: <Navigate to="corpus" replace /> },
+                { path: 'corpus', element: <CorpusPage /> },
+                { path: 'corpus/:documentId', element: <DocumentReader /> },
+                { path: 'codebook', element: <ComingSoonPage {...UPCOMING_SECTIONS.codebook} /> },
+                { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
+                { path: 'discussion', element: <ComingSoonPage {...UPCOMING_SECTIONS.discussion} /> },
+                { path: 'exports', element: <ComingSoonPage {...UPCOMING_SECTIONS.exports} /> },
+                { path: 'members', element: <MembersPage /> },
+                { path: 'settings', element: <SettingsPage /> },
+              ],
+            },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

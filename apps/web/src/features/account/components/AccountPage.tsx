@@ -1,0 +1,30 @@
+/** /account: profile, password, sessions and personal access tokens. */
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { PageHeader, Section } from '../../../ui';
+import { useSignedInUser } from '../../auth';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { ProfileForm } from './ProfileForm';
+import { SessionsSection } from './SessionsSection';
+import { TokensSection } from './TokensSection';
+
+export function AccountPage() {
+  useDocumentTitle('Account');
+  const user = useSignedInUser();
+  return (
+    <div className="page page--narrow">
+      <PageHeader title="Account" description={<p>Signed in as {user.email}.</p>} />
+      <Section title="Profile">
+        <ProfileForm key={user.displayName} user={user} />
+      </Section>
+      <Section title="Password">
+        <ChangePasswordForm />
+      </Section>
+      <Section title="Sessions" description="Browsers where you are logged in.">
+        <SessionsSection />
+      </Section>
+      <Section title="Personal access tokens" description="For scripts and integrations that call the API as you.">
+        <TokensSection />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+/** Public surface of the account feature. */
+export { AccountPage } from './components/AccountPage';

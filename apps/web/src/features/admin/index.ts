@@ -1,0 +1,2 @@
+/** Public surface of the instance administration feature. */
+export { AdminUsersPage } from './components/AdminUsersPage';

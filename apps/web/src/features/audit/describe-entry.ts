@@ -1,0 +1,49 @@
+/** Audit actions in words, and their details as short "key: value" facts a person can read. */
+import type { AuditAction, AuditEntry } from '@marginalia/shared';
+
+const ACTION_LABELS: Record<AuditAction, string> = {
+  'workspace.created': 'Created the workspace',
+  'workspace.updated': 'Updated workspace details',
+  'workspace.archived': 'Archived the workspace',
+  'workspace.unarchived': 'Unarchived the workspace',
+  'workspace.ownershipTransferred': 'Transferred ownership',
+  'member.added': 'Added a member',
+  'member.roleChanged': 'Changed a role',
+  'member.removed': 'Removed a member',
+  'member.left': 'Left the workspace',
+  'invite.created': 'Created an invite',
+  'invite.revoked': 'Revoked an invite',
+  'invite.accepted': 'Accepted an invite',
+};
+
+export function describeAction(action: AuditAction): string {
+  return ACTION_LABELS[action];
+}
+
+/** Display names by user id, for turning ids in details into names. */
+export type PeopleById = ReadonlyMap<string, string>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** "previousRoleOfNewOwner" -> "previous role of new owner"; "userId" -> "user". */
+function describeKey(key: string): string {
+  return key
+    .replace(/Id$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}
+
+function describeValue(value: unknown, people: PeopleById): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') {
+    if (!UUID.test(value)) return value;
+    // Former members are no longer listed; a short id still tells entries apart.
+    return people.get(value) ?? `former member ${value.slice(0, 8)}`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+export function describeDetails(details: AuditEntry['details'], people: PeopleById): string[] {
+  return Object.entries(details).map(([key, value]) => `${describeKey(key)}: ${describeValue(value, people)}`);
+}

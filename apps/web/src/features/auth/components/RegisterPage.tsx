@@ -1,0 +1,91 @@
+/**
+ * /register: the password rule is shown up front and checked with the same shared schema the
+ * API uses; an invite link can pre-fill the email with `?email=`.
+ */
+import { PASSWORD_MIN_LENGTH, RegisterBodySchema } from '@marginalia/shared';
+import { useState, type SubmitEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { fieldErrorsFrom, validateWith, withLabel, type FieldErrors } from '../../../lib/form-errors';
+import { safeNextPath, withNext } from '../../../lib/safe-next';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { Button, FormError, TextField } from '../../../ui';
+import { useRegister } from '../hooks/useAuthMutations';
+import { AuthLayout } from './AuthLayout';
+
+export function RegisterPage() {
+  useDocumentTitle('Create an account');
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next'));
+  const navigate = useNavigate();
+  const registerMutation = useRegister();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState(searchParams.get('email') ?? '');
+  const [password, setPassword] = useState('');
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+
+  const fieldErrors = { ...fieldErrorsFrom(registerMutation.error), ...clientErrors };
+
+  function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const validation = validateWith(RegisterBodySchema, { displayName, email, password });
+    if (!validation.ok) {
+      setClientErrors(validation.fieldErrors);
+      return;
+    }
+    setClientErrors({});
+    registerMutation.mutate(validation.data, { onSuccess: () => void navigate(next, { replace: true }) });
+  }
+
+  return (
+    <AuthLayout title="Create your account" intro={<p>Study a corpus together with your research team.</p>}>
+      <form className="stack" onSubmit={handleSubmit} noValidate>
+        <TextField
+          label="Display name"
+          name="displayName"
+          autoComplete="name"
+          required
+          maxLength={80}
+          hint="Shown to the people you work with."
+          value={displayName}
+          onChange={(event) => {
+            setDisplayName(event.target.value);
+          }}
+          error={withLabel('Display name', fieldErrors.displayName)}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(event) => {
+            setEmail(event.target.value);
+          }}
+          error={withLabel('Email', fieldErrors.email)}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={PASSWORD_MIN_LENGTH}
+          hint={`At least ${String(PASSWORD_MIN_LENGTH)} characters. A few unrelated words make a strong, memorable password.`}
+          value={password}
+          onChange={(event) => {
+            setPassword(event.target.value);
+          }}
+          error={withLabel('Password', fieldErrors.password)}
+        />
+        <FormError error={registerMutation.error} />
+        <Button type="submit" variant="primary" busy={registerMutation.isPending}>
+          Create account
+        </Button>
+      </form>
+      <p className="auth-layout__switch">
+        Already have an account? <Link to={withNext('/login', next)}>Log in</Link>
+      </p>
+    </AuthLayout>
+  );
+}

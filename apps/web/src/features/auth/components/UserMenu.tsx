@@ -1,0 +1,109 @@
+/**
+ * The account disclosure in every header: a button that opens a short list of links. It is a
+ * disclosure rather than an ARIA menu because its items are ordinary links and one button.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useToast } from '../../../ui';
+import { errorMessage } from '../../../lib/api-client';
+import { useLogout } from '../hooks/useAuthMutations';
+import { useSignedInUser } from '../hooks/useCurrentUser';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[parts.length - 1]?.[0] ?? ''}` : name.slice(0, 2);
+  return letters.toUpperCase();
+}
+
+export function UserMenu() {
+  const user = useSignedInUser();
+  const logoutMutation = useLogout();
+  const { showToast } = useToast();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  // Following a link closes the menu.
+  useEffect(() => {
+    setOpen(false);
+  }, [location.pathname]);
+
+  useEffect(() => {
+    if (!open) return;
+    function handlePointerDown(event: PointerEvent) {
+      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setOpen(false);
+    }
+    function handleKeyDown(event: KeyboardEvent) {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    }
+    document.addEventListener('pointerdown', handlePointerDown);
+    document.addEventListener('keydown', handleKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', handlePointerDown);
+      document.removeEventListener('keydown', handleKeyDown);
+    };
+  }, [open]);
+
+  function handleLogout() {
+    logoutMutation.mutate(undefined, {
+      onError: (error) => {
+        showToast(`Could not log out: ${errorMessage(error)}`, 'danger');
+      },
+    });
+  }
+
+  return (
+    <div className="user-menu" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="user-menu__button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={`Account menu for ${user.displayName}`}
+        onClick={() => {
+          setOpen((value) => !value);
+        }}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials(user.displayName)}
+        </span>
+        <span className="user-menu__name" aria-hidden="true">
+          {user.displayName}
+        </span>
+        <span className="user-menu__chevron" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      <div className="user-menu__panel" id={panelId} hidden={!open}>
+        <p className="user-menu__identity">
+          <span className="user-menu__identity-name">{user.displayName}</span>
+          <span className="user-menu__identity-email">{user.email}</span>
+        </p>
+        <ul className="user-menu__list">
+          <li>
+            <Link to="/workspaces">Your workspaces</Link>
+          </li>
+          <li>
+            <Link to="/account">Account settings</Link>
+          </li>
+          {user.isInstanceAdmin && (
+            <li>
+              <Link to="/admin/users">Administration</Link>
+            </li>
+          )}
+          <li>
+            <button type="button" className="user-menu__logout" onClick={handleLogout} disabled={logoutMutation.isPending}>
+              Log out
+            </button>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}

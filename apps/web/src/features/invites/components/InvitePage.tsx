@@ -1,0 +1,126 @@
+/**
+ * /invites/:token, reachable signed in or out. Signed out, it offers registration (with the
+ * invited email filled in) or login, both coming back here; signed in, it offers Accept.
+ */
+import type { CurrentUser, InvitePreview } from '@marginalia/shared';
+import { Link, useNavigate, useParams } from 'react-router';
+import { errorMessage, isApiRequestError } from '../../../lib/api-client';
+import { formatDateTime, roleWithArticle } from '../../../lib/format';
+import { withNext } from '../../../lib/safe-next';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { Alert, Button, ButtonLink, ErrorState, FormError, LoadingState } from '../../../ui';
+import { AuthLayout, useCurrentUser, useLogout } from '../../auth';
+import { useAcceptInvite, useInvitePreview } from '../hooks/useInvite';
+
+function InviteActions({ token, preview, user }: { token: string; preview: InvitePreview; user: CurrentUser | null }) {
+  const navigate = useNavigate();
+  const acceptMutation = useAcceptInvite(token);
+  const here = `/invites/${token}`;
+  const logoutMutation = useLogout({ redirectTo: `${withNext('/login', here)}&email=${encodeURIComponent(preview.email)}` });
+
+  if (!user) {
+    const withEmail = (target: string) => `${withNext(target, here)}&email=${encodeURIComponent(preview.email)}`;
+    return (
+      <div className="stack">
+        <p>To accept, create an account with {preview.email}, or log in if you already have one.</p>
+        <div className="button-row">
+          <ButtonLink to={withEmail('/register')} variant="primary">
+            Create an account
+          </ButtonLink>
+          <ButtonLink to={withEmail('/login')}>Log in</ButtonLink>
+        </div>
+      </div>
+    );
+  }
+
+  if (user.email.toLowerCase() !== preview.email.toLowerCase()) {
+    return (
+      <div className="stack">
+        <Alert tone="warning" title="This invite is for a different email">
+          <p>
+            You are logged in as {user.email}, but the invite is for {preview.email}. Log out, then log in or register with {preview.email}.
+          </p>
+        </Alert>
+        <div className="button-row">
+          <Button
+            onClick={() => {
+              logoutMutation.mutate();
+            }}
+            busy={logoutMutation.isPending}
+          >
+            Log out
+          </Button>
+          <ButtonLink to="/workspaces">Go to your workspaces</ButtonLink>
+        </div>
+        <FormError error={logoutMutation.error} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="stack">
+      <FormError error={acceptMutation.error} />
+      <div className="button-row">
+        <Button
+          variant="primary"
+          busy={acceptMutation.isPending}
+          onClick={() => {
+            acceptMutation.mutate(undefined, { onSuccess: ({ workspaceId }) => void navigate(`/w/${workspaceId}`, { replace: true }) });
+          }}
+        >
+          Accept invite
+        </Button>
+        <ButtonLink to="/workspaces">Not now</ButtonLink>
+      </div>
+    </div>
+  );
+}
+
+export function InvitePage() {
+  const { token = '' } = useParams();
+  const preview = useInvitePreview(token);
+  const currentUser = useCurrentUser();
+  useDocumentTitle(preview.data ? `Invitation to ${preview.data.workspaceName}` : 'Invitation');
+
+  if (preview.isPending || currentUser.isPending) {
+    return (
+      <AuthLayout title="Invitation">
+        <LoadingState label="Checking the invite…" />
+      </AuthLayout>
+    );
+  }
+
+  if (preview.error) {
+    const unusable = isApiRequestError(preview.error) && (preview.error.status === 404 || preview.error.status === 410);
+    return (
+      <AuthLayout title="This invite can't be used">
+        {unusable ? (
+          <Alert tone="danger">
+            <p>{errorMessage(preview.error)}</p>
+            <p>Ask the person who invited you to send a new link.</p>
+          </Alert>
+        ) : (
+          <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
+        )}
+        <p className="auth-layout__switch">
+          <Link to="/workspaces">Go to Marginalia</Link>
+        </p>
+      </AuthLayout>
+    );
+  }
+
+  const invite = preview.data;
+  return (
+    <AuthLayout title={`Join ${invite.workspaceName}`}>
+      <div className="stack">
+        <p className="invite-summary">
+          {invite.invitedBy ?? 'Someone'} invited you to join <strong>{invite.workspaceName}</strong> as {roleWithArticle(invite.role)}.
+        </p>
+        <p className="muted">
+          The invite is for {invite.email} and expires {formatDateTime(invite.expiresAt)}.
+        </p>
+        <InviteActions token={token} preview={invite} user={currentUser.data ?? null} />
+      </div>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,2 @@
+/** Public surface of the invites feature: the page behind an invite link. */
+export { InvitePage } from './components/InvitePage';

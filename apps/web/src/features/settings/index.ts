@@ -1,0 +1,2 @@
+/** Public surface of the workspace settings feature. */
+export { SettingsPage } from './components/SettingsPage';

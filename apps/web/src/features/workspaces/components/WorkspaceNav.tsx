@@ -1,0 +1,31 @@
+/** The side navigation of a workspace; becomes a scrolling strip on narrow screens. */
+import { NavLink } from 'react-router';
+
+export const WORKSPACE_SECTIONS = [
+  { path: 'corpus', label: 'Corpus' },
+  { path: 'codebook', label: 'Codebook' },
+  { path: 'maps', label: 'Maps' },
+  { path: 'discussion', label: 'Discussion' },
+  { path: 'exports', label: 'Exports' },
+  { path: 'members', label: 'Members' },
+  { path: 'settings', label: 'Settings' },
+] as const;
+
+export function WorkspaceNav({ workspaceId }: { workspaceId: string }) {
+  return (
+    <nav className="workspace-nav" aria-label="Workspace">
+      <ul className="workspace-nav__list">
+        {WORKSPACE_SECTIONS.map((section) => (
+          <li key={section.path}>
+            <NavLink
+              to={`/w/${workspaceId}/${section.path}`}
+              className={({ isActive }) => (isActive ? 'workspace-nav__link workspace-nav__link--active' : 'workspace-nav__link')}
+            >
+              {section.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,7 @@
+/** Public surface of the workspaces feature: the list, the shell, and the current workspace. */
+export { workspaceKeys } from './api';
+export { ComingSoonPage, type ComingSoonPageProps } from './components/ComingSoonPage';
+export { WorkspaceShell } from './components/WorkspaceShell';
+export { WorkspacesPage } from './components/WorkspacesPage';
+export { useCurrentWorkspace, useWorkspacePermission } from './hooks/useCurrentWorkspace';
+export { useDeleteWorkspace, useSetArchived, useTransferOwnership, useUpdateWorkspace } from './hooks/useWorkspaces';
