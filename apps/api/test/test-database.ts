@@ -37,7 +37,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env[TEST_TEMPLATE_ENV];
   if (!serverUrl || !template) throw new Error('test database server not prepared: run tests through jest (global setup)');
   const name = `${template.replace(/_template$/, '')}_${randomBytes(4).toString('hex')}`;
-  await withServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  await withServer(serverUrl, async (client) => {
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    // Tests never need their commits to survive a crash; not waiting for the WAL flush
+    // makes each write request several milliseconds faster.
+    await client.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
+  });
   return {
     url: databaseUrl(serverUrl, name),
     name,

@@ -21,6 +21,12 @@ const REASON_PHRASES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** Body parser errors (malformed JSON, body too large), by type, in our words. */
+const PARSER_MESSAGES: Record<string, string> = {
+  'entity.parse.failed': 'request body is not valid JSON',
+  'entity.too.large': 'request body is too large',
+};
+
 export function reasonPhrase(status: number): string {
   return REASON_PHRASES[status] ?? 'Error';
 }
@@ -40,6 +46,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): ApiError {
+    // Nest hands body parser errors over wrapped in an HttpException, the original as `cause`.
+    const parserError = exception instanceof HttpException ? exception.cause : exception;
+    if (isStatusError(parserError) && parserError.type && parserError.type in PARSER_MESSAGES) {
+      return { statusCode: parserError.status, error: reasonPhrase(parserError.status), message: PARSER_MESSAGES[parserError.type]! };
+    }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
@@ -53,12 +64,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (Array.isArray(fromObject.issues)) body.issues = fromObject.issues as ApiError['issues'];
       return body;
     }
-    // Body parser errors (malformed JSON, body too large) carry a status of their own.
+    // Other errors with a client-error status of their own (from Express middleware).
     if (isStatusError(exception)) {
-      const statusCode = exception.status;
-      const message =
-        exception.type === 'entity.parse.failed' ? 'request body is not valid JSON' : exception.type === 'entity.too.large' ? 'request body is too large' : exception.message;
-      return { statusCode, error: reasonPhrase(statusCode), message };
+      return { statusCode: exception.status, error: reasonPhrase(exception.status), message: exception.message };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: reasonPhrase(500), message: 'unexpected server error' };
   }

@@ -28,7 +28,9 @@ export class AuditEntry {
   @Column({ type: 'text' })
   action: AuditAction;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  // Written without the ::jsonb cast: TypeORM compares defaults with casts stripped, so the
+  // cast would show up as schema drift forever. The database default is the same value.
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   details: Record<string, unknown>;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -1,7 +1,7 @@
 /** The workspace audit log: written inside the transaction of the change it records. */
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository, type EntityManager } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { AuditAction, AuditEntry as AuditEntryDto } from '@marginalia/shared';
 import { AuditEntry } from './audit-entry.entity.js';
 
@@ -10,6 +10,15 @@ export interface AuditRecord {
   actorId: string | null;
   action: AuditAction;
   details?: Record<string, unknown>;
+}
+
+interface AuditRow {
+  id: string;
+  action: AuditAction;
+  details: Record<string, unknown>;
+  actor_id: string | null;
+  actor_display_name: string | null;
+  created_at: string;
 }
 
 @Injectable()
@@ -22,18 +31,24 @@ export class AuditService {
   }
 
   async list(workspaceId: string, options: { limit: number; before?: string }): Promise<AuditEntryDto[]> {
-    const rows = await this.entries.find({
-      where: { workspaceId, ...(options.before ? { createdAt: LessThan(new Date(options.before)) } : {}) },
-      relations: { actor: true },
-      order: { createdAt: 'DESC' },
-      take: options.limit,
-    });
+    // createdAt leaves with Postgres's microsecond precision and `before` is compared as sent:
+    // through a JS Date both would be cut to milliseconds, and paging would skip the entries
+    // that share a millisecond with the last entry of a page.
+    const rows = (await this.entries.query(
+      `SELECT e.id, e.action, e.details, u.id AS actor_id, u.display_name AS actor_display_name,
+              to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at
+         FROM audit_entries e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.workspace_id = $1 AND ($2::timestamptz IS NULL OR e.created_at < $2::timestamptz)
+        ORDER BY e.created_at DESC, e.id DESC
+        LIMIT $3`,
+      [workspaceId, options.before ?? null, options.limit],
+    )) as AuditRow[];
     return rows.map((row) => ({
       id: row.id,
       action: row.action,
-      actor: row.actor ? { id: row.actor.id, displayName: row.actor.displayName } : null,
+      actor: row.actor_id ? { id: row.actor_id, displayName: row.actor_display_name ?? '' } : null,
       details: row.details,
-      createdAt: row.createdAt.toISOString(),
+      createdAt: row.created_at,
     }));
   }
 }

@@ -1,5 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../common/uuid-param.js';
 import {
   AuthResultSchema,
   ChangePasswordBodySchema,
@@ -52,15 +53,15 @@ export class AuthController {
   @ApiZodBody(LoginBodySchema)
   async login(@ValidBody(LoginBodySchema) body: LoginBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResult> {
     const ip = clientIp(request);
-    await this.throttle.assertAllowed(body.email, ip);
+    const attemptId = await this.throttle.begin(body.email, ip);
     let user: User;
     try {
       user = await this.accounts.verifyCredentials(body.email, body.password);
     } catch (error) {
-      await this.throttle.record(body.email, ip, false);
+      await this.throttle.finish(attemptId, body.email, ip, false);
       throw error;
     }
-    await this.throttle.record(body.email, ip, true);
+    await this.throttle.finish(attemptId, body.email, ip, true);
     return await this.startSession(user, request, response);
   }
 
@@ -108,7 +109,7 @@ export class AuthController {
 
   @Delete('sessions/:sessionId')
   @HttpCode(204)
-  async revokeSession(@Auth() auth: AuthContext, @Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<void> {
+  async revokeSession(@Auth() auth: AuthContext, @UuidParam('sessionId', 'session') sessionId: string): Promise<void> {
     await this.sessions.revoke(auth.user.id, sessionId);
   }
 

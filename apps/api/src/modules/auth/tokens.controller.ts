@@ -1,5 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../common/uuid-param.js';
 import { CreateTokenBodySchema, CreatedTokenSchema, type CreateTokenBody, type CreatedToken, type TokenSummary } from '@marginalia/shared';
 import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
 import type { AuthContext } from './auth-context.js';
@@ -25,7 +26,7 @@ export class TokensController {
 
   @Delete(':tokenId')
   @HttpCode(204)
-  async revoke(@Auth() auth: AuthContext, @Param('tokenId', ParseUUIDPipe) tokenId: string): Promise<void> {
+  async revoke(@Auth() auth: AuthContext, @UuidParam('tokenId', 'token') tokenId: string): Promise<void> {
     await this.tokens.revoke(auth.user.id, tokenId);
   }
 }

@@ -12,6 +12,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { newSecret, sha256 } from '../auth/secrets.js';
 import type { User } from '../auth/user.entity.js';
 import { Invite } from './invite.entity.js';
+import { lockMemberships } from './membership-lock.js';
 import { Membership } from './membership.entity.js';
 
 export interface CreatedInvite {
@@ -104,6 +105,8 @@ export class InvitesService {
         return { workspaceId: invite.workspaceId };
       }
       assertUsable(invite);
+      // Same lock as direct adds, so accepting and being added at once cannot both insert.
+      await lockMemberships(manager, invite.workspaceId);
       if (invite.email !== user.email) {
         throw new ForbiddenException(`this invite is for ${invite.email}; you are signed in as ${user.email}`);
       }

@@ -10,6 +10,7 @@ import type { AddMemberResult, Member, WorkspaceRole } from '@marginalia/shared'
 import { AuditService } from '../audit/audit.service.js';
 import { User } from '../auth/user.entity.js';
 import { InvitesService } from './invites.service.js';
+import { lockMemberships, lockedRoleOf } from './membership-lock.js';
 import { Membership } from './membership.entity.js';
 import type { WorkspaceMember } from './workspace-access.js';
 
@@ -47,8 +48,11 @@ export class MembersService {
 
   /** An existing account joins at once; an unknown email gets an invite link. */
   async add(actor: WorkspaceMember, actorId: string, input: { email: string; role: WorkspaceRole }, origin: string): Promise<AddMemberResult> {
-    assertMayAssign(actor.role, input.role);
     return await this.dataSource.transaction(async (manager) => {
+      // Concurrent adds of the same email must give one member (or one live invite) and 409s,
+      // not a key violation or several live invite links.
+      const actorRole = lockedRoleOf(await lockMemberships(manager, actor.workspaceId), actorId);
+      assertMayAssign(actorRole, input.role);
       const user = await manager.findOneBy(User, { email: input.email });
       if (!user) {
         const created = await this.invites.create(manager, { workspaceId: actor.workspaceId, email: input.email, role: input.role, invitedById: actorId }, origin);
@@ -58,7 +62,7 @@ export class MembersService {
         throw new ConflictException(`${input.email} is already a member of this workspace`);
       }
       await manager.insert(Membership, { workspaceId: actor.workspaceId, userId: user.id, role: input.role });
-      await this.audit.record(manager, { workspaceId: actor.workspaceId, actorId, action: 'member.added', details: { userId: user.id, email: user.email, role: input.role } });
+      await this.audit.record(manager, { workspaceId: actor.workspaceId, actorId, action: 'member.added', details: { userId: user.id, email: user.email, displayName: user.displayName, role: input.role } });
       return { kind: 'member', member: await this.getMember(manager, actor.workspaceId, user.id) };
     });
   }
@@ -66,13 +70,21 @@ export class MembersService {
   async changeRole(actor: WorkspaceMember, actorId: string, userId: string, role: WorkspaceRole): Promise<Member> {
     return await this.dataSource.transaction(async (manager) => {
       const memberships = await lockMemberships(manager, actor.workspaceId);
+      const actorRole = lockedRoleOf(memberships, actorId);
       const target = findMember(memberships, userId);
       if (target.role === role) return await this.getMember(manager, actor.workspaceId, userId);
-      assertMayAssign(actor.role, role);
-      assertMayTouch(actor.role, target.role);
+      assertMayAssign(actorRole, role);
+      assertMayTouch(actorRole, target.role);
       assertOwnerRemains(memberships, target, role);
+      const before = await this.getMember(manager, actor.workspaceId, userId);
       await manager.update(Membership, { workspaceId: actor.workspaceId, userId }, { role });
-      await this.audit.record(manager, { workspaceId: actor.workspaceId, actorId, action: 'member.roleChanged', details: { userId, from: target.role, to: role } });
+      await this.audit.record(manager, {
+        workspaceId: actor.workspaceId,
+        actorId,
+        action: 'member.roleChanged',
+        // Names are kept so the log stays readable after the person leaves.
+        details: { userId, email: before.email, displayName: before.displayName, from: target.role, to: role },
+      });
       return await this.getMember(manager, actor.workspaceId, userId);
     });
   }
@@ -80,12 +92,19 @@ export class MembersService {
   async remove(actor: WorkspaceMember, actorId: string, userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const memberships = await lockMemberships(manager, actor.workspaceId);
+      const leaving = userId === actorId;
+      const actorRole = lockedRoleOf(memberships, actorId, !leaving);
       const target = findMember(memberships, userId);
-      if (userId !== actorId) assertMayTouch(actor.role, target.role);
+      if (!leaving) assertMayTouch(actorRole, target.role);
       assertOwnerRemains(memberships, target, null);
+      const before = await this.getMember(manager, actor.workspaceId, userId);
       await manager.delete(Membership, { workspaceId: actor.workspaceId, userId });
-      const action = userId === actorId ? 'member.left' : 'member.removed';
-      await this.audit.record(manager, { workspaceId: actor.workspaceId, actorId, action, details: { userId, role: target.role } });
+      await this.audit.record(manager, {
+        workspaceId: actor.workspaceId,
+        actorId,
+        action: leaving ? 'member.left' : 'member.removed',
+        details: { userId, email: before.email, displayName: before.displayName, role: target.role },
+      });
     });
   }
 
@@ -97,10 +116,6 @@ export class MembersService {
   }
 }
 
-/** Locks the workspace's membership rows so concurrent demotions cannot both pass the owner check. */
-async function lockMemberships(manager: EntityManager, workspaceId: string): Promise<Membership[]> {
-  return await manager.createQueryBuilder(Membership, 'm').setLock('pessimistic_write').where('m.workspace_id = :workspaceId', { workspaceId }).getMany();
-}
 
 function findMember(memberships: Membership[], userId: string): Membership {
   const target = memberships.find((membership) => membership.userId === userId);

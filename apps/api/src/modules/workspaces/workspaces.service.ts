@@ -2,11 +2,12 @@
  * Workspaces: creation (the creator becomes owner), settings, archiving, deletion and
  * ownership transfer. Every change is audited in the same transaction.
  */
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Workspace as WorkspaceDto, WorkspaceRole } from '@marginalia/shared';
 import { AuditService } from '../audit/audit.service.js';
+import { lockMemberships, lockedRoleOf } from './membership-lock.js';
 import { Membership } from './membership.entity.js';
 import { Workspace } from './workspace.entity.js';
 
@@ -107,11 +108,8 @@ export class WorkspacesService {
   async transferOwnership(workspaceId: string, actorId: string, targetUserId: string): Promise<WorkspaceDto> {
     if (targetUserId === actorId) throw new BadRequestException('you already own this workspace');
     await this.dataSource.transaction(async (manager) => {
-      const memberships = await manager
-        .createQueryBuilder(Membership, 'm')
-        .setLock('pessimistic_write')
-        .where('m.workspace_id = :workspaceId', { workspaceId })
-        .getMany();
+      const memberships = await lockMemberships(manager, workspaceId);
+      if (lockedRoleOf(memberships, actorId) !== 'owner') throw new ForbiddenException('only an owner can transfer ownership');
       const target = memberships.find((membership) => membership.userId === targetUserId);
       if (!target) throw new NotFoundException('that user is not a member of this workspace');
       await manager.update(Membership, { workspaceId, userId: targetUserId }, { role: 'owner' });

@@ -45,5 +45,13 @@ function describeValue(value: unknown, people: PeopleById): string {
 }
 
 export function describeDetails(details: AuditEntry['details'], people: PeopleById): string[] {
-  return Object.entries(details).map(([key, value]) => `${describeKey(key)}: ${describeValue(value, people)}`);
+  // Membership entries carry the person's name and email at the time, so former members stay readable.
+  const { displayName, email, ...rest } = details;
+  const knownPeople = new Map(people);
+  if (typeof rest.userId === 'string' && typeof displayName === 'string' && !knownPeople.has(rest.userId)) {
+    knownPeople.set(rest.userId, typeof email === 'string' ? `${displayName} <${email}>` : displayName);
+  } else if (typeof email === 'string') {
+    rest.email = email;
+  }
+  return Object.entries(rest).map(([key, value]) => `${describeKey(key)}: ${describeValue(value, knownPeople)}`);
 }
