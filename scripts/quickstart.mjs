@@ -3,7 +3,7 @@
 //   npm start  -> install, build, migrate, seed, serve web + API on one port
 //   npm test   -> install, build, type-check, lint, API tests, browser tests
 // pnpm itself comes from npm (npx), so nothing needs installing beforehand.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
@@ -27,12 +27,21 @@ function install() {
   pnpm('install', '--frozen-lockfile', '--prefer-offline');
 }
 
+/** Runs the built server in the foreground; Ctrl-C reaches it and it stops Postgres cleanly. */
+function serve() {
+  // The embedded Postgres keeps its data in the repository's .data/ unless told otherwise.
+  const env = { NODE_ENV: 'production', ...process.env, DATA_DIR: process.env.DATA_DIR ?? path.join(root, '.data') };
+  const server = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'apps/api/dist/main.js')], { cwd: root, stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
 switch (command) {
   case 'start': {
     install();
     pnpm('run', 'build');
     console.log('\nStarting Marginalia (migrations and demo seed run on start-up)...');
-    pnpm('run', 'serve');
+    serve();
     break;
   }
   case 'test': {
