@@ -5,6 +5,7 @@
  * nothing.
  */
 import { createHash } from 'node:crypto';
+import { insertDocument as writeDocument, prepareDocument } from '../src/modules/documents/document-writer.js';
 import { expect } from '@jest/globals';
 import { ApiErrorSchema, type WorkspaceRole } from '@marginalia/shared';
 import type { DataSource } from 'typeorm';
@@ -52,13 +53,11 @@ export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** There is no import route yet: documents are inserted as the importer will store them. */
+/** Stores a document the way imports do (normalised, segmented into passages). */
 export async function insertDocument(dataSource: DataSource, workspaceId: string, title: string, text = `The text of ${title}.`): Promise<string> {
-  const rows = (await dataSource.query(
-    `INSERT INTO documents (workspace_id, title, source_filename, text, content_hash) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [workspaceId, title, `${title}.txt`, text, sha256(text)],
-  )) as { id: string }[];
-  return rows[0]!.id;
+  const prepared = prepareDocument({ workspaceId, text, title, titleProposed: false, sourceFilename: `${title}.txt`, importedById: null });
+  const saved = await dataSource.transaction((manager) => writeDocument(manager, prepared));
+  return saved.id;
 }
 
 export async function roleIn(dataSource: DataSource, workspaceId: string, userId: string): Promise<WorkspaceRole | null> {
@@ -80,7 +79,7 @@ export async function workspaceSnapshot(dataSource: DataSource, workspaceId: str
     dataSource.query('SELECT name, description, archived_at FROM workspaces WHERE id = $1', [workspaceId]),
     dataSource.query('SELECT user_id, role FROM memberships WHERE workspace_id = $1 ORDER BY user_id', [workspaceId]),
     dataSource.query('SELECT id, email, role, accepted_at, revoked_at FROM invites WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
-    dataSource.query('SELECT id FROM documents WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
+    dataSource.query('SELECT id, title, source, author, published_on, url, language, fields FROM documents WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
     dataSource.query('SELECT id FROM audit_entries WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
   ]);
   return { workspace, memberships, invites, documents, audit };

@@ -24,8 +24,8 @@ describe('schema drift', () => {
     try {
       await withServer(database.url, (client) => client.query('DROP INDEX audit_entries_actor_id_idx'));
       const changes = await pendingSchemaChanges(database.url);
-      expect(changes.up).toEqual([expect.stringContaining('CREATE INDEX "audit_entries_actor_id_idx"')]);
-      expect(changes.down).toEqual([expect.stringContaining('DROP INDEX "public"."audit_entries_actor_id_idx"')]);
+      expect(changes.up.map((statement) => statement.query)).toEqual([expect.stringContaining('CREATE INDEX "audit_entries_actor_id_idx"')]);
+      expect(changes.down.map((statement) => statement.query)).toEqual([expect.stringContaining('DROP INDEX "public"."audit_entries_actor_id_idx"')]);
     } finally {
       await database.drop();
     }

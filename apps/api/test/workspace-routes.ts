@@ -127,6 +127,16 @@ export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [
     success: 200,
     expectBody: (body, f) => expect(body).toMatchObject({ id: f.documentId, text: expect.any(String) }),
   },
+  {
+    method: 'PATCH',
+    path: '/workspaces/:workspaceId/documents/:documentId',
+    action: 'content.edit',
+    minRole: 'editor',
+    success: 200,
+    body: () => ({ title: 'Retitled', source: 'The Outlet' }),
+    blockedWhenArchived: true,
+  },
+  { method: 'DELETE', path: '/workspaces/:workspaceId/documents/:documentId', action: 'content.edit', minRole: 'editor', success: 204, blockedWhenArchived: true },
 ];
 
 function memberIds(f: RouteFixtures): string[] {

@@ -7,3 +7,8 @@ export * from './schemas/members.js';
 export * from './schemas/admin.js';
 export * from './schemas/audit.js';
 export * from './schemas/documents.js';
+export * from './schemas/imports.js';
+export * from './schemas/search.js';
+export * from './schemas/actors.js';
+export * from './text/code-points.js';
+export * from './text/segment.js';

@@ -1,12 +1,18 @@
+import { ActorCandidate } from '../modules/actors/actor-candidate.entity.js';
+import { Actor } from '../modules/actors/actor.entity.js';
+import { Attribution } from '../modules/actors/attribution.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
 import { PersonalToken } from '../modules/auth/personal-token.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { CorpusDocument } from '../modules/documents/document.entity.js';
+import { Passage } from '../modules/documents/passage.entity.js';
+import { ImportJob } from '../modules/imports/import-job.entity.js';
+import { ImportUpload } from '../modules/imports/import-upload.entity.js';
 import { Invite } from '../modules/workspaces/invite.entity.js';
 import { Membership } from '../modules/workspaces/membership.entity.js';
 import { Workspace } from '../modules/workspaces/workspace.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
-export const ENTITIES = [User, Session, PersonalToken, LoginAttempt, Workspace, Membership, Invite, AuditEntry, CorpusDocument];
+export const ENTITIES = [User, Session, PersonalToken, LoginAttempt, Workspace, Membership, Invite, AuditEntry, CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload];

@@ -5,9 +5,14 @@
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options.js';
 
+export interface SchemaStatement {
+  query: string;
+  parameters?: unknown[];
+}
+
 export interface SchemaChanges {
-  up: string[];
-  down: string[];
+  up: SchemaStatement[];
+  down: SchemaStatement[];
 }
 
 export async function pendingSchemaChanges(databaseUrl: string): Promise<SchemaChanges> {
@@ -16,9 +21,9 @@ export async function pendingSchemaChanges(databaseUrl: string): Promise<SchemaC
   try {
     const sql = await dataSource.driver.createSchemaBuilder().log();
     return {
-      up: sql.upQueries.map((query) => query.query),
+      up: sql.upQueries.map(({ query, parameters }) => ({ query, parameters })),
       // Undo in reverse order of doing.
-      down: sql.downQueries.map((query) => query.query).reverse(),
+      down: sql.downQueries.map(({ query, parameters }) => ({ query, parameters })).reverse(),
     };
   } finally {
     await dataSource.destroy();
@@ -27,7 +32,11 @@ export async function pendingSchemaChanges(databaseUrl: string): Promise<SchemaC
 
 /** The source of a migration class for these changes. */
 export function renderMigration(className: string, changes: SchemaChanges): string {
-  const statements = (queries: string[]): string => queries.map((query) => `    await queryRunner.query(\`${query.replace(/[`\\]|\$\{/g, (match) => `\\${match}`)}\`);`).join('\n');
+  const literal = (query: string): string => `\`${query.replace(/[`\\]|\$\{/g, (match) => `\\${match}`)}\``;
+  const statements = (queries: SchemaStatement[]): string =>
+    queries
+      .map(({ query, parameters }) => `    await queryRunner.query(${literal(query)}${parameters?.length ? `, ${JSON.stringify(parameters)}` : ''});`)
+      .join('\n');
   return `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

@@ -3,7 +3,6 @@
  * corpus texts. Idempotent: every insert skips rows that already exist, so it runs on every
  * start without duplicating anything or overwriting what people changed.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WORKSPACE_ROLES } from '@marginalia/shared';
@@ -11,6 +10,8 @@ import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ARGON2_OPTIONS } from '../modules/auth/password-hasher.service.js';
+import { CorpusDocument } from '../modules/documents/document.entity.js';
+import { insertDocument, prepareDocument } from '../modules/documents/document-writer.js';
 
 export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../seeds');
 
@@ -18,7 +19,9 @@ const DemoSeedSchema = z.object({
   workspace: z.object({ id: z.uuid(), name: z.string().min(1), description: z.string() }),
   password: z.string().min(10),
   accounts: z.array(z.object({ email: z.email(), displayName: z.string().min(1), role: z.enum(WORKSPACE_ROLES) })).min(1),
-  documents: z.array(z.object({ file: z.string().min(1), title: z.string().min(1) })),
+  documents: z.array(
+    z.object({ file: z.string().min(1), title: z.string().min(1), source: z.string().optional(), url: z.url().optional(), publishedOn: z.iso.date().optional() }),
+  ),
 });
 export type DemoSeed = z.infer<typeof DemoSeedSchema>;
 
@@ -50,11 +53,20 @@ export async function seedDemoWorkspace(dataSource: DataSource, seedsDir = SEEDS
       );
     }
     for (const document of texts) {
-      const contentHash = createHash('sha256').update(document.text).digest('hex');
-      await manager.query(
-        `INSERT INTO documents (workspace_id, title, source_filename, text, content_hash) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id, content_hash) DO NOTHING`,
-        [seed.workspace.id, document.title, path.basename(document.file), document.text, contentHash],
-      );
+      const prepared = prepareDocument({
+        workspaceId: seed.workspace.id,
+        text: document.text,
+        title: document.title,
+        titleProposed: false,
+        sourceFilename: path.basename(document.file),
+        importedById: null,
+        source: document.source ?? null,
+        url: document.url ?? null,
+        publishedOn: document.publishedOn ?? null,
+        language: 'en',
+      });
+      const exists = await manager.existsBy(CorpusDocument, { workspaceId: seed.workspace.id, contentHash: prepared.contentHash });
+      if (!exists) await insertDocument(manager, prepared);
     }
   });
   return { workspaceId: seed.workspace.id, workspaceName: seed.workspace.name, password: seed.password, accounts: seed.accounts.map(({ email, role }) => ({ email, role })) };

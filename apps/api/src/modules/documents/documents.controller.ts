@@ -1,8 +1,17 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiZodResponse } from '../../common/zod.js';
-import { DocumentDetailSchema, DocumentListSchema, type DocumentDetail, type DocumentList } from '@marginalia/shared';
+import {
+  DocumentDetailSchema,
+  DocumentListQuerySchema,
+  DocumentListSchema,
+  UpdateDocumentBodySchema,
+  type DocumentDetail,
+  type DocumentList,
+  type UpdateDocumentBody,
+} from '@marginalia/shared';
+import type { z } from 'zod';
 import { UuidParam } from '../../common/uuid-param.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../../common/zod.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from '../workspaces/workspace-access.js';
 import { DocumentsService } from './documents.service.js';
 
@@ -11,17 +20,38 @@ import { DocumentsService } from './documents.service.js';
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
-  @ApiZodResponse(DocumentListSchema)
   @Get()
   @WorkspaceAccess('content.read')
-  async list(@Member() member: WorkspaceMember): Promise<DocumentList> {
-    return { documents: await this.documents.list(member.workspaceId) };
+  @ApiZodQuery(DocumentListQuerySchema)
+  @ApiZodResponse(DocumentListSchema)
+  async list(@Member() member: WorkspaceMember, @ValidQuery(DocumentListQuerySchema) query: z.output<typeof DocumentListQuerySchema>): Promise<DocumentList> {
+    return { documents: await this.documents.list(member.workspaceId, query) };
   }
 
-  @ApiZodResponse(DocumentDetailSchema)
+  /** The frozen text, its passages and sentences (offsets in code points), and metadata. */
   @Get(':documentId')
   @WorkspaceAccess('content.read')
+  @ApiZodResponse(DocumentDetailSchema)
   async get(@Member() member: WorkspaceMember, @UuidParam('documentId', 'document') documentId: string): Promise<DocumentDetail> {
     return await this.documents.get(member.workspaceId, documentId);
+  }
+
+  @Patch(':documentId')
+  @WorkspaceAccess('content.edit')
+  @ApiZodBody(UpdateDocumentBodySchema)
+  @ApiZodResponse(DocumentDetailSchema)
+  async update(
+    @Member() member: WorkspaceMember,
+    @UuidParam('documentId', 'document') documentId: string,
+    @ValidBody(UpdateDocumentBodySchema) body: UpdateDocumentBody,
+  ): Promise<DocumentDetail> {
+    return await this.documents.update(member.workspaceId, documentId, body);
+  }
+
+  @Delete(':documentId')
+  @HttpCode(204)
+  @WorkspaceAccess('content.edit')
+  async remove(@Member() member: WorkspaceMember, @UuidParam('documentId', 'document') documentId: string): Promise<void> {
+    await this.documents.remove(member.workspaceId, documentId);
   }
 }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CorpusDocument } from './document.entity.js';
+import { Passage } from './passage.entity.js';
 import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CorpusDocument])],
+  imports: [TypeOrmModule.forFeature([CorpusDocument, Passage])],
   controllers: [DocumentsController],
   providers: [DocumentsService],
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

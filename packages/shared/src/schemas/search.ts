@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { CalendarDateSchema } from './documents.js';
+import { UuidSchema } from './common.js';
+
+/**
+ * Full-text search. Query syntax: words (all must match, stemmed), "quoted phrases",
+ * prefix* (word starts), -word (exclude), OR between alternatives.
+ */
+export const SearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(1, 'must not be empty').max(500),
+  documentId: UuidSchema.optional(),
+  source: z.string().trim().max(300).optional(),
+  author: z.string().trim().max(300).optional(),
+  language: z.string().trim().max(35).optional(),
+  publishedFrom: CalendarDateSchema.optional(),
+  publishedTo: CalendarDateSchema.optional(),
+  actorId: UuidSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+export type SearchQuery = z.input<typeof SearchQuerySchema>;
+
+export const SearchResultSchema = z.object({
+  documentId: UuidSchema,
+  documentTitle: z.string(),
+  passageId: UuidSchema,
+  passageIndex: z.number().int(),
+  /** The passage's span in the document, in code points. */
+  start: z.number().int(),
+  end: z.number().int(),
+  /** Plain text around the matches; never HTML. */
+  snippet: z.string(),
+  /** Matched ranges within `snippet`, in code points. */
+  highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
+  rank: z.number(),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+export const SearchResponseSchema = z.object({
+  results: z.array(SearchResultSchema),
+  /** Passages matching in all (for paging), capped at 10,000. */
+  total: z.number().int(),
+});
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;
