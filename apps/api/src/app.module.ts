@@ -3,11 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/config.schema.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
+import { ActorsModule } from './modules/actors/actors.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { SearchModule } from './modules/search/search.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 
 /** The whole API, for a validated configuration and a database that is already migrated. */
@@ -24,6 +26,8 @@ export class AppModule {
         AuditModule,
         AdminModule,
         DocumentsModule,
+        ActorsModule,
+        SearchModule,
         HealthModule,
       ],
     };

@@ -12,6 +12,10 @@ import { z } from 'zod';
 import { ARGON2_OPTIONS } from '../modules/auth/password-hasher.service.js';
 import { CorpusDocument } from '../modules/documents/document.entity.js';
 import { insertDocument, prepareDocument } from '../modules/documents/document-writer.js';
+import { ActorCandidatesService } from '../modules/actors/actor-candidates.service.js';
+import { ActorsService } from '../modules/actors/actors.service.js';
+import { AttributionsService } from '../modules/actors/attributions.service.js';
+import { proposeActorCandidates } from '../modules/actors/propose-actors.js';
 
 export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../seeds');
 
@@ -19,6 +23,8 @@ const DemoSeedSchema = z.object({
   workspace: z.object({ id: z.uuid(), name: z.string().min(1), description: z.string() }),
   password: z.string().min(10),
   accounts: z.array(z.object({ email: z.email(), displayName: z.string().min(1), role: z.enum(WORKSPACE_ROLES) })).min(1),
+  /** Names of proposed actor candidates to accept. */
+  actors: z.array(z.string().min(1)).default([]),
   documents: z.array(
     z.object({ file: z.string().min(1), title: z.string().min(1), source: z.string().optional(), url: z.url().optional(), publishedOn: z.iso.date().optional() }),
   ),
@@ -41,6 +47,7 @@ export async function seedDemoWorkspace(dataSource: DataSource, seedsDir = SEEDS
   const seed = await loadDemoSeed(seedsDir);
   const texts = await Promise.all(seed.documents.map(async (document) => ({ ...document, text: await readFile(path.join(seedsDir, document.file), 'utf8') })));
   const passwordHash = await argon2.hash(seed.password, ARGON2_OPTIONS);
+  const newDocumentIds: string[] = [];
   await dataSource.transaction(async (manager) => {
     // Two processes starting together must not race each other's inserts.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['marginalia:seed']);
@@ -66,8 +73,24 @@ export async function seedDemoWorkspace(dataSource: DataSource, seedsDir = SEEDS
         language: 'en',
       });
       const exists = await manager.existsBy(CorpusDocument, { workspaceId: seed.workspace.id, contentHash: prepared.contentHash });
-      if (!exists) await insertDocument(manager, prepared);
+      if (!exists) newDocumentIds.push((await insertDocument(manager, prepared)).id);
     }
+    await proposeActorCandidates(manager, seed.workspace.id, newDocumentIds);
   });
+  await acceptSeededActors(dataSource, seed);
   return { workspaceId: seed.workspace.id, workspaceName: seed.workspace.name, password: seed.password, accounts: seed.accounts.map(({ email, role }) => ({ email, role })) };
+}
+
+/** Accepts the listed candidates that are still pending, as the owner would in the Actors page. */
+async function acceptSeededActors(dataSource: DataSource, seed: DemoSeed): Promise<void> {
+  const owner = seed.accounts.find((account) => account.role === 'owner');
+  const ownerRows = (await dataSource.query(`SELECT id FROM users WHERE email = $1`, [owner?.email.toLowerCase() ?? ''])) as { id: string }[];
+  const actors = new ActorsService(dataSource);
+  const candidates = new ActorCandidatesService(dataSource, actors, new AttributionsService(dataSource));
+  const pending = await candidates.list(seed.workspace.id, 'pending');
+  const wanted = new Set(seed.actors.map((name) => name.toLowerCase()));
+  for (const candidate of pending) {
+    if (!wanted.has(candidate.name.toLowerCase())) continue;
+    await candidates.accept(seed.workspace.id, candidate.id, ownerRows[0]?.id ?? null, { attributeEvidence: true });
+  }
 }

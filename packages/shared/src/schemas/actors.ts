@@ -76,3 +76,8 @@ export const CreateAttributionBodySchema = z.strictObject({
   end: z.number().int().min(1),
 });
 export type CreateAttributionBody = z.input<typeof CreateAttributionBodySchema>;
+
+export const ActorCandidateQuerySchema = z.strictObject({
+  status: z.enum(['pending', 'accepted', 'dismissed']).optional(),
+});
+export type ActorCandidateQuery = z.input<typeof ActorCandidateQuerySchema>;
