@@ -1,7 +1,7 @@
 /** The frame of a workspace: its name in the header and the section navigation. */
 import type { Page } from 'playwright-core';
 
-export type WorkspaceSection = 'Corpus' | 'Codebook' | 'Maps' | 'Discussion' | 'Exports' | 'Members' | 'Settings';
+export type WorkspaceSection = 'Corpus' | 'Search' | 'Actors' | 'Codebook' | 'Maps' | 'Discussion' | 'Exports' | 'Members' | 'Settings';
 
 export class WorkspaceShell {
   constructor(private readonly page: Page) {}

@@ -77,7 +77,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function startApp(): Promise<RunningApp> {
+export interface StartAppOptions {
+  /** Seed the demo workspace (five articles, three demo accounts) as a fresh install does. */
+  seedDemo?: boolean;
+}
+
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: build the API first (pnpm build)`);
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST}/index.html is missing: build the web client first (pnpm build)`);
 
@@ -103,7 +108,7 @@ export async function startApp(): Promise<RunningApp> {
     PORT: String(port),
     PUBLIC_URL: baseUrl,
     WEB_DIST_DIR: WEB_DIST,
-    SEED_DEMO: 'false',
+    SEED_DEMO: options.seedDemo === true ? 'true' : 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   });
 

@@ -1,7 +1,11 @@
-/** On failure: a full-page screenshot of every open page and the server log, in e2e/artifacts/. */
+/**
+ * Screenshots and logs in e2e/artifacts/: on failure, every open page and the server log; on
+ * purpose, named screenshots a spec always keeps (e.g. the reader, for review).
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { countColours, decodePng } from './png.js';
 import { ARTIFACTS_DIR } from './paths.js';
 
 function slug(text: string): string {
@@ -29,4 +33,19 @@ export async function saveFailureArtifacts(testName: string, pages: Record<strin
   const logFile = path.join(ARTIFACTS_DIR, `${base}-server.log`);
   await writeFile(logFile, serverLog);
   console.error(`server log: ${logFile}`);
+}
+
+export interface SavedScreenshot {
+  path: string;
+  bytes: number;
+  /** Distinct colours in a sample of the image's pixels: 1 means blank. */
+  distinctColours: number;
+}
+
+/** A screenshot kept on every run under a stable name, with what it takes to tell it is not blank. */
+export async function saveScreenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<SavedScreenshot> {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${slug(name)}.png`);
+  const buffer = await page.screenshot({ path: file, fullPage: options.fullPage ?? false });
+  return { path: file, bytes: buffer.length, distinctColours: countColours(decodePng(buffer)) };
 }

@@ -6,6 +6,7 @@ import './app/styles/tokens.css';
 import './app/styles/global.css';
 import './ui/ui.css';
 import './app/styles/screens.css';
+import './app/styles/corpus.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,11 +1,14 @@
 /** Every route of the client. Feature screens are composed here; features do not route. */
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountPage } from '../features/account';
+import { ActorsPage } from '../features/actors';
 import { AdminUsersPage } from '../features/admin';
 import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
+import { ImportPage } from '../features/imports';
 import { InvitePage } from '../features/invites';
 import { MembersPage } from '../features/members';
+import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
 import { ComingSoonPage, WorkspaceShell, WorkspacesPage } from '../features/workspaces';
 import { AppLayout } from './AppLayout';
@@ -44,7 +47,10 @@ export function createRouter() {
               children: [
                 { index: true, element: <Navigate to="corpus" replace /> },
                 { path: 'corpus', element: <CorpusPage /> },
+                { path: 'corpus/import', element: <ImportPage /> },
                 { path: 'corpus/:documentId', element: <DocumentReader /> },
+                { path: 'search', element: <SearchPage /> },
+                { path: 'actors', element: <ActorsPage /> },
                 { path: 'codebook', element: <ComingSoonPage {...UPCOMING_SECTIONS.codebook} /> },
                 { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
                 { path: 'discussion', element: <ComingSoonPage {...UPCOMING_SECTIONS.discussion} /> },

@@ -38,3 +38,23 @@ export function roleWithArticle(role: WorkspaceRole): string {
   const label = ROLE_LABELS[role].toLowerCase();
   return /^[aeiou]/.test(label) ? `an ${label}` : `a ${label}`;
 }
+
+const calendarDateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar date 'YYYY-MM-DD' (no time, no zone): formatted in UTC so it never shifts a day. */
+export function formatCalendarDate(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) ? date : calendarDateFormat.format(parsed);
+}
+
+const byteUnits = ['bytes', 'KB', 'MB', 'GB'] as const;
+
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < byteUnits.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${unit === 0 ? formatNumber(value) : value.toFixed(value < 10 ? 1 : 0)} ${byteUnits[unit] ?? 'bytes'}`;
+}

@@ -9,3 +9,5 @@ export { SelectField, TextAreaField, TextField, type SelectOption } from './Fiel
 export { Badge, PageHeader, Section } from './Layout';
 export { EmptyState, ErrorState, LoadingState } from './States';
 export { ToastProvider, useToast } from './Toast';
+export { Popover } from './Popover';
+export { Tabs, type TabItem } from './Tabs';

@@ -3,6 +3,8 @@ import { NavLink } from 'react-router';
 
 export const WORKSPACE_SECTIONS = [
   { path: 'corpus', label: 'Corpus' },
+  { path: 'search', label: 'Search' },
+  { path: 'actors', label: 'Actors' },
   { path: 'codebook', label: 'Codebook' },
   { path: 'maps', label: 'Maps' },
   { path: 'discussion', label: 'Discussion' },

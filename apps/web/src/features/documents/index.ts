@@ -1,0 +1,3 @@
+/** Public surface of the documents data layer, shared by the corpus, search, imports and actors screens. */
+export { documentKeys } from './api';
+export { useDeleteDocument, useDocument, useDocuments, useInvalidateDocumentLists, useUpdateDocument } from './hooks/useDocuments';

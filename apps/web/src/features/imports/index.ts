@@ -1,0 +1,2 @@
+/** Public surface of the imports feature. */
+export { ImportPage } from './components/ImportPage';
