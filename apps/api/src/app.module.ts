@@ -9,6 +9,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 
@@ -29,6 +30,7 @@ export class AppModule {
         ActorsModule,
         SearchModule,
         HealthModule,
+        ImportsModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Isolation between workspaces: being owner or admin of one workspace grants nothing in
  * another, and ids of another workspace's rows cannot be reached through your own
@@ -123,6 +124,8 @@ describe('workspace isolation', () => {
 
   it('answers an anonymous caller 401 on every workspace route, before any lookup', async () => {
     const workspaceB = await prepareRouteWorkspace(app, castB);
+    // Ids that routes' own prepare steps would create: any value will do, nothing is looked up.
+    workspaceB.extra = { actorId: randomUUID(), candidateId: randomUUID(), attributionId: randomUUID(), jobId: randomUUID() };
     const anonymous = new ApiClient(app.baseUrl);
     for (const route of WORKSPACE_ROUTES) {
       expectApiError(await callRoute(anonymous, route, workspaceB), 401, 'sign in first (session cookie or Bearer token)');

@@ -75,14 +75,18 @@ export async function auditCount(dataSource: DataSource, workspaceId: string): P
  * and after a request to prove it had an effect, or none.
  */
 export async function workspaceSnapshot(dataSource: DataSource, workspaceId: string): Promise<unknown> {
-  const [workspace, memberships, invites, documents, audit] = await Promise.all([
+  const [workspace, memberships, invites, documents, audit, actors, candidates, attributions, imports] = await Promise.all([
     dataSource.query('SELECT name, description, archived_at FROM workspaces WHERE id = $1', [workspaceId]),
     dataSource.query('SELECT user_id, role FROM memberships WHERE workspace_id = $1 ORDER BY user_id', [workspaceId]),
     dataSource.query('SELECT id, email, role, accepted_at, revoked_at FROM invites WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
     dataSource.query('SELECT id, title, source, author, published_on, url, language, fields FROM documents WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
     dataSource.query('SELECT id FROM audit_entries WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
+    dataSource.query('SELECT id, name, affiliation, description FROM actors WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
+    dataSource.query('SELECT id, name, status, actor_id FROM actor_candidates WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
+    dataSource.query('SELECT id, actor_id, document_id, start, "end" FROM attributions WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
+    dataSource.query('SELECT id FROM import_jobs WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
   ]);
-  return { workspace, memberships, invites, documents, audit };
+  return { workspace, memberships, invites, documents, audit, actors, candidates, attributions, imports };
 }
 
 /** Every error body has exactly { statusCode, error, message } (plus `issues` for validation). */

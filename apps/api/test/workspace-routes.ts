@@ -16,6 +16,8 @@ export interface RouteFixtures {
   cast: Cast;
   inviteId: string;
   documentId: string;
+  /** Further ids a route's prepare step created (actorId, candidateId, attributionId). */
+  extra: Record<string, string>;
 }
 
 export interface Outcome {
@@ -25,7 +27,7 @@ export interface Outcome {
 
 export interface WorkspaceRoute {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  /** Express-style, relative to /api; `:userId` is the viewer of the cast. */
+  /** Express-style, relative to /api; `:userId` is the viewer of the cast. May end in a query string. */
   path: string;
   action: WorkspaceAction;
   minRole: WorkspaceRole;
@@ -137,7 +139,65 @@ export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [
     blockedWhenArchived: true,
   },
   { method: 'DELETE', path: '/workspaces/:workspaceId/documents/:documentId', action: 'content.edit', minRole: 'editor', success: 204, blockedWhenArchived: true },
+  {
+    method: 'GET',
+    path: '/workspaces/:workspaceId/search?q=interview',
+    action: 'content.read',
+    minRole: 'viewer',
+    success: 200,
+    expectBody: (body, f) => expect(body.results.map((result: { documentId: string }) => result.documentId)).toEqual([f.documentId]),
+  },
+  { method: 'GET', path: '/workspaces/:workspaceId/actors', action: 'content.read', minRole: 'viewer', success: 200, prepare: insertActor, expectBody: (body, f) => expect(body.actors.map((actor: { id: string }) => actor.id)).toEqual([f.extra.actorId]) },
+  { method: 'POST', path: '/workspaces/:workspaceId/actors', action: 'content.edit', minRole: 'editor', success: 201, body: () => ({ name: 'Malcolm Davis' }), blockedWhenArchived: true },
+  { method: 'PATCH', path: '/workspaces/:workspaceId/actors/:actorId', action: 'content.edit', minRole: 'editor', success: 200, prepare: insertActor, body: () => ({ description: 'Senior analyst' }), blockedWhenArchived: true },
+  { method: 'DELETE', path: '/workspaces/:workspaceId/actors/:actorId', action: 'content.edit', minRole: 'editor', success: 204, prepare: insertActor, blockedWhenArchived: true },
+  { method: 'GET', path: '/workspaces/:workspaceId/actor-candidates', action: 'content.read', minRole: 'viewer', success: 200, prepare: insertCandidate, expectBody: (body, f) => expect(body.candidates.map((candidate: { id: string }) => candidate.id)).toEqual([f.extra.candidateId]) },
+  {
+    method: 'POST',
+    path: '/workspaces/:workspaceId/actor-candidates/refresh',
+    action: 'content.edit',
+    minRole: 'editor',
+    success: 200,
+    prepare: async (app, f) => {
+      await insertDocument(app.dataSource, f.workspaceId, 'Quoted', 'Shen Mingshi stated that it matters.');
+    },
+    blockedWhenArchived: true,
+  },
+  { method: 'POST', path: '/workspaces/:workspaceId/actor-candidates/:candidateId/accept', action: 'content.edit', minRole: 'editor', success: 200, prepare: insertCandidate, body: () => ({}), blockedWhenArchived: true },
+  { method: 'POST', path: '/workspaces/:workspaceId/actor-candidates/:candidateId/dismiss', action: 'content.edit', minRole: 'editor', success: 200, prepare: insertCandidate, blockedWhenArchived: true },
+  { method: 'GET', path: '/workspaces/:workspaceId/documents/:documentId/attributions', action: 'content.read', minRole: 'viewer', success: 200, prepare: insertAttribution, expectBody: (body, f) => expect(body.attributions.map((attribution: { id: string }) => attribution.id)).toEqual([f.extra.attributionId]) },
+  { method: 'POST', path: '/workspaces/:workspaceId/documents/:documentId/attributions', action: 'content.edit', minRole: 'editor', success: 201, prepare: insertActor, body: (f) => ({ actorId: f.extra.actorId, start: 0, end: 5 }), blockedWhenArchived: true },
+  { method: 'DELETE', path: '/workspaces/:workspaceId/attributions/:attributionId', action: 'content.edit', minRole: 'editor', success: 204, prepare: insertAttribution, blockedWhenArchived: true },
+  { method: 'GET', path: '/workspaces/:workspaceId/imports', action: 'content.read', minRole: 'viewer', success: 200, prepare: insertImportJob, expectBody: (body, f) => expect(body.jobs.map((job: { id: string }) => job.id)).toEqual([f.extra.jobId]) },
+  { method: 'GET', path: '/workspaces/:workspaceId/imports/:jobId', action: 'content.read', minRole: 'viewer', success: 200, prepare: insertImportJob, expectBody: (body, f) => expect(body.id).toBe(f.extra.jobId) },
+  { method: 'POST', path: '/workspaces/:workspaceId/imports', action: 'content.edit', minRole: 'editor', success: 202, body: () => ({ text: 'Pasted notes from an interview.' }), blockedWhenArchived: true },
 ];
+
+async function insertImportJob(app: TestApp, f: RouteFixtures): Promise<void> {
+  const rows = (await app.dataSource.query(`INSERT INTO import_jobs (workspace_id, status, finished_at) VALUES ($1, 'succeeded', now()) RETURNING id`, [f.workspaceId])) as { id: string }[];
+  f.extra.jobId = rows[0]!.id;
+}
+
+async function insertActor(app: TestApp, f: RouteFixtures): Promise<void> {
+  const rows = (await app.dataSource.query(`INSERT INTO actors (workspace_id, name) VALUES ($1, 'Su Tzu-yun') RETURNING id`, [f.workspaceId])) as { id: string }[];
+  f.extra.actorId = rows[0]!.id;
+}
+
+async function insertCandidate(app: TestApp, f: RouteFixtures): Promise<void> {
+  const rows = (await app.dataSource.query(`INSERT INTO actor_candidates (workspace_id, name) VALUES ($1, 'Yao Yuan') RETURNING id`, [f.workspaceId])) as { id: string }[];
+  f.extra.candidateId = rows[0]!.id;
+}
+
+async function insertAttribution(app: TestApp, f: RouteFixtures): Promise<void> {
+  await insertActor(app, f);
+  const rows = (await app.dataSource.query(`INSERT INTO attributions (workspace_id, actor_id, document_id, start, "end") VALUES ($1, $2, $3, 0, 5) RETURNING id`, [
+    f.workspaceId,
+    f.extra.actorId,
+    f.documentId,
+  ])) as { id: string }[];
+  f.extra.attributionId = rows[0]!.id;
+}
+
 
 function memberIds(f: RouteFixtures): string[] {
   return (['owner', 'admin', 'editor', 'commenter', 'viewer'] as const).map((role) => f.cast[role].id);
@@ -149,7 +209,7 @@ export function routeName(route: WorkspaceRoute): string {
 
 /** The path as OpenAPI spells it, e.g. /api/workspaces/{workspaceId}/members. */
 export function openApiPath(route: WorkspaceRoute): string {
-  return `/api${route.path.replace(/:(\w+)/g, '{$1}')}`;
+  return `/api${route.path.split('?')[0]!.replace(/:(\w+)/g, '{$1}')}`;
 }
 
 /** What a caller should get from a route in a workspace that is not archived. */
@@ -163,7 +223,7 @@ export function expectedOutcome(route: WorkspaceRoute, caller: Caller): Outcome 
 export async function prepareRouteWorkspace(app: TestApp, cast: Cast, route?: WorkspaceRoute): Promise<RouteFixtures> {
   const workspaceId = await createCastWorkspace(cast);
   const [invite, documentId] = await Promise.all([createInvite(cast.owner, workspaceId), insertDocument(app.dataSource, workspaceId, 'Interview 1')]);
-  const fixtures = { workspaceId, cast, inviteId: invite.id, documentId };
+  const fixtures: RouteFixtures = { workspaceId, cast, inviteId: invite.id, documentId, extra: {} };
   await route?.prepare?.(app, fixtures);
   return fixtures;
 }
@@ -174,6 +234,7 @@ export function routePath(route: WorkspaceRoute, fixtures: RouteFixtures, overri
     userId: fixtures.cast.viewer.id,
     inviteId: fixtures.inviteId,
     documentId: fixtures.documentId,
+    ...fixtures.extra,
     ...overrides,
   };
   return route.path.replace(/:(\w+)/g, (_match, name: string) => {

@@ -1,0 +1,93 @@
+/**
+ * The background worker of this process: started with the application, stopped with it. A
+ * few job loops claim jobs from the shared queue, so several API processes share the work and
+ * one job's reading overlaps another's storing.
+ * New jobs of this process wake an idle loop at once; other processes' jobs are found by
+ * polling. On start and every minute it fails jobs left 'running' by a process that died. On
+ * shutdown the jobs in hand go back to the queue at the next file boundary.
+ */
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ImportJobRunner } from './import-job-runner.js';
+import { ImportQueue } from './import-queue.js';
+
+/** Jobs run at once by one process. Each holds a database connection and its files in memory. */
+const CONCURRENT_JOBS = 3;
+const POLL_INTERVAL_MS = 2_000;
+const SWEEP_INTERVAL_MS = 60_000;
+
+@Injectable()
+export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Imports');
+  private readonly stopping = new AbortController();
+  private loops: Promise<void>[] = [];
+  private readonly sleepers = new Set<() => void>();
+  /** Counts notify() calls, so a loop that was busy when one came does not go to sleep. */
+  private notifications = 0;
+  private lastSweep = 0;
+
+  constructor(
+    private readonly queue: ImportQueue,
+    private readonly runner: ImportJobRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.loops = Array.from({ length: CONCURRENT_JOBS }, () => this.work());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping.abort();
+    for (const wake of this.sleepers) wake();
+    await Promise.all(this.loops);
+  }
+
+  /** A job was queued: look now rather than at the next poll. */
+  notify(): void {
+    this.notifications += 1;
+    for (const wake of this.sleepers) wake();
+  }
+
+  private async work(): Promise<void> {
+    while (!this.stopping.signal.aborted) {
+      const seen = this.notifications;
+      let ranJob = false;
+      try {
+        await this.sweepIfDue();
+        ranJob = await this.runNext();
+      } catch (error) {
+        this.logger.error(`import worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      if (!ranJob && seen === this.notifications) await this.idle();
+    }
+  }
+
+  private async runNext(): Promise<boolean> {
+    const job = await this.queue.claimNext();
+    if (!job) return false;
+    try {
+      await this.runner.run(job, this.stopping.signal);
+    } finally {
+      await this.queue.release(job);
+    }
+    return true;
+  }
+
+  private async sweepIfDue(): Promise<void> {
+    if (Date.now() - this.lastSweep < SWEEP_INTERVAL_MS) return;
+    this.lastSweep = Date.now();
+    const failed = await this.queue.failAbandoned();
+    if (failed.length > 0) this.logger.warn(`failed ${failed.length} import job(s) abandoned by a stopped process: ${failed.join(', ')}`);
+  }
+
+  private async idle(): Promise<void> {
+    if (this.stopping.signal.aborted) return;
+    await new Promise<void>((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, POLL_INTERVAL_MS);
+      this.sleepers.add(wake);
+    });
+  }
+}

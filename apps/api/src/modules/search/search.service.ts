@@ -1,0 +1,77 @@
+/** Full-text search over a workspace's passages: parse, let Postgres build the tsquery, run it. */
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { SearchQuerySchema, SearchResponse, SearchResult } from '@marginalia/shared';
+import { DataSource } from 'typeorm';
+import type { z } from 'zod';
+import { extractHighlights } from './highlights.js';
+import { MAX_SEARCH_TERMS, parseSearchQuery, termCount } from './search-query.js';
+import { countStatement, pageStatement, type SearchFilters } from './search-sql.js';
+import { compileTsQuery } from './tsquery-sql.js';
+
+type SearchRequest = z.output<typeof SearchQuerySchema>;
+
+interface ResultRow {
+  id: string;
+  document_id: string;
+  document_title: string;
+  index: number;
+  start: number;
+  end: number;
+  rank: number;
+  /** count(*) is a bigint, which pg returns as a string. */
+  total: string;
+  headline: string;
+}
+
+const NOTHING: SearchResponse = { results: [], total: 0 };
+
+@Injectable()
+export class SearchService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(workspaceId: string, request: SearchRequest): Promise<SearchResponse> {
+    const { q, ...filters } = request;
+    const tsquery = await this.compile(q);
+    // Only stop words, symbols or exclusions: nothing to look for, which is not an error.
+    if (tsquery === null) return NOTHING;
+    return await this.run(workspaceId, tsquery, filters);
+  }
+
+  /** The query as tsquery text, or null when it has no positive lexeme. */
+  private async compile(q: string): Promise<string | null> {
+    const parsed = parseSearchQuery(q);
+    if (termCount(parsed) > MAX_SEARCH_TERMS) throw new BadRequestException(`invalid query: q has more than ${MAX_SEARCH_TERMS} search terms`);
+    if (parsed.required.length === 0) return null;
+    const { sql, params } = compileTsQuery(parsed);
+    const rows = (await this.dataSource.query(sql, params)) as { positive_nodes: number; query: string }[];
+    const row = rows[0];
+    return row && row.positive_nodes > 0 ? row.query : null;
+  }
+
+  private async run(workspaceId: string, tsquery: string, filters: SearchFilters): Promise<SearchResponse> {
+    const page = pageStatement(workspaceId, tsquery, filters);
+    const rows = (await this.dataSource.query(page.sql, page.params)) as ResultRow[];
+    if (rows[0]) return { results: rows.map(toResult), total: Number(rows[0].total) };
+    // An empty page carries no total: either nothing matches, or the offset is past the end.
+    if (filters.offset === 0) return NOTHING;
+    const count = countStatement(workspaceId, tsquery, filters);
+    const counted = (await this.dataSource.query(count.sql, count.params)) as { total: number }[];
+    return { results: [], total: counted[0]?.total ?? 0 };
+  }
+}
+
+function toResult(row: ResultRow): SearchResult {
+  const { snippet, highlights } = extractHighlights(row.headline);
+  return {
+    documentId: row.document_id,
+    documentTitle: row.document_title,
+    passageId: row.id,
+    passageIndex: row.index,
+    start: row.start,
+    end: row.end,
+    snippet,
+    highlights,
+    rank: Number(row.rank),
+  };
+}
