@@ -68,7 +68,8 @@ describe('import queue', () => {
     const doomed = (await queueB.claimNext())!;
     expect(doomed.id).toBe(dying);
     const [{ pid }] = (await doomed.connection.query('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
-    await processA.query('SELECT pg_terminate_backend($1)', [pid]);
+    // With a timeout, pg_terminate_backend waits until the backend (and its locks) are gone.
+    await processA.query('SELECT pg_terminate_backend($1, 10000)', [pid]);
     await doomed.connection.release().catch(() => undefined);
     try {
       // Any process's sweep finds it.
