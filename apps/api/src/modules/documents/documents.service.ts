@@ -65,7 +65,7 @@ export class DocumentsService {
   async list(workspaceId: string, query: ListQuery): Promise<DocumentSummary[]> {
     const conditions = ['d.workspace_id = $1'];
     const params: unknown[] = [workspaceId];
-    const add = (sql: (placeholder: string) => string, value: unknown): void => {
+    const add = (sql: (param: string) => string, value: unknown): void => {
       params.push(value);
       conditions.push(sql(`$${params.length}`));
     };

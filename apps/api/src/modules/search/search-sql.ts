@@ -47,7 +47,7 @@ function conditions(workspaceId: string, tsquery: string, filters: SearchFilters
   const params: unknown[] = [tsquery, workspaceId];
   const where = ['p.workspace_id = $2', 'p.search_vector @@ $1::tsquery'];
   let joinsDocuments = false;
-  const add = (sql: (placeholder: string) => string, value: unknown, onDocuments = false): void => {
+  const add = (sql: (param: string) => string, value: unknown, onDocuments = false): void => {
     params.push(value);
     where.push(sql(`$${params.length}`));
     joinsDocuments ||= onDocuments;

@@ -34,15 +34,15 @@ export function compileTsQuery(parsed: ParsedSearch): TsQuerySql {
   };
 }
 
-function termSql(term: SearchTerm, placeholder: string): string {
+function termSql(term: SearchTerm, param: string): string {
   switch (term.kind) {
     case 'word':
-      return `plainto_tsquery('${SEARCH_CONFIG}', ${placeholder})`;
+      return `plainto_tsquery('${SEARCH_CONFIG}', ${param})`;
     case 'phrase':
-      return `phraseto_tsquery('${SEARCH_CONFIG}', ${placeholder})`;
+      return `phraseto_tsquery('${SEARCH_CONFIG}', ${param})`;
     case 'prefix':
       // quote_literal makes the term one tsquery operand whatever it contains; the parser keeps
       // only letters, digits, apostrophes and hyphens in it, so no E'' escapes appear either.
-      return `to_tsquery('${SEARCH_CONFIG}', quote_literal(${placeholder}) || ':*')`;
+      return `to_tsquery('${SEARCH_CONFIG}', quote_literal(${param}) || ':*')`;
   }
 }
