@@ -12,3 +12,6 @@ export * from './schemas/search.js';
 export * from './schemas/actors.js';
 export * from './text/code-points.js';
 export * from './text/segment.js';
+export * from './protocol/collab.js';
+export * from './protocol/workspace-events.js';
+export * from './schemas/collab.js';

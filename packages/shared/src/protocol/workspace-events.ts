@@ -1,0 +1,27 @@
+/**
+ * Typed events the server sends to a workspace's subscribers after a change to relational
+ * data has committed. They say what changed, not the new data: a client refetches what it
+ * shows (the web client invalidates the matching queries), so an event can never disagree
+ * with what the REST API returns.
+ */
+export const WORKSPACE_EVENT_TYPES = [
+  'workspace.updated',
+  'workspace.deleted',
+  'members.changed',
+  'documents.changed',
+  'imports.changed',
+  'actors.changed',
+  'attributions.changed',
+] as const;
+export type WorkspaceEventType = (typeof WORKSPACE_EVENT_TYPES)[number];
+
+export interface WorkspaceEvent {
+  type: WorkspaceEventType;
+  workspaceId: string;
+  /** Ids of the changed records when the change has them (document ids, import job id...). */
+  ids: string[];
+  /** Who made the change; null for background work such as an import job finishing. */
+  byUserId: string | null;
+  /** ISO timestamp of the commit, as seen by the server. */
+  at: string;
+}
