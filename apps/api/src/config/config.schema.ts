@@ -2,6 +2,7 @@
  * Environment configuration, validated once at boot. A bad value stops the server with a
  * message naming the variable, rather than failing later in some unrelated place.
  */
+import { COLLAB_DEFAULT_LIMITS } from '@marginalia/shared';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -38,6 +39,23 @@ export const ConfigSchema = z.object({
   /** argon2 hashes run at most this many at a time; more wait in a bounded queue. */
   PASSWORD_HASH_CONCURRENCY: positiveInt.default(4),
   PASSWORD_HASH_QUEUE: positiveInt.default(64),
+  // Real-time collaboration limits (defaults in COLLAB_DEFAULT_LIMITS, packages/shared).
+  COLLAB_MAX_FRAME_BYTES: positiveInt.default(COLLAB_DEFAULT_LIMITS.maxFrameBytes),
+  COLLAB_MAX_AWARENESS_STATE_BYTES: positiveInt.default(COLLAB_DEFAULT_LIMITS.maxAwarenessStateBytes),
+  COLLAB_MAX_DOCUMENTS_PER_SOCKET: positiveInt.default(COLLAB_DEFAULT_LIMITS.maxDocumentsPerSocket),
+  COLLAB_UPDATES_PER_SECOND: positiveInt.default(COLLAB_DEFAULT_LIMITS.updatesPerSecond),
+  COLLAB_UPDATE_BURST: positiveInt.default(COLLAB_DEFAULT_LIMITS.updateBurst),
+  COLLAB_AWARENESS_PER_SECOND: positiveInt.default(COLLAB_DEFAULT_LIMITS.awarenessPerSecond),
+  COLLAB_AWARENESS_BURST: positiveInt.default(COLLAB_DEFAULT_LIMITS.awarenessBurst),
+  COLLAB_APPLY_DEADLINE_MS: positiveInt.default(COLLAB_DEFAULT_LIMITS.applyDeadlineMs),
+  /** Stored updates of one document after which it is compacted into a snapshot. */
+  COLLAB_COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  /** A document nobody has open stays in memory this long before it is unloaded. */
+  COLLAB_UNLOAD_AFTER_MS: positiveInt.default(30_000),
+  /** Sockets re-check their credentials this often (a logged-out session or disabled account is dropped). */
+  COLLAB_REAUTHENTICATE_SECONDS: positiveInt.default(30),
+  /** Extra browser origins allowed to open sockets, comma-separated (the app's own origin always is). */
+  COLLAB_ALLOWED_ORIGINS: z.string().optional(),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;

@@ -1,6 +1,9 @@
 import { ActorCandidate } from '../modules/actors/actor-candidate.entity.js';
 import { Actor } from '../modules/actors/actor.entity.js';
 import { Attribution } from '../modules/actors/attribution.entity.js';
+import { CollabDocument } from '../modules/collab/collab-document.entity.js';
+import { CollabSnapshot } from '../modules/collab/collab-snapshot.entity.js';
+import { CollabUpdate } from '../modules/collab/collab-update.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
 import { PersonalToken } from '../modules/auth/personal-token.entity.js';
@@ -15,4 +18,4 @@ import { Membership } from '../modules/workspaces/membership.entity.js';
 import { Workspace } from '../modules/workspaces/workspace.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
-export const ENTITIES = [User, Session, PersonalToken, LoginAttempt, Workspace, Membership, Invite, AuditEntry, CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload];
+export const ENTITIES = [User, Session, PersonalToken, LoginAttempt, Workspace, Membership, Invite, AuditEntry, CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload, CollabDocument, CollabUpdate, CollabSnapshot];
