@@ -3,9 +3,9 @@
  * fragments from this file become SQL.
  *
  * Plan (EXPLAIN on 117k passages, see bench/): the GIN index on search_vector finds the
- * matches (bitmap scan); ts_rank_cd runs on at most CANDIDATES of them; a top-N sort keeps the
- * page; ts_headline, the expensive part, runs on the page's rows only. One scan gives both the
- * page and the total.
+ * matches (bitmap scan); ts_rank_cd runs on at most CANDIDATES of them; a sort on rank alone
+ * keeps the best; their documents are joined for the title tie-break; ts_headline, the
+ * expensive part, runs on the page's rows only. One scan gives both the page and the total.
  */
 import type { SearchQuerySchema } from '@marginalia/shared';
 import type { z } from 'zod';
@@ -73,26 +73,38 @@ function conditions(workspaceId: string, tsquery: string, filters: SearchFilters
 
 /**
  * A page of results with the total: rank, then documents in title order, then reading order.
+ *
+ * Work per candidate is kept to the minimum, because a broad query has CANDIDATES of them:
+ * read the passage, rank it, count it. Only the best `offset + limit` ranks, plus any rows tied
+ * with the last of them, are joined to their documents for the title tie-break; ts_headline
+ * runs on the page's rows only. (Joining and sorting every candidate by title cost a third
+ * of the time of a broad query.)
+ *
  * Candidates are numbered by row_number() rather than cut by LIMIT so that the planner costs
  * the whole match set and keeps the GIN bitmap scan (a LIMIT made it pick a sequential scan for
  * phrases of common words, several times slower); Postgres 15+ stops the scan at the cap
  * (a WindowAgg run condition). On older servers the cap still holds, without the saving.
  */
 export function pageStatement(workspaceId: string, tsquery: string, filters: SearchFilters): SqlStatement {
-  const { where, params } = conditions(workspaceId, tsquery, filters);
-  params.push(CANDIDATES, filters.limit, filters.offset, HEADLINE_OPTIONS);
-  const [cap, limit, offset, options] = [4, 3, 2, 1].map((back) => `$${params.length + 1 - back}`);
+  const { where, params, joinsDocuments } = conditions(workspaceId, tsquery, filters);
+  const join = joinsDocuments ? 'JOIN documents d ON d.id = p.document_id' : '';
+  params.push(CANDIDATES, filters.offset + filters.limit, filters.limit, filters.offset, HEADLINE_OPTIONS);
+  const [cap, best, limit, offset, options] = [5, 4, 3, 2, 1].map((back) => `$${params.length + 1 - back}`);
   return {
     sql: `SELECT p.id, page.document_id, page.title AS document_title, p.index, p.start, p."end", page.rank, page.total,
                  ts_headline('${SEARCH_CONFIG}', p.text, $1::tsquery, ${options}) AS headline
-            FROM (SELECT candidate.*, count(*) OVER () AS total
-                    FROM (SELECT p.id, p.document_id, p.index, d.title,
-                                 ts_rank_cd(p.search_vector, $1::tsquery, ${RANK_NORMALIZATION}) AS rank,
-                                 row_number() OVER () AS number
-                            FROM passages p JOIN documents d ON d.id = p.document_id
-                           WHERE ${where}) candidate
-                   WHERE candidate.number <= ${cap}
-                   ORDER BY candidate.rank DESC, lower(candidate.title), candidate.document_id, candidate.index
+            FROM (SELECT best.*, d.title
+                    FROM (SELECT candidate.id, candidate.document_id, candidate.index, candidate.rank, count(*) OVER () AS total
+                            FROM (SELECT p.id, p.document_id, p.index,
+                                         ts_rank_cd(p.search_vector, $1::tsquery, ${RANK_NORMALIZATION}) AS rank,
+                                         row_number() OVER () AS number
+                                    FROM passages p ${join}
+                                   WHERE ${where}) candidate
+                           WHERE candidate.number <= ${cap}
+                           ORDER BY candidate.rank DESC
+                           FETCH FIRST ${best} ROWS WITH TIES) best
+                    JOIN documents d ON d.id = best.document_id
+                   ORDER BY best.rank DESC, lower(d.title), best.document_id, best.index
                    LIMIT ${limit} OFFSET ${offset}) page
             JOIN passages p ON p.id = page.id
            ORDER BY page.rank DESC, lower(page.title), page.document_id, page.index`,
