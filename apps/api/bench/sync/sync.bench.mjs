@@ -1,0 +1,93 @@
+// pnpm bench:sync: real-time sync under load, Marginalia's collab server against Hocuspocus 4
+// (the reference, from npm) in the same run, each server in its own process, the simulated
+// editors in this one. Prints propagation latency, acknowledged updates per second, time to
+// acknowledge, server memory per idle connection and the cold load of a long history, with
+// ratios and the targets of issue #4. It asserts nothing and is not part of the test suite.
+//   BENCH_CLIENTS=50,200  BENCH_RATE=4,1 (updates/s per editor, one per client count)
+//   BENCH_SECONDS=15  BENCH_WARMUP=3  BENCH_THROUGHPUT_CLIENTS=50  BENCH_THROUGHPUT_CAP=180
+//   BENCH_THROUGHPUT_WINDOW=8  BENCH_IDLE=1000  BENCH_HISTORY=100000  BENCH_COLD_RUNS=3
+//   BENCH_ONLY=ours|reference  BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { coldLoadOurs, coldLoadReference, makeHistory } from './cold-load.mjs';
+import { idleMemory, steadyRun, throughputRun } from './load.mjs';
+import { report } from './report.mjs';
+import { startOurServer, startReferenceServer } from './servers.mjs';
+
+const list = (value, fallback) => (value ?? fallback).split(',').map((item) => Number(item.trim()));
+const CLIENTS = list(process.env.BENCH_CLIENTS, '50,200');
+const RATES = list(process.env.BENCH_RATE, '4,1');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const THROUGHPUT = {
+  clients: Number(process.env.BENCH_THROUGHPUT_CLIENTS ?? 50),
+  cap: Number(process.env.BENCH_THROUGHPUT_CAP ?? 180),
+  window: Number(process.env.BENCH_THROUGHPUT_WINDOW ?? 8),
+  warmupSeconds: WARMUP,
+  seconds: Math.max(5, Math.round(SECONDS * 0.67)),
+};
+const IDLE = Number(process.env.BENCH_IDLE ?? 1000);
+const HISTORY = Number(process.env.BENCH_HISTORY ?? 100_000);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
+const ONLY = process.env.BENCH_ONLY;
+
+const log = (line = '') => process.stdout.write(`${line}\n`);
+const load = () => os.loadavg().map((value) => value.toFixed(2)).join(', ');
+const rateFor = (index) => RATES[Math.min(index, RATES.length - 1)];
+
+/** Every phase against one server; documents are used once each so no phase sees another's. */
+async function measure(server, history, coldLoad) {
+  const docs = server.docs.map((doc) => doc.docName);
+  const result = { steady: [], server: server.label };
+  for (const [index, clients] of CLIENTS.entries()) {
+    log(`  ${server.label}: ${clients} editors x ${rateFor(index)}/s for ${WARMUP} + ${SECONDS} s`);
+    result.steady.push(await steadyRun(server, docs[index], { clients, rate: rateFor(index), warmupSeconds: WARMUP, seconds: SECONDS }));
+  }
+  log(`  ${server.label}: throughput, ${THROUGHPUT.clients} editors, up to ${THROUGHPUT.window} unacknowledged and ${THROUGHPUT.cap}/s each`);
+  result.throughput = await throughputRun(server, docs[CLIENTS.length], THROUGHPUT);
+  log(`  ${server.label}: ${IDLE} idle connections`);
+  result.idle = await idleMemory(server, docs[CLIENTS.length + 1], { connections: IDLE });
+  log(`  ${server.label}: cold load of a ${HISTORY.toLocaleString('en')}-update history`);
+  result.cold = await coldLoad(server, history, { runs: COLD_RUNS, docs: docs.slice(CLIENTS.length + 2) });
+  return result;
+}
+
+async function main() {
+  const started = performance.now();
+  log(`Marginalia sync benchmark: Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${load()}`);
+  const workspaces = CLIENTS.length + 2 + COLD_RUNS;
+  const history = makeHistory(HISTORY);
+  log(`History for the cold load: ${history.updates.length.toLocaleString('en')} updates, ${(history.bytes / 1e6).toFixed(1)} MB, compacted to ${(history.compacted.length / 1e6).toFixed(2)} MB`);
+  const results = {};
+  if (ONLY !== 'reference') {
+    log('\nMarginalia (dist/main.js, scratch database)');
+    const ours = await startOurServer({ workspaces });
+    try {
+      results.ours = await measure(ours, history, coldLoadOurs);
+    } finally {
+      await ours.close();
+    }
+  }
+  if (ONLY !== 'ours') {
+    log('\nHocuspocus (reference, in memory)');
+    const seed = await coldLoadReference.prepare(history);
+    const reference = await startReferenceServer({ ...seed, documents: workspaces });
+    try {
+      results.reference = await measure(reference, history, coldLoadReference);
+    } finally {
+      await reference.close();
+      await rm(path.dirname(seed.seedFile), { recursive: true, force: true });
+    }
+  }
+  log();
+  report(results, { log, clients: CLIENTS, throughput: THROUGHPUT, idle: IDLE, history: HISTORY, seconds: SECONDS });
+  log(`\nLoad average at the end: ${load()}`);
+  log(`Done in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
