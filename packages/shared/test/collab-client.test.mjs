@@ -1,0 +1,124 @@
+/**
+ * The collab client against a fake gateway (test/fake-collab-server.mjs): sync between two
+ * clients, acknowledged saves, offline edits carried over a reconnection, read-only joins,
+ * workspace events and presence. Runs on the compiled client: `pnpm --filter @marginalia/shared test`.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CollabClient, PendingUpdates, decodeFrame, encodeSyncStep1, reconnectDelay } from '../dist/collab-client/index.js';
+import * as Y from 'yjs';
+import { startFakeCollabServer } from './fake-collab-server.mjs';
+
+const FAST_BACKOFF = { initialMs: 20, maxMs: 100, jitter: 0.5 };
+let server;
+const clients = [];
+
+function newClient(token) {
+  const client = new CollabClient({ url: server.url, token, backoff: FAST_BACKOFF, lingerMs: 10 });
+  clients.push(client);
+  client.connect();
+  return client;
+}
+
+/** Polls a condition: the client's state changes arrive through several async hops. */
+async function until(condition, what, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
+
+before(async () => {
+  server = await startFakeCollabServer({ readOnlyTokens: ['viewer'] });
+});
+
+after(async () => {
+  for (const client of clients) client.destroy();
+  await server.close();
+});
+
+test('backoff grows exponentially up to the cap, with jitter below the nominal delay', () => {
+  const options = { initialMs: 100, maxMs: 1000, jitter: 0.5 };
+  assert.equal(reconnectDelay(0, options, () => 0), 100);
+  assert.equal(reconnectDelay(3, options, () => 0), 800);
+  assert.equal(reconnectDelay(10, options, () => 0), 1000);
+  assert.equal(reconnectDelay(10, options, () => 1), 500);
+});
+
+test('frames decode to what was encoded', () => {
+  const doc = new Y.Doc();
+  doc.getText('markdown').insert(0, 'hello');
+  const decoded = decodeFrame(encodeSyncStep1(doc));
+  assert.equal(decoded.kind, 'sync-step-1');
+  assert.deepEqual(Y.decodeStateVector(decoded.stateVector), Y.decodeStateVector(Y.encodeStateVector(doc)));
+});
+
+test('pending updates: in flight, requeued, settled', () => {
+  const pending = new PendingUpdates();
+  const doc = new Y.Doc();
+  doc.on('update', (update) => pending.record(update));
+  doc.getText('t').insert(0, 'a');
+  doc.getText('t').insert(1, 'b');
+  assert.equal(pending.total, 2);
+  const { ticket, update } = pending.take();
+  assert.ok(update);
+  pending.requeue(ticket);
+  assert.equal(pending.total, 2);
+  pending.settle(pending.take().ticket);
+  assert.equal(pending.total, 0);
+});
+
+test('two clients edit one document; saves are acknowledged', async () => {
+  const a = newClient('a').openDoc('nb-1').session;
+  const b = newClient('b').openDoc('nb-1').session;
+  await until(() => a.getSnapshot().synced && b.getSnapshot().synced, 'both synced');
+  a.doc.getText('markdown').insert(0, '# Findings');
+  await until(() => b.doc.getText('markdown').toString() === '# Findings', 'B sees A');
+  await until(() => a.getSnapshot().pendingUpdates === 0, 'A saved');
+  assert.equal(server.docText('nb-1'), '# Findings');
+});
+
+test('edits made offline are kept and sent after reconnection', async () => {
+  const client = newClient('a');
+  const session = client.openDoc('nb-2').session;
+  await until(() => session.getSnapshot().synced, 'synced');
+  const states = [];
+  client.onStatus((status) => states.push(status.state));
+  server.dropAll();
+  await until(() => client.getStatus().state !== 'online', 'connection lost');
+  session.doc.getText('markdown').insert(0, 'written offline');
+  assert.ok(session.getSnapshot().pendingUpdates > 0, 'counted as unsaved');
+  await until(() => client.getStatus().state === 'online', 'reconnected');
+  await until(() => session.getSnapshot().pendingUpdates === 0, 'saved after reconnection');
+  assert.equal(server.docText('nb-2'), 'written offline');
+  assert.ok(states.includes('reconnecting'), `went through reconnecting: ${states.join(', ')}`);
+});
+
+test('a read-only member is told so and sends no document updates', async () => {
+  const writer = newClient('a').openDoc('nb-3').session;
+  await until(() => writer.getSnapshot().synced, 'writer synced');
+  writer.doc.getText('markdown').insert(0, 'for viewers');
+  const viewer = newClient('viewer').openDoc('nb-3').session;
+  await until(() => viewer.getSnapshot().synced, 'viewer synced');
+  assert.equal(viewer.getSnapshot().readOnly, true);
+  assert.equal(viewer.doc.getText('markdown').toString(), 'for viewers');
+  await sleep(50);
+  assert.ok(!server.received.some((frame) => frame.readOnly && frame.kind !== 'sync-step-1' && frame.kind !== 'awareness'), 'no step 2 or update from the viewer');
+});
+
+test('workspace events and presence reach subscribers, also after a reconnection', async () => {
+  const client = newClient('a');
+  const { subscription } = client.subscribeWorkspace('w1');
+  const events = [];
+  subscription.onEvent((event) => events.push(event));
+  subscription.setLocation('/w/w1/notebook');
+  await until(() => subscription.getPresence()?.users[0]?.location === '/w/w1/notebook', 'presence with location');
+  server.dropAll();
+  await until(() => client.getStatus().state !== 'online', 'connection lost');
+  await until(() => subscription.getPresence() !== null, 'presence again after resubscribing');
+  server.emitWorkspaceEvent({ type: 'documents.changed', workspaceId: 'w1', ids: ['d1'], byUserId: null, at: new Date().toISOString() });
+  await until(() => events.length === 1, 'the event');
+  assert.equal(events[0].type, 'documents.changed');
+});

@@ -1,0 +1,60 @@
+/**
+ * A stand-in for the API's /collab gateway, just faithful enough to the protocol
+ * (packages/shared/src/protocol/collab.ts) to exercise the client: join with a read-only flag,
+ * step 1 after join, step 2 answers, acked updates relayed to the room, awareness relayed.
+ */
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import { Server } from 'socket.io';
+import * as Y from 'yjs';
+import { decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../dist/collab-client/index.js';
+
+export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
+  const http = createServer();
+  const io = new Server(http, { path: '/socket.io' });
+  const docs = new Map();
+  const docOf = (name) => {
+    if (!docs.has(name)) docs.set(name, new Y.Doc());
+    return docs.get(name);
+  };
+  const received = [];
+  io.of('/collab').on('connection', (socket) => {
+    const readOnly = readOnlyTokens.includes(socket.handshake.auth?.token);
+    socket.on('join', ({ doc }, ack) => {
+      void socket.join(`doc:${doc}`);
+      ack({ ok: true, readOnly });
+      socket.emit('y', doc, encodeSyncStep1(docOf(doc)));
+    });
+    socket.on('y', (doc, frame, ack) => {
+      const message = decodeFrame(new Uint8Array(frame));
+      received.push({ doc, kind: message.kind, readOnly });
+      if (message.kind === 'sync-step-1') return socket.emit('y', doc, encodeSyncStep2(docOf(doc), message.stateVector));
+      if (message.kind === 'awareness') return socket.to(`doc:${doc}`).emit('y', doc, frame);
+      if (readOnly) return ack?.({ ok: false, error: 'read_only' });
+      Y.applyUpdate(docOf(doc), message.update);
+      socket.to(`doc:${doc}`).emit('y', doc, encodeUpdate(message.update));
+      ack?.({ ok: true });
+    });
+    socket.on('subscribe', ({ workspaceId }, ack) => {
+      void socket.join(`ws:${workspaceId}`);
+      ack({ ok: true });
+    });
+    socket.on('where', ({ workspaceId, location }) => {
+      io.of('/collab').to(`ws:${workspaceId}`).emit('presence', { workspaceId, users: [{ user: { id: 'u1', name: 'Mei', color: '#aa3355' }, docs: [], location }] });
+    });
+  });
+  http.listen(0, '127.0.0.1');
+  await once(http, 'listening');
+  const { port } = http.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    docText: (name, field = 'markdown') => docOf(name).getText(field).toString(),
+    received,
+    /** Drops every connection, as a restarting server or a network cut would. */
+    dropAll: () => io.of('/collab').disconnectSockets(true),
+    emitWorkspaceEvent: (event) => io.of('/collab').to(`ws:${event.workspaceId}`).emit('workspace-event', event),
+    close: async () => {
+      io.close();
+    },
+  };
+}
