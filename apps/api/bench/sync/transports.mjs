@@ -1,8 +1,8 @@
 // One simulated editor's connection, with the same surface for both servers:
 //   open() resolves once joined and synced (the server's sync step 2 has arrived),
 //   sendUpdate(update) resolves with the acknowledgement (time in ms, ok),
-//   onUpdate(update, arrivedAt) is called for every document update the server sends
-//   (sync step 2 or update, possibly several senders' updates merged into one).
+//   onUpdate(update, arrivedAt, isSyncStep2) is called for every document update the server
+//   sends (sync step 2 or update, possibly several senders' updates merged into one).
 // Ours: socket.io on /collab, websocket transport only, frames as y-websocket's, an ack per
 // update that arrives after the Postgres commit. Hocuspocus: one websocket, its own framing
 // (document name, message type, payload), and a SyncStatus message per applied update, in
@@ -67,7 +67,7 @@ class BaseConnection {
       this.synced = true;
       this.#syncedResolve(arrivedAt);
     }
-    if (update.length > 2) this.onUpdate(update, arrivedAt);
+    if (update.length > 2) this.onUpdate(update, arrivedAt, step === STEP_2);
   }
 }
 
