@@ -14,12 +14,15 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { connectionFor } from './load.mjs';
+import { apiDist } from './servers.mjs';
 import { now } from './transports.mjs';
 
 const INSERT_CHUNK = 20_000;
+const fromDist = (file) => pathToFileURL(path.join(apiDist, file)).href;
 
 /** A deterministic pseudo-random sequence (mulberry32), so every run edits the same way. */
 function random(seed) {
@@ -104,10 +107,10 @@ async function insertHistory(client, doc, updates) {
 async function serverCompaction(databaseUrl) {
   try {
     const [{ CollabPersistence }, { YjsSandbox }, { DataSource }, { buildDataSourceOptions }] = await Promise.all([
-      import('../../dist/modules/collab/collab-persistence.service.js'),
-      import('../../dist/modules/collab/yjs-sandbox.js'),
+      import(fromDist('modules/collab/collab-persistence.service.js')),
+      import(fromDist('modules/collab/yjs-sandbox.js')),
       import('typeorm'),
-      import('../../dist/database/data-source-options.js'),
+      import(fromDist('database/data-source-options.js')),
     ]);
     const dataSource = new DataSource({ ...buildDataSourceOptions(databaseUrl), extra: { max: 2 } });
     await dataSource.initialize();

@@ -16,10 +16,10 @@ const median = (values) => percentile([...values].sort((a, b) => a - b), 50);
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : 'MISSED');
 
 function rows(specs, ours, reference) {
-  return specs.map(([label, pick, format, target = '', check]) => {
+  return specs.map(([label, pick, format, target = '', check, { ratios = true } = {}]) => {
     const a = ours ? pick(ours) : NaN;
     const b = reference ? pick(reference) : NaN;
-    return [label, ours ? format(a) : '-', reference ? format(b) : '-', ratio(a, b), target, check && ours ? verdict(check(a, b, ours, reference)) : ''];
+    return [label, ours ? format(a) : '-', reference ? format(b) : '-', ratios ? ratio(a, b) : '', target, check && ours ? verdict(check(a, b, ours, reference)) : ''];
   });
 }
 
@@ -53,10 +53,10 @@ export function report(results, { log, clients, throughput, idle, history }) {
             ['propagation max', (r) => r.latencies.at(-1), ms],
             ['deliveries measured', (r) => r.latencies.length, (v) => v.toLocaleString('en')],
             ['delivered (of sent x receivers)', (r) => r.delivered, pct],
-            ['end state complete (auditor)', (r) => (r.auditFailures === 0 ? 1 : 0), (v) => (v === 1 ? 'yes' : 'NO')],
+            ['end state complete (auditor)', (r) => (r.auditFailures === 0 ? 1 : 0), (v) => (v === 1 ? 'yes' : 'NO'), '', undefined, { ratios: false }],
             ['sent', (r) => r.sentPerSecond, rate],
             ['acknowledged', (r) => r.ackedPerSecond, rate],
-            ['refused / unanswered', (r) => r.failed + r.unanswered, (v) => String(v)],
+            ['refused / unanswered', (r) => r.failed + r.unanswered, (v) => String(v), '', undefined, { ratios: false }],
             ['time to ack p50', (r) => percentile(r.ackMs, 50), ms],
             ['time to ack p99', (r) => percentile(r.ackMs, 99), ms],
             ['frames received per editor', (r) => r.framesPerSecondPerClient, (v) => `${fixed(v)}/s`],
@@ -82,7 +82,7 @@ export function report(results, { log, clients, throughput, idle, history }) {
         [
           ['sent', (r) => r.offeredPerSecond, rate],
           ['acknowledged', (r) => r.ackedPerSecond, rate, `>= ${rate(TARGETS.updatesPerSecond)} durable`, (x, _y, r) => x >= TARGETS.updatesPerSecond && r.failed === 0],
-          ['refused / unanswered', (r) => r.failed + r.unanswered, (v) => String(v)],
+          ['refused / unanswered', (r) => r.failed + r.unanswered, (v) => String(v), '', undefined, { ratios: false }],
           ['time to ack p50', (r) => percentile(r.ackMs, 50), ms],
           ['time to ack p95', (r) => percentile(r.ackMs, 95), ms],
           ['time to ack p99', (r) => percentile(r.ackMs, 99), ms],
@@ -129,9 +129,9 @@ export function report(results, { log, clients, throughput, idle, history }) {
           ['client apply of the state', (r) => median(r.cold.compacted.map((run) => run.applyMs)), ms],
           ['state received', (r) => median(r.cold.compacted.map((run) => run.bytes)), kb],
           ['stored snapshot', (r) => r.cold.snapshotBytes, kb],
-          ['compaction (100k rows)', (r) => median(r.cold.compactMs), ms],
-          ['without compaction', (r) => r.cold.uncompacted?.ms ?? NaN, ms],
-          ['content complete', (r) => (r.cold.compacted.every((run) => run.complete) && (r.cold.uncompacted?.complete ?? true) ? 1 : 0), (v) => (v === 1 ? 'yes' : 'NO')],
+          [`compaction (${history.toLocaleString('en')} rows)`, (r) => median(r.cold.compactMs), ms],
+          ['without compaction (all rows)', (r) => r.cold.uncompacted?.ms ?? NaN, ms],
+          ['content complete', (r) => (r.cold.compacted.every((run) => run.complete) && (r.cold.uncompacted?.complete ?? true) ? 1 : 0), (v) => (v === 1 ? 'yes' : 'NO'), '', undefined, { ratios: false }],
         ],
         ours,
         reference,

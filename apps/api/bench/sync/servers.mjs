@@ -1,5 +1,6 @@
 // The two servers under test, each in its own process so that its memory and CPU can be read
-// from /proc: the compiled API (dist/main.js) against a scratch database, and Hocuspocus.
+// from /proc: the compiled API (dist/main.js) against a scratch database on DATABASE_URL's
+// server (default: the local Postgres), and Hocuspocus.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { BenchClient } from '../bench-client.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const apiRoot = path.resolve(here, '../..');
 const DEFAULT_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+/** The compiled API; BENCH_API_DIST points at another build (say, of a branch to compare). */
+export const apiDist = path.resolve(apiRoot, process.env.BENCH_API_DIST ?? 'dist');
 
 /** Resident memory of a process, in bytes (VmRSS). */
 export function rssBytes(pid) {
@@ -105,7 +108,7 @@ export async function startOurServer({ workspaces = 1, extraEnv = {} } = {}) {
   try {
     started = await startProcess(
       'the API',
-      [...(process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean), 'dist/main.js'],
+      [...(process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean), path.join(apiDist, 'main.js')],
       { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', WEB_DIST_DIR: '', REDIS_URL: '', ...extraEnv },
       (line) => /Marginalia is running at (http:\/\/\S+)/.exec(line)?.[1],
     );

@@ -7,6 +7,7 @@
 //   BENCH_SECONDS=15  BENCH_WARMUP=3  BENCH_THROUGHPUT_CLIENTS=50  BENCH_THROUGHPUT_CAP=180
 //   BENCH_THROUGHPUT_WINDOW=8  BENCH_IDLE=1000  BENCH_HISTORY=100000  BENCH_COLD_RUNS=3
 //   BENCH_ONLY=ours|reference  BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'
+//   BENCH_API_DIST=dist (another build of the API)  DATABASE_URL (server for the scratch database)
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { coldLoadOurs, coldLoadReference, makeHistory } from './cold-load.mjs';
 import { idleMemory, steadyRun, throughputRun } from './load.mjs';
 import { report } from './report.mjs';
-import { startOurServer, startReferenceServer } from './servers.mjs';
+import { apiDist, startOurServer, startReferenceServer } from './servers.mjs';
 
 const list = (value, fallback) => (value ?? fallback).split(',').map((item) => Number(item.trim()));
 const CLIENTS = list(process.env.BENCH_CLIENTS, '50,200');
@@ -57,12 +58,12 @@ async function measure(server, history, coldLoad) {
 async function main() {
   const started = performance.now();
   log(`Marginalia sync benchmark: Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${load()}`);
-  const workspaces = CLIENTS.length + 2 + COLD_RUNS;
+  const workspaces = CLIENTS.length + 3 + COLD_RUNS;
   const history = makeHistory(HISTORY);
   log(`History for the cold load: ${history.updates.length.toLocaleString('en')} updates, ${(history.bytes / 1e6).toFixed(1)} MB, compacted to ${(history.compacted.length / 1e6).toFixed(2)} MB`);
   const results = {};
   if (ONLY !== 'reference') {
-    log('\nMarginalia (dist/main.js, scratch database)');
+    log(`\nMarginalia (${path.relative(process.cwd(), apiDist)}/main.js, scratch database)`);
     const ours = await startOurServer({ workspaces });
     try {
       results.ours = await measure(ours, history, coldLoadOurs);
