@@ -5,7 +5,7 @@
 // ratios and the targets of issue #4. It asserts nothing and is not part of the test suite.
 //   BENCH_CLIENTS=50,200  BENCH_RATE=4,1 (updates/s per editor, one per client count)
 //   BENCH_SECONDS=15  BENCH_WARMUP=3  BENCH_THROUGHPUT_CLIENTS=50  BENCH_THROUGHPUT_CAP=180
-//   BENCH_THROUGHPUT_WINDOW=8  BENCH_IDLE=1000  BENCH_HISTORY=100000  BENCH_COLD_RUNS=3
+//   BENCH_THROUGHPUT_WINDOW=8  BENCH_IDLE=1000  BENCH_HISTORY=100000  BENCH_COLD_RUNS=5
 //   BENCH_ONLY=ours|reference  BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'
 //   BENCH_API_DIST=dist (another build of the API)  DATABASE_URL (server for the scratch database)
 import { rm } from 'node:fs/promises';
@@ -31,7 +31,7 @@ const THROUGHPUT = {
 };
 const IDLE = Number(process.env.BENCH_IDLE ?? 1000);
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 100_000);
-const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const ONLY = process.env.BENCH_ONLY;
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
