@@ -9,6 +9,9 @@ const API_ORIGIN = 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [react()],
+  // Two copies of Yjs break its instanceof checks (and it warns): the app, the shared client
+  // and y-codemirror.next must all get the same one.
+  resolve: { dedupe: ['yjs'] },
   server: {
     port: 5173,
     strictPort: true,
@@ -26,6 +29,10 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 2 },
+            // The real-time client runs on every workspace screen; claimed first, or the editor group pulls Yjs in.
+            { name: 'collab', test: /node_modules[\\/](yjs|lib0|y-protocols|socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io|debug|ms|xmlhttprequest-ssl)[\\/]/, priority: 3 },
+            // Only the notebook needs these: a chunk of their own, fetched with it.
+            { name: 'editor', test: /node_modules[\\/](@codemirror|@lezer|codemirror|y-codemirror\.next|@marijn|crelt|style-mod|w3c-keyname|marked|dompurify)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

@@ -7,6 +7,7 @@ import './app/styles/global.css';
 import './ui/ui.css';
 import './app/styles/screens.css';
 import './app/styles/corpus.css';
+import './app/styles/collab.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

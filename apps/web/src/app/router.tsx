@@ -2,6 +2,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountPage } from '../features/account';
 import { ActorsPage } from '../features/actors';
+import { PresenceList, WorkspaceLiveStatus } from '../features/collab';
 import { AdminUsersPage } from '../features/admin';
 import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
@@ -12,6 +13,7 @@ import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
 import { ComingSoonPage, WorkspaceShell, WorkspacesPage } from '../features/workspaces';
 import { AppLayout } from './AppLayout';
+import { CollabRoot } from './CollabRoot';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { UPCOMING_SECTIONS } from './workspace-sections';
 
@@ -42,21 +44,29 @@ export function createRouter() {
               ],
             },
             {
-              path: 'w/:workspaceId',
-              element: <WorkspaceShell />,
+              // One live connection for every workspace screen, kept while moving between them.
+              element: <CollabRoot />,
               children: [
-                { index: true, element: <Navigate to="corpus" replace /> },
-                { path: 'corpus', element: <CorpusPage /> },
-                { path: 'corpus/import', element: <ImportPage /> },
-                { path: 'corpus/:documentId', element: <DocumentReader /> },
-                { path: 'search', element: <SearchPage /> },
-                { path: 'actors', element: <ActorsPage /> },
-                { path: 'codebook', element: <ComingSoonPage {...UPCOMING_SECTIONS.codebook} /> },
-                { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
-                { path: 'discussion', element: <ComingSoonPage {...UPCOMING_SECTIONS.discussion} /> },
-                { path: 'exports', element: <ComingSoonPage {...UPCOMING_SECTIONS.exports} /> },
-                { path: 'members', element: <MembersPage /> },
-                { path: 'settings', element: <SettingsPage /> },
+                {
+                  path: 'w/:workspaceId',
+                  element: <WorkspaceShell status={<WorkspaceLiveStatus />} navFooter={<PresenceList />} />,
+                  children: [
+                    { index: true, element: <Navigate to="corpus" replace /> },
+                    { path: 'corpus', element: <CorpusPage /> },
+                    { path: 'corpus/import', element: <ImportPage /> },
+                    { path: 'corpus/:documentId', element: <DocumentReader /> },
+                    { path: 'search', element: <SearchPage /> },
+                    { path: 'actors', element: <ActorsPage /> },
+                    // The editor (CodeMirror, Markdown rendering) loads only when the notebook opens.
+                    { path: 'notebook', lazy: async () => ({ Component: (await import('../features/notebook')).NotebookPage }) },
+                    { path: 'codebook', element: <ComingSoonPage {...UPCOMING_SECTIONS.codebook} /> },
+                    { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
+                    { path: 'discussion', element: <ComingSoonPage {...UPCOMING_SECTIONS.discussion} /> },
+                    { path: 'exports', element: <ComingSoonPage {...UPCOMING_SECTIONS.exports} /> },
+                    { path: 'members', element: <MembersPage /> },
+                    { path: 'settings', element: <SettingsPage /> },
+                  ],
+                },
               ],
             },
           ],

@@ -76,6 +76,8 @@ export class CollabConnection {
       withCredentials: true,
       reconnection: false,
       autoConnect: false,
+      // Never share socket.io's cached Manager: after a sign-in the handshake must carry the new cookie.
+      forceNew: true,
       ...(options.token === undefined ? {} : { auth: { token: options.token } }),
     });
     this.socket.on('connect', () => {

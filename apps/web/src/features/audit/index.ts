@@ -1,3 +1,4 @@
 /** Public surface of the audit feature. */
+export { auditKeys } from './api';
 export { AuditLog } from './components/AuditLog';
 export type { PeopleById } from './describe-entry';

@@ -1,2 +1,3 @@
 /** Public surface of the imports feature. */
+export { importKeys } from './api';
 export { ImportPage } from './components/ImportPage';

@@ -3,5 +3,6 @@ export { workspaceKeys } from './api';
 export { ComingSoonPage, type ComingSoonPageProps } from './components/ComingSoonPage';
 export { WorkspaceShell } from './components/WorkspaceShell';
 export { WorkspacesPage } from './components/WorkspacesPage';
+export { WORKSPACE_SECTIONS } from './components/WorkspaceNav';
 export { useCurrentWorkspace, useWorkspacePermission } from './hooks/useCurrentWorkspace';
 export { useDeleteWorkspace, useSetArchived, useTransferOwnership, useUpdateWorkspace } from './hooks/useWorkspaces';

@@ -1,6 +1,8 @@
 /**
  * /w/:workspaceId: header, side navigation and the current section. It loads the workspace
  * and provides it to every page below, which therefore always has a workspace to show.
+ * The live parts (connection state, presence) come in as slots from the router, so this
+ * feature does not depend on the real-time one, which depends on it.
  */
 import type { ReactNode } from 'react';
 import { Link, Outlet, useParams } from 'react-router';
@@ -11,7 +13,7 @@ import { CurrentWorkspaceContext } from '../hooks/useCurrentWorkspace';
 import { useWorkspace } from '../hooks/useWorkspaces';
 import { WorkspaceNav } from './WorkspaceNav';
 
-function ShellHeader({ children }: { children?: ReactNode }) {
+function ShellHeader({ children, status }: { children?: ReactNode; status?: ReactNode }) {
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
@@ -23,12 +25,20 @@ function ShellHeader({ children }: { children?: ReactNode }) {
         </span>
       </Link>
       <div className="app-header__context">{children}</div>
+      {status}
       <UserMenu />
     </header>
   );
 }
 
-export function WorkspaceShell() {
+export interface WorkspaceShellProps {
+  /** Shown at the end of the header, e.g. the connection state. */
+  status?: ReactNode;
+  /** Shown under the section navigation, e.g. who is here. */
+  navFooter?: ReactNode;
+}
+
+export function WorkspaceShell({ status, navFooter }: WorkspaceShellProps) {
   const { workspaceId = '' } = useParams();
   const { data: workspace, error, isPending, refetch } = useWorkspace(workspaceId);
 
@@ -53,14 +63,14 @@ export function WorkspaceShell() {
   return (
     <CurrentWorkspaceContext.Provider value={workspace}>
       <div className="app-frame">
-        <ShellHeader>
+        <ShellHeader status={status}>
           <Link to={`/w/${workspace.id}`} className="app-header__workspace-name">
             {workspace.name}
           </Link>
           {workspace.archivedAt !== null && <Badge tone="warning">Archived</Badge>}
         </ShellHeader>
         <div className="workspace-layout">
-          <WorkspaceNav workspaceId={workspace.id} />
+          <WorkspaceNav workspaceId={workspace.id}>{navFooter}</WorkspaceNav>
           <main className="workspace-layout__main" id="main" tabIndex={-1}>
             <Outlet />
           </main>

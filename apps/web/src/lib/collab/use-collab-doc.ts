@@ -1,0 +1,37 @@
+/**
+ * A shared Yjs document for as long as the calling component is mounted. Components that open
+ * the same name share one Y.Doc; the last one to let go leaves the document (once its edits are
+ * stored). `doc` and `awareness` are null until the document is opened.
+ */
+import type { DocHandle, DocSessionSnapshot } from '@marginalia/shared/collab-client';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { useCollabClient } from './CollabProvider';
+
+export interface CollabDoc extends DocSessionSnapshot {
+  doc: Y.Doc | null;
+  awareness: Awareness | null;
+}
+
+const NOT_OPEN: DocSessionSnapshot = { status: 'offline', synced: false, loaded: false, readOnly: true, pendingUpdates: 0, error: null };
+
+export function useCollabDoc(docName: string | null): CollabDoc {
+  const client = useCollabClient();
+  const [handle, setHandle] = useState<DocHandle | null>(null);
+
+  useEffect(() => {
+    if (docName === null) return;
+    const opened = client.openDoc(docName);
+    setHandle(opened);
+    return () => {
+      opened.release();
+      setHandle(null);
+    };
+  }, [client, docName]);
+
+  const session = handle?.session ?? null;
+  const subscribe = useCallback((onChange: () => void) => session?.onChange(onChange) ?? (() => undefined), [session]);
+  const snapshot = useSyncExternalStore(subscribe, () => session?.getSnapshot() ?? NOT_OPEN);
+  return { ...snapshot, doc: session?.doc ?? null, awareness: session?.awareness ?? null };
+}
