@@ -8,10 +8,12 @@
 //   BENCH_THROUGHPUT_WINDOW=8  BENCH_IDLE=1000  BENCH_HISTORY=100000  BENCH_COLD_RUNS=5
 //   BENCH_ONLY=ours|reference  BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'
 //   BENCH_API_DIST=dist (another build of the API)  DATABASE_URL (server for the scratch database)
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { coldLoadOurs, coldLoadReference, makeHistory } from './cold-load.mjs';
 import { idleMemory, steadyRun, throughputRun } from './load.mjs';
 import { report } from './report.mjs';
@@ -38,49 +40,64 @@ const log = (line = '') => process.stdout.write(`${line}\n`);
 const load = () => os.loadavg().map((value) => value.toFixed(2)).join(', ');
 const rateFor = (index) => RATES[Math.min(index, RATES.length - 1)];
 
-/** Every phase against one server; documents are used once each so no phase sees another's. */
-async function measure(server, history, coldLoad) {
-  const docs = server.docs.map((doc) => doc.docName);
-  const result = { steady: [], server: server.label };
-  for (const [index, clients] of CLIENTS.entries()) {
-    log(`  ${server.label}: ${clients} editors x ${rateFor(index)}/s for ${WARMUP} + ${SECONDS} s`);
-    result.steady.push(await steadyRun(server, docs[index], { clients, rate: rateFor(index), warmupSeconds: WARMUP, seconds: SECONDS }));
-  }
-  log(`  ${server.label}: throughput, ${THROUGHPUT.clients} editors, up to ${THROUGHPUT.window} unacknowledged and ${THROUGHPUT.cap}/s each`);
-  result.throughput = await throughputRun(server, docs[CLIENTS.length], THROUGHPUT);
-  log(`  ${server.label}: ${IDLE} idle connections`);
-  result.idle = await idleMemory(server, docs[CLIENTS.length + 1], { connections: IDLE });
-  log(`  ${server.label}: cold load of a ${HISTORY.toLocaleString('en')}-update history`);
-  result.cold = await coldLoad(server, history, { runs: COLD_RUNS, docs: docs.slice(CLIENTS.length + 2) });
-  return result;
+/**
+ * The phases, each run against one server and then the other before the next phase starts,
+ * so that whatever else the machine is doing weighs on both alike. Every phase uses its own
+ * documents, so none sees another's.
+ */
+function phases(history) {
+  const list = CLIENTS.map((clients, index) => ({
+    label: `${clients} editors x ${rateFor(index)}/s for ${WARMUP} + ${SECONDS} s`,
+    run: async (server, result) => result.steady.push(await steadyRun(server, server.docs[index].docName, { clients, rate: rateFor(index), warmupSeconds: WARMUP, seconds: SECONDS })),
+  }));
+  list.push({
+    label: `throughput, ${THROUGHPUT.clients} editors, up to ${THROUGHPUT.window} unacknowledged and ${THROUGHPUT.cap}/s each`,
+    run: async (server, result) => (result.throughput = await throughputRun(server, server.docs[CLIENTS.length].docName, THROUGHPUT)),
+  });
+  list.push({
+    label: `${IDLE} idle connections`,
+    run: async (server, result) => (result.idle = await idleMemory(server, server.docs[CLIENTS.length + 1].docName, { connections: IDLE })),
+  });
+  list.push({
+    label: `cold load of a ${HISTORY.toLocaleString('en')}-update history`,
+    run: async (server, result, coldLoad) => (result.cold = await coldLoad(server, history, { runs: COLD_RUNS, docs: server.docs.slice(CLIENTS.length + 2).map((doc) => doc.docName) })),
+  });
+  return list;
+}
+
+function referenceVersion() {
+  return JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('@hocuspocus/server'))), '../package.json'), 'utf8')).version;
 }
 
 async function main() {
   const started = performance.now();
+  const results = {};
   log(`Marginalia sync benchmark: Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${load()}`);
   const workspaces = CLIENTS.length + 3 + COLD_RUNS;
   const history = makeHistory(HISTORY);
   log(`History for the cold load: ${history.updates.length.toLocaleString('en')} updates, ${(history.bytes / 1e6).toFixed(1)} MB, compacted to ${(history.compacted.length / 1e6).toFixed(2)} MB`);
-  const results = {};
-  if (ONLY !== 'reference') {
-    log(`\nMarginalia (${path.relative(process.cwd(), apiDist)}/main.js, scratch database)`);
-    const ours = await startOurServer({ workspaces });
-    try {
-      results.ours = await measure(ours, history, coldLoadOurs);
-    } finally {
-      await ours.close();
+  const servers = [];
+  let seed;
+  try {
+    if (ONLY !== 'reference') {
+      servers.push({ key: 'ours', server: await startOurServer({ workspaces }), coldLoad: coldLoadOurs });
+      log(`Marginalia: ${path.relative(process.cwd(), apiDist)}/main.js, pid ${servers.at(-1).server.pid}, scratch database ${servers.at(-1).server.databaseName}`);
     }
-  }
-  if (ONLY !== 'ours') {
-    log('\nHocuspocus (reference, in memory)');
-    const seed = await coldLoadReference.prepare(history);
-    const reference = await startReferenceServer({ ...seed, documents: workspaces });
-    try {
-      results.reference = await measure(reference, history, coldLoadReference);
-    } finally {
-      await reference.close();
-      await rm(path.dirname(seed.seedFile), { recursive: true, force: true });
+    if (ONLY !== 'ours') {
+      seed = await coldLoadReference.prepare(history);
+      servers.push({ key: 'reference', server: await startReferenceServer({ ...seed, documents: workspaces }), coldLoad: coldLoadReference });
+      log(`Hocuspocus: @hocuspocus/server ${referenceVersion()}, pid ${servers.at(-1).server.pid}, in memory`);
     }
+    for (const { key, server } of servers) results[key] = { server: server.label, steady: [] };
+    for (const phase of phases(history)) {
+      for (const { key, server, coldLoad } of servers) {
+        log(`  ${server.label}: ${phase.label}`);
+        await phase.run(server, results[key], coldLoad);
+      }
+    }
+  } finally {
+    for (const { server } of servers) await server.close();
+    if (seed) await rm(path.dirname(seed.seedFile), { recursive: true, force: true });
   }
   log();
   report(results, { log, clients: CLIENTS, throughput: THROUGHPUT, idle: IDLE, history: HISTORY, seconds: SECONDS });
