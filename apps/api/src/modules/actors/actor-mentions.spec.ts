@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { findActorMentions } from './actor-mentions.js';
+import { findActorMentions, mayMentionActors } from './actor-mentions.js';
 
 const names = (text: string): string[] => findActorMentions(text).map((mention) => mention.name);
 
@@ -12,6 +12,7 @@ describe('findActorMentions', () => {
     ['Wang Juntao, Chairman of the China Democracy Party who has long been concerned about it, told Epoch Times that it stems from autocracy.', 'Wang Juntao', 'Chairman of the China Democracy Party'],
   ])('finds the speaker and their affiliation in %s', (text, name, affiliation) => {
     expect(findActorMentions(text)).toEqual([expect.objectContaining({ name, affiliation })]);
+    expect(mayMentionActors(text)).toBe(true);
   });
 
   it('finds a speaker at the start of a sentence without an affiliation', () => {
@@ -26,5 +27,13 @@ describe('findActorMentions', () => {
   it('reports where each mention is, for the evidence sentence', () => {
     const text = 'Intro. Shen Mingshi stated one thing.';
     expect(findActorMentions(text)[0]?.index).toBe(text.indexOf('Shen'));
+  });
+
+  it('lets passages without a speech verb skip the patterns', () => {
+    expect(mayMentionActors('The committee met on Tuesday and the weather was fine.')).toBe(false);
+    // A word that merely contains a verb is not one.
+    expect(mayMentionActors('Nobody saidthat; it stayed unsaid.')).toBe(false);
+    expect(mayMentionActors('According to Shen Mingshi, nothing changed.')).toBe(false);
+    expect(mayMentionActors('It rose, according to Shen Mingshi.')).toBe(true);
   });
 });

@@ -29,6 +29,17 @@ const PATTERNS: { regex: RegExp; affiliationGroup: number | null; nameGroup: num
   { regex: new RegExp(String.raw`(?:^|[\s“"(])(${NAME})\s(?:also\s|further\s|then\s)?${SPEECH_VERB}\b`, 'g'), nameGroup: 1, affiliationGroup: null },
 ];
 
+/**
+ * Every pattern needs a speech verb or "according to": one scan for them lets most passages
+ * skip the four patterns (most of a corpus quotes nobody; imports run this on every passage).
+ */
+const SPEECH_CUE = new RegExp(String.raw`\b(?:according to|${SPEECH_VERB})\b`);
+
+/** False when no pattern can match the passage; true means look closer. */
+export function mayMentionActors(passage: string): boolean {
+  return SPEECH_CUE.test(passage);
+}
+
 /** Words that make a capitalised run an organisation, a place or a sentence opener, not a person. */
 const NOT_PERSON_WORDS = new Set(
   [

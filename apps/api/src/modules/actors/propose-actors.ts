@@ -5,9 +5,9 @@
  */
 import { OffsetMap } from '@marginalia/shared';
 import type { EntityManager } from 'typeorm';
-import { Passage } from '../documents/passage.entity.js';
-import { ActorCandidate, type CandidateEvidence } from './actor-candidate.entity.js';
-import { findActorMentions } from './actor-mentions.js';
+import type { StoredPassage } from '../documents/document-writer.js';
+import type { CandidateEvidence } from './actor-candidate.entity.js';
+import { findActorMentions, mayMentionActors } from './actor-mentions.js';
 
 /** Evidence kept per candidate: enough to judge, not the whole corpus. */
 const MAX_EVIDENCE = 10;
@@ -19,42 +19,81 @@ interface Proposal {
   evidence: CandidateEvidence[];
 }
 
-/** Called inside the transaction that stores new documents (imports, seed), or by a refresh. */
-export async function proposeActorCandidates(manager: EntityManager, workspaceId: string, documentIds: string[]): Promise<number> {
-  if (documentIds.length === 0) return 0;
-  const passages = await manager
-    .createQueryBuilder(Passage, 'p')
-    .select(['p.id', 'p.documentId', 'p.start', 'p.text', 'p.sentences', 'p.index'])
-    .where('p.workspace_id = :workspaceId AND p.document_id IN (:...documentIds)', { workspaceId, documentIds })
-    .orderBy('p.document_id')
-    .addOrderBy('p.index')
-    .getMany();
-  const proposals = collectProposals(passages);
-  if (proposals.size === 0) return 0;
-  const existingActors = (await manager.query(`SELECT lower(name) AS name FROM actors WHERE workspace_id = $1`, [workspaceId])) as { name: string }[];
-  const actorNames = new Set(existingActors.map((row) => row.name));
-  const candidates = await manager.find(ActorCandidate, { where: { workspaceId } });
-  const byName = new Map(candidates.map((candidate) => [candidate.name.toLowerCase(), candidate]));
-  let proposed = 0;
-  for (const [key, proposal] of proposals) {
-    if (actorNames.has(key)) continue;
-    const existing = byName.get(key);
-    if (!existing) {
-      await manager.insert(ActorCandidate, { workspaceId, name: proposal.name, affiliation: proposal.affiliation, status: 'pending', evidence: proposal.evidence.slice(0, MAX_EVIDENCE) });
-      proposed += 1;
-      continue;
-    }
-    if (existing.status !== 'pending') continue;
-    const seen = new Set(existing.evidence.map((item) => `${item.passageId}:${item.start}`));
-    const evidence = [...existing.evidence, ...proposal.evidence.filter((item) => !seen.has(`${item.passageId}:${item.start}`))].slice(0, MAX_EVIDENCE);
-    await manager.update(ActorCandidate, { id: existing.id }, { evidence, affiliation: existing.affiliation ?? proposal.affiliation });
-  }
-  return proposed;
+interface ExistingCandidate {
+  id: string;
+  key: string;
+  status: 'pending' | 'accepted' | 'dismissed';
+  affiliation: string | null;
+  evidence: CandidateEvidence[];
 }
 
-function collectProposals(passages: Passage[]): Map<string, Proposal> {
+/** Reads the documents' passages, then proposes from them (a refresh, the seed). */
+export async function proposeActorCandidates(manager: EntityManager, workspaceId: string, documentIds: string[]): Promise<number> {
+  if (documentIds.length === 0) return 0;
+  const passages = (await manager.query(
+    `SELECT id, document_id AS "documentId", index, start, "end", text, sentences
+       FROM passages WHERE workspace_id = $1 AND document_id = ANY($2::uuid[])
+      ORDER BY document_id, index`,
+    [workspaceId, documentIds],
+  )) as StoredPassage[];
+  return await proposeFromPassages(manager, workspaceId, passages);
+}
+
+/**
+ * Proposes from passages in hand (an import has just written them), in two statements at
+ * most: new names are inserted, pending candidates gain evidence. Called inside the
+ * transaction that stores the documents.
+ */
+export async function proposeFromPassages(manager: EntityManager, workspaceId: string, passages: readonly StoredPassage[]): Promise<number> {
+  const proposals = collectProposals(passages);
+  if (proposals.size === 0) return 0;
+  const keys = [...proposals.keys()];
+  const taken = (await manager.query(`SELECT lower(name) AS key FROM actors WHERE workspace_id = $1 AND lower(name) = ANY($2::text[])`, [workspaceId, keys])) as { key: string }[];
+  const actorNames = new Set(taken.map((row) => row.key));
+  const existing = (await manager.query(
+    `SELECT id, lower(name) AS key, status, affiliation, evidence FROM actor_candidates WHERE workspace_id = $1 AND lower(name) = ANY($2::text[])`,
+    [workspaceId, keys],
+  )) as ExistingCandidate[];
+  const byKey = new Map(existing.map((candidate) => [candidate.key, candidate]));
+  const added: Proposal[] = [];
+  const grown: ExistingCandidate[] = [];
+  for (const [key, proposal] of proposals) {
+    if (actorNames.has(key)) continue;
+    const candidate = byKey.get(key);
+    if (!candidate) added.push({ ...proposal, evidence: proposal.evidence.slice(0, MAX_EVIDENCE) });
+    else if (candidate.status === 'pending') grown.push(withMoreEvidence(candidate, proposal));
+  }
+  let inserted = 0;
+  if (added.length > 0) {
+    // A refresh running meanwhile may have proposed the same name: it keeps its candidate.
+    const rows = (await manager.query(
+      `INSERT INTO actor_candidates (workspace_id, name, affiliation, status, evidence)
+       SELECT $1, c.name, c.affiliation, 'pending', c.evidence FROM unnest($2::text[], $3::text[], $4::jsonb[]) AS c(name, affiliation, evidence)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [workspaceId, added.map((p) => p.name), added.map((p) => p.affiliation), added.map((p) => JSON.stringify(p.evidence))],
+    )) as unknown[];
+    inserted = rows.length;
+  }
+  if (grown.length > 0) {
+    await manager.query(
+      `UPDATE actor_candidates a SET evidence = c.evidence, affiliation = c.affiliation, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS c(id, affiliation, evidence) WHERE a.id = c.id`,
+      [grown.map((c) => c.id), grown.map((c) => c.affiliation), grown.map((c) => JSON.stringify(c.evidence))],
+    );
+  }
+  return inserted;
+}
+
+function withMoreEvidence(candidate: ExistingCandidate, proposal: Proposal): ExistingCandidate {
+  const seen = new Set(candidate.evidence.map((item) => `${item.passageId}:${item.start}`));
+  const evidence = [...candidate.evidence, ...proposal.evidence.filter((item) => !seen.has(`${item.passageId}:${item.start}`))].slice(0, MAX_EVIDENCE);
+  return { ...candidate, evidence, affiliation: candidate.affiliation ?? proposal.affiliation };
+}
+
+function collectProposals(passages: readonly StoredPassage[]): Map<string, Proposal> {
   const proposals = new Map<string, Proposal>();
   for (const passage of passages) {
+    if (!mayMentionActors(passage.text)) continue;
     const offsets = new OffsetMap(passage.text);
     for (const mention of findActorMentions(passage.text)) {
       const at = passage.start + offsets.toCodePoint(mention.index);

@@ -7,8 +7,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type ImportFileResult } from '@marginalia/shared';
-import { insertDocument } from '../documents/document-writer.js';
-import { proposeActorCandidates } from '../actors/propose-actors.js';
+import { insertDocuments } from '../documents/document-writer.js';
+import { proposeFromPassages } from '../actors/propose-actors.js';
 import { ImportBatch } from './import-batch.js';
 import { ImportQueue, type ClaimedJob } from './import-queue.js';
 import { isPaste, readFile, type UploadRef } from './read-file.js';
@@ -132,17 +132,14 @@ export class ImportJobRunner {
         const title = existing.get(accepted.document.contentHash);
         if (title !== undefined) batch.withdraw(accepted, title);
       }
-      const documentIds: string[] = [];
-      for (const accepted of batch.documents) {
-        const saved = await insertDocument(connection.manager, accepted.document);
-        accepted.row.documentId = saved.id;
-        documentIds.push(saved.id);
-      }
+      const stored = await insertDocuments(connection.manager, batch.documents.map((accepted) => accepted.document));
+      batch.documents.forEach((accepted, i) => (accepted.row.documentId = stored[i]!.id));
       // Actor candidates are per workspace and name: proposing takes turns, so each job sees
-      // the candidates the one before it committed. (Taken last, after every document lock.)
-      if (documentIds.length > 0) {
+      // the candidates the one before it committed. (Taken last, after every document lock,
+      // and held only for the few statements of the proposal: the passages are in hand.)
+      if (stored.length > 0) {
         await connection.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', ['marginalia:import-actors', job.workspaceId]);
-        await proposeActorCandidates(connection.manager, job.workspaceId, documentIds);
+        await proposeFromPassages(connection.manager, job.workspaceId, stored.flatMap((document) => document.passages));
       }
       await connection.query(`UPDATE import_jobs SET status = 'succeeded', error = NULL, files = $2::jsonb, total_files = $3, processed_files = $3, finished_at = clock_timestamp() WHERE id = $1`, [
         job.id,
