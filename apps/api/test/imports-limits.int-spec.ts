@@ -101,6 +101,25 @@ describe('imports: access, limits and failures', () => {
       expect(await stored(workspaceId)).toEqual(nothingStored);
     });
 
+    it('takes pasted text up to its character limit, however it is encoded, while other JSON bodies stop at 1 MB', async () => {
+      const workspaceId = await createWorkspace(owner, 'Long paste');
+      // Three UTF-8 bytes a character: a 6 MB body, over the global JSON limit.
+      const line = `${'漢字かな交じり文。'.repeat(19)}\n`;
+      const text = line.repeat(Math.floor(IMPORT_LIMITS.maxPastedCharacters / line.length));
+      const queued = await owner.client.post<ImportJob>(`/workspaces/${workspaceId}/imports`, { text, title: 'Long paste' });
+      expect(queued.status).toBe(202);
+      const done = (await pollJob(owner.client, workspaceId, queued.body.id)).at(-1)!;
+      expect(done.files[0]).toMatchObject({ status: 'accepted', format: 'pasted', title: 'Long paste' });
+      // The same text as ASCII-only JSON (\uXXXX for every other character, as Python's json writes it): 12 MB.
+      const escaped = JSON.stringify({ text }).replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const again = await sendForm(owner.client, app.baseUrl, workspaceId, escaped, { 'content-type': 'application/json' });
+      expect(again.status).toBe(202);
+      const duplicate = (await pollJob(owner.client, workspaceId, again.body.id)).at(-1)!;
+      expect(duplicate.files[0]).toMatchObject({ status: 'rejected', reason: 'duplicate' });
+      expectApiError(await owner.client.post(`/workspaces/${workspaceId}/imports`, { text: 'x'.repeat(IMPORT_LIMITS.maxPastedCharacters + 1) }), 400, /^invalid request body: text /);
+      expectApiError(await owner.client.post('/workspaces', { name: 'Big', description: '漢'.repeat(400_000) }), 413, 'request body is too large');
+    });
+
     it('refuses more files than a batch holds', async () => {
       const workspaceId = await createWorkspace(owner, 'Too many');
       const files = Array.from({ length: IMPORT_LIMITS.maxFilesPerBatch + 1 }, (_, index) => ({ name: `f${index}.txt`, content: `file ${index}` }));

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { IMPORT_LIMITS } from '@marginalia/shared';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '../config/config.schema.js';
@@ -16,10 +17,21 @@ import { APP_VERSION } from '../version.js';
 /** JSON bodies larger than this are refused with 413 (imports use multipart, with their own limits). */
 export const JSON_BODY_LIMIT = '1mb';
 
+/**
+ * Pasted text (JSON on the import route) may hold IMPORT_LIMITS.maxPastedCharacters UTF-16
+ * units, and JSON may spell each one as a 6-byte \uXXXX escape (ASCII-only encoders such as
+ * Python's json do, for every non-ASCII character); plus the title and framing. The schema,
+ * not this, then decides.
+ */
+export const PASTE_BODY_LIMIT = IMPORT_LIMITS.maxPastedCharacters * 6 + 64 * 1024;
+const PASTE_ROUTE = /^\/api\/workspaces\/[^/]+\/imports\/?$/;
+
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
   if (config.TRUST_PROXY) app.set('trust proxy', 1);
   app.disable('x-powered-by');
+  // Before the global parser, which then finds the body read and leaves it.
+  app.use(pasteBodyParser);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(cookieParser());
   app.use(securityHeaders);
@@ -28,6 +40,13 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   setUpOpenApi(app);
   const webDist = resolveWebDist(config);
   if (webDist) serveWebClient(app, webDist);
+}
+
+const parsePaste = express.json({ limit: PASTE_BODY_LIMIT });
+
+function pasteBodyParser(request: Request, response: Response, next: NextFunction): void {
+  if (request.method === 'POST' && PASTE_ROUTE.test(request.path)) parsePaste(request, response, next);
+  else next();
 }
 
 function securityHeaders(_request: Request, response: Response, next: NextFunction): void {
