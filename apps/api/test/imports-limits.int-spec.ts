@@ -111,7 +111,7 @@ describe('imports: access, limits and failures', () => {
       const done = (await pollJob(owner.client, workspaceId, queued.body.id)).at(-1)!;
       expect(done.files[0]).toMatchObject({ status: 'accepted', format: 'pasted', title: 'Long paste' });
       // The same text as ASCII-only JSON (\uXXXX for every other character, as Python's json writes it): 12 MB.
-      const escaped = JSON.stringify({ text }).replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      const escaped = JSON.stringify({ text }).replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
       const again = await sendForm(owner.client, app.baseUrl, workspaceId, escaped, { 'content-type': 'application/json' });
       expect(again.status).toBe(202);
       const duplicate = (await pollJob(owner.client, workspaceId, again.body.id)).at(-1)!;
