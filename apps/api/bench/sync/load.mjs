@@ -180,13 +180,13 @@ export async function throughputRun(server, doc, { clients, window, cap, warmupS
 }
 
 async function settledRss(pid) {
-  await sleep(1500);
+  await sleep(2000);
   const samples = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 9; i++) {
     samples.push(rssBytes(pid));
     await sleep(200);
   }
-  return samples.sort((a, b) => a - b)[2];
+  return samples.sort((a, b) => a - b)[4];
 }
 
 export async function idleMemory(server, doc, { connections: count }) {

@@ -46,6 +46,11 @@ const rateFor = (index) => RATES[Math.min(index, RATES.length - 1)];
  * documents, so none sees another's.
  */
 function phases(history) {
+  // Idle memory first, while the servers' heaps hold no garbage from the load phases.
+  const idle = {
+    label: `${IDLE} idle connections`,
+    run: async (server, result) => (result.idle = await idleMemory(server, server.docs[CLIENTS.length + 1].docName, { connections: IDLE })),
+  };
   const list = CLIENTS.map((clients, index) => ({
     label: `${clients} editors x ${rateFor(index)}/s for ${WARMUP} + ${SECONDS} s`,
     run: async (server, result) => result.steady.push(await steadyRun(server, server.docs[index].docName, { clients, rate: rateFor(index), warmupSeconds: WARMUP, seconds: SECONDS })),
@@ -55,14 +60,10 @@ function phases(history) {
     run: async (server, result) => (result.throughput = await throughputRun(server, server.docs[CLIENTS.length].docName, THROUGHPUT)),
   });
   list.push({
-    label: `${IDLE} idle connections`,
-    run: async (server, result) => (result.idle = await idleMemory(server, server.docs[CLIENTS.length + 1].docName, { connections: IDLE })),
-  });
-  list.push({
     label: `cold load of a ${HISTORY.toLocaleString('en')}-update history`,
     run: async (server, result, coldLoad) => (result.cold = await coldLoad(server, history, { runs: COLD_RUNS, docs: server.docs.slice(CLIENTS.length + 2).map((doc) => doc.docName) })),
   });
-  return list;
+  return [idle, ...list];
 }
 
 function referenceVersion() {
