@@ -1,0 +1,145 @@
+/**
+ * The workspace notebook, edited together in real time, in Chromium. On the seeded demo
+ * workspace: Mei (owner) and Tomás (editor) open the notebook in two browser contexts; what one
+ * types the other sees, with the writer's named cursor; the presence list says who is where;
+ * Priya (commenter) reads it live but cannot type; the text survives a reload; edits made
+ * offline are kept and arrive once the connection returns.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { LoginPage } from '../pages/LoginPage.js';
+import { NotebookPage } from '../pages/NotebookPage.js';
+import { WorkspaceShell } from '../pages/WorkspaceShell.js';
+import { WorkspacesPage } from '../pages/WorkspacesPage.js';
+import { startApp, type RunningApp } from '../support/app-server.js';
+import { saveFailureArtifacts, saveScreenshot } from '../support/artifacts.js';
+import { launchBrowser } from '../support/browser.js';
+
+const ACTION_TIMEOUT_MS = 15_000;
+const PASSWORD = 'marginalia-demo';
+const WORKSPACE = 'MSS counter-espionage mobilisation';
+const MEI = { email: 'mei@demo.marginalia.test', name: 'Mei Lin' };
+const TOMAS = { email: 'tomas@demo.marginalia.test', name: 'Tomás Ruiz' };
+const PRIYA = { email: 'priya@demo.marginalia.test', name: 'Priya Nair' };
+
+let app: RunningApp | undefined;
+let browser: Browser | undefined;
+const contexts: BrowserContext[] = [];
+
+async function newContext(): Promise<BrowserContext> {
+  if (!app || !browser) throw new Error('the app and browser start in before()');
+  const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+  contexts.push(context);
+  return context;
+}
+
+/** Logs in, opens the demo workspace and its notebook; the notebook has loaded when this returns. */
+async function openNotebookAs(page: Page, email: string): Promise<NotebookPage> {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.logIn(email, PASSWORD);
+  await new WorkspacesPage(page).openWorkspace(WORKSPACE);
+  await new WorkspaceShell(page).openSection('Notebook');
+  const notebook = new NotebookPage(page);
+  await page.getByRole('group', { name: 'Notebook view' }).waitFor();
+  return notebook;
+}
+
+before(async () => {
+  app = await startApp({ seedDemo: true });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await app?.stop();
+});
+
+void test('two editors write the notebook together; a commenter reads it live; it survives a reload', async (t) => {
+  const pages: Record<string, Page> = {};
+  try {
+    const mei = (pages.mei = await (await newContext()).newPage());
+    const tomas = (pages.tomas = await (await newContext()).newPage());
+    const meiNotebook = await openNotebookAs(mei, MEI.email);
+    const tomasNotebook = await openNotebookAs(tomas, TOMAS.email);
+    assert.ok(await meiNotebook.isEditable(), 'the owner can edit');
+    assert.ok(await tomasNotebook.isEditable(), 'an editor can edit');
+
+    // Mei writes; Tomás sees the text and Mei's named cursor.
+    await meiNotebook.typeAtEnd('# Field notes\n\nThe MSS campaign recruits citizens as informants.');
+    await tomasNotebook.waitForText('The MSS campaign recruits citizens as informants.');
+    await tomasNotebook.remoteCursor(MEI.name).waitFor();
+
+    // And the other way round.
+    await tomasNotebook.typeAtEnd('\n\n- Compare with the 2015 hotline.');
+    await meiNotebook.waitForText('- Compare with the 2015 hotline.');
+    await meiNotebook.remoteCursor(TOMAS.name).waitFor();
+
+    // Both see each other in the workspace's presence list, on the notebook.
+    const meiShell = new WorkspaceShell(mei);
+    await meiShell.presentPerson(TOMAS.name).filter({ hasText: 'Notebook' }).waitFor();
+    await new WorkspaceShell(tomas).presentPerson(MEI.name).filter({ hasText: 'Notebook' }).waitFor();
+
+    // Stored, not just relayed: the indicator says so once the server acknowledged every edit.
+    await meiShell.waitForConnection('Saved');
+    await new WorkspaceShell(tomas).waitForConnection('Saved');
+    const screenshot = await saveScreenshot(mei, 'notebook');
+    assert.ok(screenshot.distinctColours > 16, `the notebook screenshot is not blank (${String(screenshot.distinctColours)} colours)`);
+
+    // Priya, a commenter, reads the rendered notebook live but cannot type into it.
+    const priya = (pages.priya = await (await newContext()).newPage());
+    const priyaNotebook = await openNotebookAs(priya, PRIYA.email);
+    await priyaNotebook.readOnlyNotice().waitFor();
+    await priyaNotebook.rendered().getByRole('heading', { name: 'Field notes', level: 1 }).waitFor();
+    await priyaNotebook.show('Source');
+    await priyaNotebook.waitForText('Compare with the 2015 hotline.');
+    assert.equal(await priyaNotebook.isEditable(), false, 'the editor is not editable for a commenter');
+    const before = await priyaNotebook.editorText();
+    await priyaNotebook.editor().click();
+    await priya.keyboard.type('commenters cannot write here');
+    assert.equal(await priyaNotebook.editorText(), before, 'typing changed nothing');
+    // Live: what Mei types next reaches Priya.
+    await meiNotebook.typeAtEnd('\n\nRead live by commenters.');
+    await priyaNotebook.waitForText('Read live by commenters.');
+    await meiShell.waitForConnection('Saved');
+
+    // A reload loads the text from the server again.
+    await mei.reload();
+    await mei.getByRole('group', { name: 'Notebook view' }).waitFor();
+    await meiNotebook.waitForText('The MSS campaign recruits citizens as informants.');
+    const reloaded = await meiNotebook.editorText();
+    assert.ok(reloaded.includes('- Compare with the 2015 hotline.') && reloaded.includes('Read live by commenters.'), `everything is still there:\n${reloaded}`);
+    assert.ok(!reloaded.includes('commenters cannot write here'));
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, app?.log() ?? '');
+    throw error;
+  }
+});
+
+void test('edits made offline are kept, shown as unsaved, and sent when the connection returns', async (t) => {
+  const pages: Record<string, Page> = {};
+  try {
+    const tomasContext = await newContext();
+    const tomas = (pages.tomas = await tomasContext.newPage());
+    const mei = (pages.mei = await (await newContext()).newPage());
+    const tomasNotebook = await openNotebookAs(tomas, TOMAS.email);
+    const meiNotebook = await openNotebookAs(mei, MEI.email);
+    const tomasShell = new WorkspaceShell(tomas);
+    await tomasShell.waitForConnection('Saved');
+
+    await tomasContext.setOffline(true);
+    await tomasShell.waitForConnection('Offline');
+    await tomasNotebook.typeAtEnd('\n\nWritten on the train, offline.');
+    await tomasShell.connectionStatus().filter({ hasText: /unsaved change/ }).waitFor();
+
+    await tomasContext.setOffline(false);
+    await tomasShell.waitForConnection('Saved');
+    await meiNotebook.waitForText('Written on the train, offline.');
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, app?.log() ?? '');
+    throw error;
+  }
+});
