@@ -7,6 +7,7 @@ import { ActorsModule } from './modules/actors/actors.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CollabModule } from './modules/collab/collab.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         SearchModule,
         HealthModule,
         ImportsModule,
+        CollabModule,
       ],
     };
   }

@@ -12,6 +12,7 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { AppConfig } from '../config/config.schema.js';
 import { ApiExceptionFilter } from '../common/api-exception.filter.js';
+import { CollabIoAdapter } from '../modules/collab/collab-io.adapter.js';
 import { APP_VERSION } from '../version.js';
 
 /** JSON bodies larger than this are refused with 413 (imports use multipart, with their own limits). */
@@ -37,6 +38,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   app.use(securityHeaders);
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
+  app.useWebSocketAdapter(new CollabIoAdapter(app, config));
   setUpOpenApi(app);
   const webDist = resolveWebDist(config);
   if (webDist) serveWebClient(app, webDist);

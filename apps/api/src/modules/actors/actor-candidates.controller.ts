@@ -18,6 +18,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/public.decorator.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from '../workspaces/workspace-access.js';
 import { ActorCandidatesService } from './actor-candidates.service.js';
+import { EmitsWorkspaceEvent } from '../collab/emits-workspace-event.js';
 
 /** Actors proposed from the text, for a person to accept or dismiss. */
 @ApiTags('actors')
@@ -34,6 +35,7 @@ export class ActorCandidatesController {
   }
 
   @Post('refresh')
+  @EmitsWorkspaceEvent('actors.changed')
   @HttpCode(200)
   @WorkspaceAccess('content.edit')
   @ApiZodResponse(ActorCandidateListSchema)
@@ -42,6 +44,7 @@ export class ActorCandidatesController {
   }
 
   @Post(':candidateId/accept')
+  @EmitsWorkspaceEvent('actors.changed')
   @HttpCode(200)
   @WorkspaceAccess('content.edit')
   @ApiZodBody(AcceptCandidateBodySchema)
@@ -56,6 +59,7 @@ export class ActorCandidatesController {
   }
 
   @Post(':candidateId/dismiss')
+  @EmitsWorkspaceEvent('actors.changed')
   @HttpCode(200)
   @WorkspaceAccess('content.edit')
   @ApiZodResponse(ActorCandidateSchema)

@@ -5,6 +5,7 @@ import { UuidParam } from '../../common/uuid-param.js';
 import { ApiZodBody, ApiZodResponse, ValidBody } from '../../common/zod.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from '../workspaces/workspace-access.js';
 import { ActorsService } from './actors.service.js';
+import { EmitsWorkspaceEvent } from '../collab/emits-workspace-event.js';
 
 @ApiTags('actors')
 @Controller('workspaces/:workspaceId/actors')
@@ -19,6 +20,7 @@ export class ActorsController {
   }
 
   @Post()
+  @EmitsWorkspaceEvent('actors.changed')
   @WorkspaceAccess('content.edit')
   @ApiZodBody(CreateActorBodySchema)
   @ApiZodResponse(ActorSchema, 201)
@@ -27,6 +29,7 @@ export class ActorsController {
   }
 
   @Patch(':actorId')
+  @EmitsWorkspaceEvent('actors.changed')
   @WorkspaceAccess('content.edit')
   @ApiZodBody(UpdateActorBodySchema)
   @ApiZodResponse(ActorSchema)
@@ -36,6 +39,7 @@ export class ActorsController {
 
   /** Also deletes the actor's attributions. */
   @Delete(':actorId')
+  @EmitsWorkspaceEvent('actors.changed')
   @HttpCode(204)
   @WorkspaceAccess('content.edit')
   async remove(@Member() member: WorkspaceMember, @UuidParam('actorId', 'actor') actorId: string): Promise<void> {

@@ -7,6 +7,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/public.decorator.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from '../workspaces/workspace-access.js';
 import { AttributionsService } from './attributions.service.js';
+import { EmitsWorkspaceEvent } from '../collab/emits-workspace-event.js';
 
 @ApiTags('actors')
 @Controller('workspaces/:workspaceId')
@@ -22,6 +23,7 @@ export class AttributionsController {
 
   /** Attributes a span (code points, end exclusive) of the document to an actor. */
   @Post('documents/:documentId/attributions')
+  @EmitsWorkspaceEvent('attributions.changed')
   @WorkspaceAccess('content.edit')
   @ApiZodBody(CreateAttributionBodySchema)
   @ApiZodResponse(AttributionSchema, 201)
@@ -35,6 +37,7 @@ export class AttributionsController {
   }
 
   @Delete('attributions/:attributionId')
+  @EmitsWorkspaceEvent('attributions.changed')
   @HttpCode(204)
   @WorkspaceAccess('content.edit')
   async remove(@Member() member: WorkspaceMember, @UuidParam('attributionId', 'attribution') attributionId: string): Promise<void> {

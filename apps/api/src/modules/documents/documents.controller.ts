@@ -14,6 +14,7 @@ import { UuidParam } from '../../common/uuid-param.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../../common/zod.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from '../workspaces/workspace-access.js';
 import { DocumentsService } from './documents.service.js';
+import { EmitsWorkspaceEvent } from '../collab/emits-workspace-event.js';
 
 @ApiTags('documents')
 @Controller('workspaces/:workspaceId/documents')
@@ -37,6 +38,7 @@ export class DocumentsController {
   }
 
   @Patch(':documentId')
+  @EmitsWorkspaceEvent('documents.changed')
   @WorkspaceAccess('content.edit')
   @ApiZodBody(UpdateDocumentBodySchema)
   @ApiZodResponse(DocumentDetailSchema)
@@ -49,6 +51,7 @@ export class DocumentsController {
   }
 
   @Delete(':documentId')
+  @EmitsWorkspaceEvent('documents.changed')
   @HttpCode(204)
   @WorkspaceAccess('content.edit')
   async remove(@Member() member: WorkspaceMember, @UuidParam('documentId', 'document') documentId: string): Promise<void> {

@@ -11,6 +11,7 @@ import { Member, WorkspaceAccess, type WorkspaceMember } from '../workspaces/wor
 import type { ReceivedFile } from './batch-memory-storage.js';
 import { FILES_FIELD, IMPORT_BODY_TYPES, ImportUploadInterceptor } from './import-upload.interceptor.js';
 import { ImportsService } from './imports.service.js';
+import { EmitsWorkspaceEvent } from '../collab/emits-workspace-event.js';
 
 const pasteBody = new ZodValidationPipe(PasteDocumentBodySchema, 'request body');
 const ImportJobListSchema = z.object({ jobs: z.array(ImportJobSchema) });
@@ -22,6 +23,7 @@ export class ImportsController {
 
   /** Files (multipart, "files") or pasted text (JSON): queued at once, processed in the background. */
   @Post()
+  @EmitsWorkspaceEvent('imports.changed')
   @HttpCode(202)
   @WorkspaceAccess('content.edit')
   @UseInterceptors(ImportUploadInterceptor)

@@ -14,6 +14,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Public } from '../auth/public.decorator.js';
 import { InvitesService } from './invites.service.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from './workspace-access.js';
+import { EmitsWorkspaceEvent } from '../collab/emits-workspace-event.js';
 
 const TOKEN_MAX_LENGTH = 128;
 
@@ -30,6 +31,7 @@ export class InvitesController {
   }
 
   @Delete('workspaces/:workspaceId/invites/:inviteId')
+  @EmitsWorkspaceEvent('members.changed')
   @HttpCode(204)
   @WorkspaceAccess('invites.manage')
   async revoke(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @UuidParam('inviteId', 'invite') inviteId: string): Promise<void> {
@@ -46,6 +48,7 @@ export class InvitesController {
 
   @ApiZodResponse(AcceptInviteResultSchema)
   @Post('invites/:token/accept')
+  @EmitsWorkspaceEvent('members.changed')
   @HttpCode(200)
   async accept(@Auth() auth: AuthContext, @Param('token') token: string): Promise<AcceptInviteResult> {
     return await this.invites.accept(token.slice(0, TOKEN_MAX_LENGTH), auth.user);

@@ -19,6 +19,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/public.decorator.js';
 import { MembersService } from './members.service.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from './workspace-access.js';
+import { EmitsWorkspaceEvent } from '../collab/emits-workspace-event.js';
 
 /** Where the caller reached us, for invite links when PUBLIC_URL is unset. */
 export function requestOrigin(request: Request): string {
@@ -42,6 +43,7 @@ export class MembersController {
   /** 201 with `kind: 'member'` (existing account, added now) or `kind: 'invite'` (link to share). */
   @ApiZodResponse(AddMemberResultSchema, 201)
   @Post('members')
+  @EmitsWorkspaceEvent('members.changed')
   @WorkspaceAccess('members.manage')
   @ApiZodBody(AddMemberBodySchema)
   async add(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidBody(AddMemberBodySchema) body: AddMemberBody, @Req() request: Request): Promise<AddMemberResult> {
@@ -50,6 +52,7 @@ export class MembersController {
 
   @ApiZodResponse(MemberSchema)
   @Patch('members/:userId')
+  @EmitsWorkspaceEvent('members.changed')
   @WorkspaceAccess('members.manage')
   @ApiZodBody(UpdateMemberBodySchema)
   async changeRole(
@@ -62,6 +65,7 @@ export class MembersController {
   }
 
   @Delete('members/:userId')
+  @EmitsWorkspaceEvent('members.changed')
   @HttpCode(204)
   @WorkspaceAccess('members.manage')
   async remove(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @UuidParam('userId', 'member') userId: string): Promise<void> {
@@ -70,6 +74,7 @@ export class MembersController {
 
   /** Any member may leave, except the last owner. */
   @Post('leave')
+  @EmitsWorkspaceEvent('members.changed')
   @HttpCode(204)
   @WorkspaceAccess('workspace.read')
   async leave(@Auth() auth: AuthContext, @Member() member: WorkspaceMember): Promise<void> {

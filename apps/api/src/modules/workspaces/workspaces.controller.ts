@@ -17,6 +17,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import { Auth } from '../auth/public.decorator.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from './workspace-access.js';
 import { WorkspacesService } from './workspaces.service.js';
+import { EmitsWorkspaceEvent } from '../collab/emits-workspace-event.js';
 
 @ApiTags('workspaces')
 @Controller('workspaces')
@@ -45,6 +46,7 @@ export class WorkspacesController {
 
   @ApiZodResponse(WorkspaceSchema)
   @Patch(':workspaceId')
+  @EmitsWorkspaceEvent('workspace.updated')
   @WorkspaceAccess('workspace.update')
   @ApiZodBody(UpdateWorkspaceBodySchema)
   async update(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidBody(UpdateWorkspaceBodySchema) body: UpdateWorkspaceBody): Promise<Workspace> {
@@ -52,6 +54,7 @@ export class WorkspacesController {
   }
 
   @Delete(':workspaceId')
+  @EmitsWorkspaceEvent('workspace.deleted')
   @HttpCode(204)
   @WorkspaceAccess('workspace.delete')
   async remove(@Member() member: WorkspaceMember): Promise<void> {
@@ -60,6 +63,7 @@ export class WorkspacesController {
 
   @ApiZodResponse(WorkspaceSchema)
   @Post(':workspaceId/archive')
+  @EmitsWorkspaceEvent('workspace.updated')
   @HttpCode(200)
   @WorkspaceAccess('workspace.archive')
   async archive(@Auth() auth: AuthContext, @Member() member: WorkspaceMember): Promise<Workspace> {
@@ -68,6 +72,7 @@ export class WorkspacesController {
 
   @ApiZodResponse(WorkspaceSchema)
   @Post(':workspaceId/unarchive')
+  @EmitsWorkspaceEvent('workspace.updated')
   @HttpCode(200)
   @WorkspaceAccess('workspace.archive')
   async unarchive(@Auth() auth: AuthContext, @Member() member: WorkspaceMember): Promise<Workspace> {
@@ -76,6 +81,7 @@ export class WorkspacesController {
 
   @ApiZodResponse(WorkspaceSchema)
   @Post(':workspaceId/transfer-ownership')
+  @EmitsWorkspaceEvent('members.changed')
   @HttpCode(200)
   @WorkspaceAccess('workspace.transferOwnership')
   @ApiZodBody(TransferOwnershipBodySchema)

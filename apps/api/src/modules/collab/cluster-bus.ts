@@ -1,0 +1,92 @@
+/**
+ * What one API node tells the others about documents they may also hold: applied updates,
+ * awareness changes, and committed workspace events (so every node re-checks its own
+ * sockets' access). Over Redis pub/sub when REDIS_URL is set; on a single node it is silent.
+ * Socket fan-out of events to browsers goes through socket.io's Redis adapter instead.
+ */
+import { randomUUID } from 'node:crypto';
+import type { WorkspaceEvent } from '@marginalia/shared';
+import { Redis } from 'ioredis';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+export type ClusterMessage =
+  | { kind: 'update'; doc: string; payload: Uint8Array }
+  | { kind: 'awareness'; doc: string; payload: Uint8Array }
+  | { kind: 'event'; event: WorkspaceEvent };
+
+const KINDS = ['update', 'awareness', 'event'] as const;
+const CHANNEL = 'marginalia:collab';
+
+export abstract class ClusterBus {
+  readonly nodeId = randomUUID();
+  private readonly handlers: ((message: ClusterMessage) => void)[] = [];
+
+  abstract publish(message: ClusterMessage): void;
+  abstract close(): Promise<void>;
+
+  onMessage(handler: (message: ClusterMessage) => void): void {
+    this.handlers.push(handler);
+  }
+
+  protected deliver(message: ClusterMessage): void {
+    for (const handler of this.handlers) handler(message);
+  }
+}
+
+export class SingleNodeBus extends ClusterBus {
+  publish(): void {}
+  async close(): Promise<void> {}
+}
+
+export class RedisClusterBus extends ClusterBus {
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+
+  constructor(redisUrl: string) {
+    super();
+    this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
+    this.subscriber = new Redis(redisUrl);
+    void this.subscriber.subscribe(CHANNEL);
+    this.subscriber.on('messageBuffer', (_channel: Buffer, message: Buffer) => {
+      const decoded = decodeMessage(message);
+      if (decoded && decoded.nodeId !== this.nodeId) this.deliver(decoded.message);
+    });
+  }
+
+  publish(message: ClusterMessage): void {
+    void this.publisher.publish(CHANNEL, Buffer.from(encodeMessage(this.nodeId, message))).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
+  }
+}
+
+function encodeMessage(nodeId: string, message: ClusterMessage): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, nodeId);
+  encoding.writeVarUint(encoder, KINDS.indexOf(message.kind));
+  if (message.kind === 'event') {
+    encoding.writeVarString(encoder, JSON.stringify(message.event));
+  } else {
+    encoding.writeVarString(encoder, message.doc);
+    encoding.writeVarUint8Array(encoder, message.payload);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+function decodeMessage(buffer: Buffer): { nodeId: string; message: ClusterMessage } | null {
+  try {
+    const decoder = decoding.createDecoder(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+    const nodeId = decoding.readVarString(decoder);
+    const kind = KINDS[decoding.readVarUint(decoder)];
+    if (kind === 'event') return { nodeId, message: { kind, event: JSON.parse(decoding.readVarString(decoder)) as WorkspaceEvent } };
+    if (!kind) return null;
+    const doc = decoding.readVarString(decoder);
+    // Copy: the payload must outlive the Redis client's buffer.
+    return { nodeId, message: { kind, doc, payload: decoding.readVarUint8Array(decoder).slice() } };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Who may open and edit which collaborative document, decided by the same WORKSPACE_POLICY
+ * table as REST. Every join and subscription asks here; when a workspace event says roles
+ * or membership changed, the gateway asks again for the sockets concerned.
+ */
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ACTIONS_BLOCKED_WHEN_ARCHIVED, canPerform, type WorkspaceAction, type WorkspaceRole } from '@marginalia/shared';
+import { DataSource } from 'typeorm';
+import type { CollabDocumentKind } from './collab-document.entity.js';
+
+/** The action that editing each kind of document needs (reading needs content.read). */
+const EDIT_ACTION: Record<CollabDocumentKind, WorkspaceAction> = {
+  notebook: 'content.edit',
+};
+
+export interface DocumentAccess {
+  workspaceId: string;
+  kind: CollabDocumentKind;
+  readOnly: boolean;
+}
+
+export interface WorkspaceStanding {
+  role: WorkspaceRole;
+  archived: boolean;
+}
+
+@Injectable()
+export class CollabAccess {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** null when the document does not exist or the user may not read it: both answer not_found. */
+  async forDocument(userId: string, name: string): Promise<DocumentAccess | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT d.workspace_id, d.kind, m.role, w.archived_at IS NOT NULL AS archived
+         FROM collab_documents d
+         JOIN workspaces w ON w.id = d.workspace_id
+         JOIN memberships m ON m.workspace_id = d.workspace_id AND m.user_id = $2
+        WHERE d.name = $1`,
+      [name, userId],
+    )) as { workspace_id: string; kind: CollabDocumentKind; role: WorkspaceRole; archived: boolean }[];
+    const row = rows[0];
+    if (!row || !canPerform(row.role, 'content.read')) return null;
+    return { workspaceId: row.workspace_id, kind: row.kind, readOnly: isReadOnly(row.kind, { role: row.role, archived: row.archived }) };
+  }
+
+  async standing(userId: string, workspaceId: string): Promise<WorkspaceStanding | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT m.role, w.archived_at IS NOT NULL AS archived
+         FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+        WHERE m.workspace_id = $1 AND m.user_id = $2`,
+      [workspaceId, userId],
+    )) as WorkspaceStanding[];
+    return rows[0] ?? null;
+  }
+}
+
+export function isReadOnly(kind: CollabDocumentKind, standing: WorkspaceStanding): boolean {
+  const action = EDIT_ACTION[kind];
+  return !canPerform(standing.role, action) || (standing.archived && ACTIONS_BLOCKED_WHEN_ARCHIVED.has(action));
+}

@@ -1,0 +1,222 @@
+/**
+ * The documents this node holds in memory, and every way they change: loading (once, with
+ * concurrent joiners waiting on the same load), untrusted updates from local clients
+ * (checked in the Yjs sandbox first, applied, relayed at once, acknowledged after commit),
+ * updates and awareness from other nodes, background compaction, and unloading when idle.
+ */
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
+import { type AwarenessEntry, encodeAwareness } from './awareness-entries.js';
+import { ClusterBus, type ClusterMessage } from './cluster-bus.js';
+import type { CollabDocumentKind } from './collab-document.entity.js';
+import { CollabPersistence } from './collab-persistence.service.js';
+import { LiveDocument, REMOTE_ORIGIN } from './live-document.js';
+import { RelayCoalescer } from './relay-coalescer.js';
+import { awarenessFrame, updateFrame } from './y-frames.js';
+import { YjsSandbox } from './yjs-sandbox.js';
+
+export interface RelayTarget {
+  /** Sends a frame to the local sockets in the document's room, except one. */
+  toDocument(doc: string, frame: Uint8Array, exceptSocketId: string | null): void;
+}
+
+export class UpdateRefused extends Error {}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+@Injectable()
+export class DocumentRegistry implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('CollabDocuments');
+  private readonly live = new Map<string, LiveDocument>();
+  private readonly loading = new Map<string, Promise<LiveDocument>>();
+  /** Updates from other nodes for documents still loading here, applied once loaded. */
+  private readonly arrivedWhileLoading = new Map<string, ClusterMessage[]>();
+  private readonly relay = new RelayCoalescer((doc, update, except) => this.target?.toDocument(doc, updateFrame(update), except));
+  private readonly validator: YjsSandbox;
+  private readonly compactor: YjsSandbox;
+  private target: RelayTarget | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly persistence: CollabPersistence,
+    private readonly bus: ClusterBus,
+  ) {
+    this.validator = new YjsSandbox({
+      deadlineMs: config.COLLAB_APPLY_DEADLINE_MS,
+      maxHeapMb: 512,
+      liveState: (doc) => {
+        const live = this.live.get(doc);
+        return live ? Y.encodeStateAsUpdate(live.doc) : null;
+      },
+    });
+    this.compactor = new YjsSandbox({ deadlineMs: 60_000, maxHeapMb: 1024 });
+    bus.onMessage((message) => this.receiveFromCluster(message));
+  }
+
+  attach(target: RelayTarget): void {
+    this.target = target;
+  }
+
+  get(name: string): LiveDocument | undefined {
+    return this.live.get(name);
+  }
+
+  /** The live document, loading it first if needed. Rejects if the load fails. */
+  async open(name: string, workspaceId: string, kind: CollabDocumentKind): Promise<LiveDocument> {
+    const live = this.live.get(name);
+    if (live) return live;
+    let loading = this.loading.get(name);
+    if (!loading) {
+      loading = this.load(name, workspaceId, kind).finally(() => this.loading.delete(name));
+      this.loading.set(name, loading);
+    }
+    return loading;
+  }
+
+  addSocket(live: LiveDocument, socketId: string): void {
+    live.sockets.add(socketId);
+    if (live.unloadTimer) clearTimeout(live.unloadTimer);
+    live.unloadTimer = null;
+  }
+
+  removeSocket(name: string, socketId: string): void {
+    const live = this.live.get(name);
+    if (!live || !live.sockets.delete(socketId)) return;
+    const released = live.releaseClientIds(socketId);
+    if (released.length > 0) awarenessProtocol.removeAwarenessStates(live.awareness, released, socketId);
+    if (live.sockets.size === 0) {
+      live.unloadTimer = setTimeout(() => void this.unload(live), this.config.COLLAB_UNLOAD_AFTER_MS);
+      live.unloadTimer.unref();
+    }
+  }
+
+  /**
+   * Applies an untrusted update: sandbox first (refused if it throws, loops or bloats), then
+   * the live document (relayed right away), then Postgres. Resolves once committed.
+   */
+  async applyClientUpdate(live: LiveDocument, socketId: string, update: Uint8Array): Promise<void> {
+    try {
+      await this.validator.apply(live.name, update);
+    } catch (error) {
+      throw new UpdateRefused(error instanceof Error ? error.message : String(error));
+    }
+    if (this.live.get(live.name) !== live) throw new UpdateRefused('document was unloaded');
+    Y.applyUpdate(live.doc, update, socketId);
+    await this.persistence.append(live.name, update);
+    live.unfolded += 1;
+    if (live.unfolded >= this.config.COLLAB_COMPACT_AFTER_UPDATES) this.compactSoon(live);
+  }
+
+  /** Applies awareness entries already checked and stamped by the caller. */
+  applyClientAwareness(live: LiveDocument, socketId: string, entries: AwarenessEntry[]): void {
+    awarenessProtocol.applyAwarenessUpdate(live.awareness, encodeAwareness(entries), socketId);
+  }
+
+  /** All awareness states, as one frame for a socket that just joined (null if none). */
+  awarenessSnapshot(live: LiveDocument): Uint8Array | null {
+    const clients = [...live.awareness.getStates().keys()];
+    return clients.length > 0 ? awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients)) : null;
+  }
+
+  /** Folds the stored history now (tests and benchmarks; normally it runs in the background). */
+  async compactNow(name: string): Promise<number> {
+    return this.persistence.compact(name, (updates) => this.compactor.merge(updates));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.relay.flush();
+    await this.persistence.drained().catch(() => undefined);
+    for (const live of this.live.values()) live.destroy();
+    this.live.clear();
+    await Promise.all([this.validator.close(), this.compactor.close()]);
+  }
+
+  private async load(name: string, workspaceId: string, kind: CollabDocumentKind): Promise<LiveDocument> {
+    this.arrivedWhileLoading.set(name, []);
+    try {
+      const stored = await this.persistence.load(name);
+      const live = new LiveDocument(name, workspaceId, kind);
+      // Stored updates were validated before they were stored.
+      Y.transact(live.doc, () => {
+        for (const update of stored.updates) Y.applyUpdate(live.doc, update, REMOTE_ORIGIN);
+      });
+      live.unfolded = stored.unfolded;
+      this.watch(live);
+      this.live.set(name, live);
+      for (const message of this.arrivedWhileLoading.get(name) ?? []) this.receiveFromCluster(message);
+      if (live.unfolded >= this.config.COLLAB_COMPACT_AFTER_UPDATES) this.compactSoon(live);
+      return live;
+    } finally {
+      this.arrivedWhileLoading.delete(name);
+    }
+  }
+
+  private watch(live: LiveDocument): void {
+    live.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const fromLocalSocket = typeof origin === 'string';
+      this.relay.add(live.name, update, fromLocalSocket ? origin : null);
+      if (fromLocalSocket) this.bus.publish({ kind: 'update', doc: live.name, payload: update });
+      else void this.validator.follow(live.name, update);
+    });
+    live.awareness.on('update', (change: AwarenessChange, origin: unknown) => {
+      const clients = [...change.added, ...change.updated, ...change.removed];
+      const payload = awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients);
+      const fromLocalSocket = typeof origin === 'string';
+      this.target?.toDocument(live.name, awarenessFrame(payload), fromLocalSocket ? origin : null);
+      if (fromLocalSocket) this.bus.publish({ kind: 'awareness', doc: live.name, payload });
+      if (origin === REMOTE_ORIGIN) live.forgetClientIds(change.removed);
+    });
+  }
+
+  private receiveFromCluster(message: ClusterMessage): void {
+    if (message.kind === 'event') return;
+    const pending = this.arrivedWhileLoading.get(message.doc);
+    if (pending) {
+      pending.push(message);
+      return;
+    }
+    const live = this.live.get(message.doc);
+    if (!live) return;
+    try {
+      if (message.kind === 'update') {
+        Y.applyUpdate(live.doc, message.payload, REMOTE_ORIGIN);
+      } else {
+        awarenessProtocol.applyAwarenessUpdate(live.awareness, message.payload, REMOTE_ORIGIN);
+        for (const clientId of live.awareness.getStates().keys()) live.noteRemoteClientId(clientId);
+      }
+    } catch (error) {
+      this.logger.warn(`ignored a cluster ${message.kind} for ${message.doc}: ${String(error)}`);
+    }
+  }
+
+  private compactSoon(live: LiveDocument): void {
+    if (live.compacting) return;
+    live.compacting = true;
+    setImmediate(() => {
+      this.compactNow(live.name)
+        .then((folded) => {
+          live.unfolded = Math.max(0, live.unfolded - folded);
+        })
+        .catch((error: unknown) => this.logger.warn(`compaction of ${live.name} failed (will retry later): ${String(error)}`))
+        .finally(() => {
+          live.compacting = false;
+        });
+    });
+  }
+
+  private async unload(live: LiveDocument): Promise<void> {
+    if (live.sockets.size > 0 || this.live.get(live.name) !== live) return;
+    this.relay.flush();
+    await this.persistence.drained().catch(() => undefined);
+    if (live.sockets.size > 0) return;
+    this.live.delete(live.name);
+    live.destroy();
+    await this.validator.drop(live.name);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Worker thread that runs untrusted Yjs work where a deadline can kill it. Some malformed
+ * updates make Y.applyUpdate loop forever or allocate without bound (yjs #498, #687); a
+ * try/catch cannot stop either, but terminating this thread can. It keeps a mirror of each
+ * live document so an update is applied here first, against the same state it will meet
+ * on the main thread.
+ */
+import { parentPort } from 'node:worker_threads';
+import * as Y from 'yjs';
+import type { SandboxReply, SandboxRequest } from './yjs-worker-protocol.js';
+
+const mirrors = new Map<string, Y.Doc>();
+
+function mirrorOf(name: string): Y.Doc {
+  let doc = mirrors.get(name);
+  if (!doc) {
+    doc = new Y.Doc();
+    mirrors.set(name, doc);
+  }
+  return doc;
+}
+
+function handle(request: SandboxRequest): SandboxReply {
+  switch (request.op) {
+    case 'load': {
+      mirrors.get(request.doc)?.destroy();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, request.state);
+      mirrors.set(request.doc, doc);
+      return { id: request.id, ok: true };
+    }
+    case 'apply':
+      Y.applyUpdate(mirrorOf(request.doc), request.update);
+      return { id: request.id, ok: true };
+    case 'drop':
+      mirrors.get(request.doc)?.destroy();
+      mirrors.delete(request.doc);
+      return { id: request.id, ok: true };
+    case 'merge': {
+      // Applying to a fresh document (rather than Y.mergeUpdates) also garbage-collects
+      // deleted content, so the snapshot is as small as the state allows.
+      const doc = new Y.Doc();
+      doc.transact(() => {
+        for (const update of request.updates) Y.applyUpdate(doc, update);
+      });
+      const state = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      return { id: request.id, ok: true, state };
+    }
+  }
+}
+
+parentPort?.on('message', (request: SandboxRequest) => {
+  let reply: SandboxReply;
+  try {
+    reply = handle(request);
+  } catch (error) {
+    reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(reply);
+});
