@@ -1,7 +1,8 @@
 /**
  * The notebook's CodeMirror setup: Markdown with syntax colours, soft wrapping, and Yjs
  * binding (text, remote cursors labelled with names, undo that only undoes your own edits).
- * Read-only lives in a compartment so a role change can flip it without rebuilding the editor.
+ * Read-only (and the placeholder that goes with it) lives in a compartment, so a role change
+ * flips it without rebuilding the editor.
  */
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
@@ -13,7 +14,11 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 
 export function readOnlyExtension(readOnly: boolean): Extension {
-  return [EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)];
+  return [
+    EditorState.readOnly.of(readOnly),
+    EditorView.editable.of(!readOnly),
+    placeholder(readOnly ? 'The notebook is empty.' : 'Write notes for the team in Markdown: # headings, **bold**, - lists, [links](https://…)'),
+  ];
 }
 
 /** Names above remote cursors stay visible (y-codemirror.next shows them only on hover). */
@@ -31,7 +36,6 @@ export function notebookExtensions(text: Y.Text, awareness: Awareness, undoManag
     markdown(),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     keymap.of([...yUndoManagerKeymap, ...defaultKeymap, indentWithTab]),
-    placeholder('Write notes for the team in Markdown: # headings, **bold**, - lists, [links](https://…)'),
     EditorView.contentAttributes.of({ 'aria-label': 'Notebook text (Markdown)' }),
     yCollab(text, awareness, { undoManager }),
     remoteCursorLabels,
