@@ -147,6 +147,7 @@ export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [
     success: 200,
     expectBody: (body, f) => expect(body.results.map((result: { documentId: string }) => result.documentId)).toEqual([f.documentId]),
   },
+  { method: 'GET', path: '/workspaces/:workspaceId/notebook', action: 'content.read', minRole: 'viewer', success: 200, expectBody: (body) => expect(body.docName).toMatch(/^notebook-/) },
   { method: 'GET', path: '/workspaces/:workspaceId/actors', action: 'content.read', minRole: 'viewer', success: 200, prepare: insertActor, expectBody: (body, f) => expect(body.actors.map((actor: { id: string }) => actor.id)).toEqual([f.extra.actorId]) },
   { method: 'POST', path: '/workspaces/:workspaceId/actors', action: 'content.edit', minRole: 'editor', success: 201, body: () => ({ name: 'Malcolm Davis' }), blockedWhenArchived: true },
   { method: 'PATCH', path: '/workspaces/:workspaceId/actors/:actorId', action: 'content.edit', minRole: 'editor', success: 200, prepare: insertActor, body: () => ({ description: 'Senior analyst' }), blockedWhenArchived: true },
