@@ -15,6 +15,7 @@ import { isPaste, readFile, type UploadRef } from './read-file.js';
 import { ImportRejection } from './extract/rejection.js';
 import { assertSupportedName, detectFormat, type FileFormat } from './extract/detect-format.js';
 import { ZipArchive, DEFAULT_ZIP_LIMITS } from './extract/zip.js';
+import { WorkspaceEvents } from '../collab/workspace-events.service.js';
 
 /** Progress is written at most this often (and once at the end of reading). */
 const PROGRESS_INTERVAL_MS = 150;
@@ -34,7 +35,10 @@ interface UploadRow {
 export class ImportJobRunner {
   private readonly logger = new Logger('Imports');
 
-  constructor(private readonly queue: ImportQueue) {}
+  constructor(
+    private readonly queue: ImportQueue,
+    private readonly events: WorkspaceEvents,
+  ) {}
 
   async run(job: ClaimedJob, signal: AbortSignal): Promise<void> {
     const uploads = (await job.connection.query('SELECT id, filename, media_type FROM import_uploads WHERE job_id = $1 ORDER BY position', [job.id])) as UploadRow[];
@@ -42,6 +46,12 @@ export class ImportJobRunner {
     try {
       await this.readUploads(job, uploads, batch, signal);
       await this.commit(job, batch);
+      const documentIds = batch.rows.flatMap((row) => (row.status === 'accepted' && row.documentId ? [row.documentId] : []));
+      this.events.publish('imports.changed', job.workspaceId, [job.id], null);
+      if (documentIds.length > 0) {
+        this.events.publish('documents.changed', job.workspaceId, documentIds, null);
+        this.events.publish('actors.changed', job.workspaceId, [], null);
+      }
     } catch (error) {
       if (error instanceof ImportInterrupted) {
         await this.queue.requeue(job);
@@ -51,6 +61,7 @@ export class ImportJobRunner {
       // Nothing was imported: no row may say it was.
       for (const row of batch.rows) if (row.status === 'accepted') Object.assign(row, { status: 'pending', documentId: null });
       await this.queue.fail(job, UNEXPECTED_FAILURE, batch.rows);
+      this.events.publish('imports.changed', job.workspaceId, [job.id], null);
     }
   }
 
@@ -63,6 +74,7 @@ export class ImportJobRunner {
       if (!force && Date.now() - savedAt < PROGRESS_INTERVAL_MS) return;
       savedAt = Date.now();
       await this.queue.saveProgress(job, batch.rows, batch.processed);
+      this.events.publish('imports.changed', job.workspaceId, [job.id], null);
     };
     const rows = [...batch.rows];
     for (const [index, upload] of uploads.entries()) {
