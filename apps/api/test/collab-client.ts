@@ -117,6 +117,11 @@ export class YClient {
     return this.doc.getText('markdown');
   }
 
+  /** The notebook's Markdown as this client sees it. */
+  get content(): string {
+    return this.text.toJSON();
+  }
+
   private onSynced: () => void = () => undefined;
 
   private send(message: Uint8Array): void {

@@ -104,7 +104,7 @@ describe('sync', () => {
     const bob = await joinedClient(cast.admin);
     alice.text.insert(0, 'Regime insecurity explains the campaign. ');
     bob.text.insert(0, 'Nationalism does. ');
-    await eventually(() => alice.text.toString() === bob.text.toString() && alice.text.length > 40, 5000, 'convergence');
+    await eventually(() => alice.content === bob.content && alice.text.length > 40, 5000, 'convergence');
     const acks = [...(await alice.settled()), ...(await bob.settled())];
     expect(acks.length).toBeGreaterThan(0);
     expect(acks.every((ack) => ack.ok)).toBe(true);
@@ -117,22 +117,22 @@ describe('sync', () => {
     writer.text.insert(0, 'Late joiners read this. ');
     await writer.settled();
     const reader = await joinedClient(cast.viewer);
-    expect(reader.text.toString()).toContain('Late joiners read this.');
+    expect(reader.content).toContain('Late joiners read this.');
   });
 
   it("refuses a viewer's update, neither applying nor relaying it", async () => {
     const editor = await joinedClient(cast.editor);
     const viewer = await joinedClient(cast.viewer);
-    const before = editor.text.toString();
+    const before = editor.content;
     viewer.text.insert(0, 'VIEWER WAS HERE ');
     const acks = await viewer.settled();
     expect(acks.at(-1)).toMatchObject({ ok: false, error: 'read_only' });
     editor.text.insert(0, 'marker ');
-    await eventually(() => viewer.text.toString().includes('marker'), 5000, 'viewer receives edits');
-    expect(editor.text.toString()).not.toContain('VIEWER WAS HERE');
-    expect(editor.text.toString()).toBe(`marker ${before}`);
+    await eventually(() => viewer.content.includes('marker'), 5000, 'viewer receives edits');
+    expect(editor.content).not.toContain('VIEWER WAS HERE');
+    expect(editor.content).toBe(`marker ${before}`);
     const fresh = await joinedClient(cast.owner);
-    expect(fresh.text.toString()).not.toContain('VIEWER WAS HERE');
+    expect(fresh.content).not.toContain('VIEWER WAS HERE');
   });
 });
 

@@ -162,7 +162,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
       const fromLocalSocket = typeof origin === 'string';
       this.relay.add(live.name, update, fromLocalSocket ? origin : null);
       if (fromLocalSocket) this.bus.publish({ kind: 'update', doc: live.name, payload: update });
-      else void this.validator.follow(live.name, update);
+      else this.validator.follow(live.name, update);
     });
     live.awareness.on('update', (change: AwarenessChange, origin: unknown) => {
       const clients = [...change.added, ...change.updated, ...change.removed];

@@ -1,15 +1,18 @@
 /**
- * Main-thread side of a Yjs worker (yjs-worker.ts): requests run one at a time, in order,
- * each under a deadline. A request that overruns it, or crashes the worker (out of memory),
- * is refused and the worker is replaced; the requests queued behind it are replayed on the
- * new worker, which reloads each mirror from the live document first.
+ * Main-thread side of a Yjs worker (yjs-worker.ts). Untrusted updates that arrive within
+ * one turn of the event loop go to the worker as one batch (one message each way instead
+ * of one per update); every request runs under a deadline. A request that overruns it, or
+ * crashes the worker (out of memory), gets the worker replaced: a single update is refused,
+ * a batch is split and replayed update by update so only the culprit is refused. Mirrors
+ * are reloaded from the live document whenever the worker may have lost or damaged them.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { SandboxReply, SandboxRequest } from './yjs-worker-protocol.js';
+import type { ApplyOutcome, SandboxReply, SandboxRequest } from './yjs-worker-protocol.js';
 
 type Operation = SandboxRequest extends infer R ? (R extends SandboxRequest ? Omit<R, 'id'> : never) : never;
+type Reply = SandboxReply & { ok: true };
 
 export class SandboxRefusal extends Error {
   constructor(
@@ -20,10 +23,21 @@ export class SandboxRefusal extends Error {
   }
 }
 
+interface PendingUpdate {
+  doc: string;
+  update: Uint8Array;
+  /** Already in the live document (from another node): keeps the mirror current, nothing to refuse. */
+  trusted: boolean;
+  resolve: () => void;
+  reject: (error: SandboxRefusal) => void;
+}
+
 interface Task {
   id: number;
   operation: Operation;
-  resolve: (reply: SandboxReply & { ok: true }) => void;
+  /** For `apply`: the updates it carries, settled from the reply's outcomes. */
+  updates?: PendingUpdate[];
+  resolve: (reply: Reply) => void;
   reject: (error: SandboxRefusal) => void;
 }
 
@@ -31,7 +45,7 @@ export interface YjsSandboxOptions {
   deadlineMs: number;
   /** Heap cap for the worker: an update that allocates without bound crashes it, not us. */
   maxHeapMb: number;
-  /** The live state of a document, to rebuild its mirror after the worker was replaced. */
+  /** The live state of a document, to (re)build its mirror. */
   liveState?: (doc: string) => Uint8Array | null;
 }
 
@@ -39,6 +53,8 @@ export class YjsSandbox {
   private worker: Worker | null = null;
   private readonly queue: Task[] = [];
   private readonly mirrored = new Set<string>();
+  private collected: PendingUpdate[] = [];
+  private flushScheduled = false;
   private deadline: NodeJS.Timeout | null = null;
   private nextId = 1;
   private closed = false;
@@ -47,21 +63,14 @@ export class YjsSandbox {
   constructor(private readonly options: YjsSandboxOptions) {}
 
   /** Applies an untrusted update to the document's mirror; rejects if it fails or overruns. */
-  async apply(doc: string, update: Uint8Array): Promise<void> {
-    await this.ensureMirror(doc);
-    try {
-      await this.run({ op: 'apply', doc, update });
-    } catch (error) {
-      // A half-applied update may have left the mirror unlike the live document.
-      this.mirrored.delete(doc);
-      throw error;
-    }
+  apply(doc: string, update: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => this.collect({ doc, update, trusted: false, resolve, reject }));
   }
 
-  /** Applies an update that is already in the live document (from another node, say). */
-  async follow(doc: string, update: Uint8Array): Promise<void> {
-    if (!this.mirrored.has(doc)) return; // the next apply loads the mirror, this included
-    await this.run({ op: 'apply', doc, update }).catch(() => this.mirrored.delete(doc));
+  /** Mirrors an update that is already in the live document (from another node, say). */
+  follow(doc: string, update: Uint8Array): void {
+    if (!this.mirrored.has(doc)) return; // the next load of the mirror includes it
+    this.collect({ doc, update, trusted: true, resolve: () => undefined, reject: () => undefined });
   }
 
   async drop(doc: string): Promise<void> {
@@ -84,26 +93,79 @@ export class YjsSandbox {
   async close(): Promise<void> {
     this.closed = true;
     this.clearDeadline();
-    for (const task of this.queue.splice(0)) task.reject(new SandboxRefusal('server is shutting down', 'crashed'));
+    const refusal = new SandboxRefusal('server is shutting down', 'crashed');
+    for (const pending of this.collected.splice(0)) pending.reject(refusal);
+    for (const task of this.queue.splice(0)) task.reject(refusal);
     await this.worker?.terminate();
     this.worker = null;
   }
 
-  private async ensureMirror(doc: string): Promise<void> {
-    if (this.mirrored.has(doc)) return;
-    const state = this.options.liveState?.(doc);
-    this.mirrored.add(doc);
-    if (state) await this.run({ op: 'load', doc, state });
+  private collect(pending: PendingUpdate): void {
+    if (this.closed) return pending.reject(new SandboxRefusal('server is shutting down', 'crashed'));
+    this.collected.push(pending);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flushCollected());
   }
 
-  private run(operation: Operation): Promise<SandboxReply & { ok: true }> {
-    if (this.closed) return Promise.reject(new SandboxRefusal('server is shutting down', 'crashed'));
-    return new Promise((resolve, reject) => {
-      const task: Task = { id: this.nextId++, operation, resolve, reject };
-      this.queue.push(task);
-      this.send(task);
-      if (this.queue.length === 1) this.armDeadline();
+  private flushCollected(): void {
+    this.flushScheduled = false;
+    const updates: PendingUpdate[] = [];
+    for (const pending of this.collected.splice(0)) {
+      if (pending.trusted && !this.mirrored.has(pending.doc)) pending.resolve();
+      else updates.push(pending);
+    }
+    if (updates.length === 0) return;
+    for (const doc of new Set(updates.map((pending) => pending.doc))) this.loadMirrorIfMissing(doc);
+    this.enqueueUpdates(updates);
+  }
+
+  private loadMirrorIfMissing(doc: string): void {
+    if (this.mirrored.has(doc)) return;
+    this.mirrored.add(doc);
+    const state = this.options.liveState?.(doc);
+    if (state) this.enqueue({ op: 'load', doc, state }).catch(() => this.mirrored.delete(doc));
+  }
+
+  private enqueueUpdates(updates: PendingUpdate[]): void {
+    const task = this.task({ op: 'apply', items: updates.map(({ doc, update }) => ({ doc, update })) });
+    task.updates = updates;
+    task.resolve = (reply) => this.settleUpdates(updates, reply.outcomes ?? []);
+    task.reject = (error) => {
+      for (const pending of updates) pending.reject(error);
+    };
+  }
+
+  private settleUpdates(updates: PendingUpdate[], outcomes: ApplyOutcome[]): void {
+    updates.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) return pending.resolve();
+      this.mirrored.delete(pending.doc);
+      if (outcome && 'retry' in outcome) this.collect(pending);
+      else pending.reject(new SandboxRefusal(outcome?.message ?? 'no outcome', 'rejected'));
     });
+  }
+
+  private run(operation: Operation): Promise<Reply> {
+    if (this.closed) return Promise.reject(new SandboxRefusal('server is shutting down', 'crashed'));
+    return this.enqueue(operation);
+  }
+
+  private enqueue(operation: Operation): Promise<Reply> {
+    return new Promise((resolve, reject) => {
+      const task = this.task(operation);
+      task.resolve = resolve;
+      task.reject = reject;
+    });
+  }
+
+  /** Queues a task and sends it; its resolve/reject are filled in by the caller. */
+  private task(operation: Operation): Task {
+    const task: Task = { id: this.nextId++, operation, resolve: () => undefined, reject: () => undefined };
+    this.queue.push(task);
+    this.send(task);
+    if (this.queue.length === 1) this.armDeadline();
+    return task;
   }
 
   private send(task: Task): void {
@@ -146,7 +208,7 @@ export class YjsSandbox {
     this.deadline = null;
   }
 
-  /** Refuses the request that was running, starts a fresh worker and replays the rest. */
+  /** Refuses what was running (or splits it if it was a batch), starts a fresh worker and replays the rest. */
   private replaceWorker(worker: Worker, reason: 'deadline' | 'crashed'): void {
     if (worker !== this.worker || this.closed) return;
     this.worker = null;
@@ -154,22 +216,34 @@ export class YjsSandbox {
     this.clearDeadline();
     void worker.terminate();
     const culprit = this.queue.shift();
-    const culpritDoc = culprit && 'doc' in culprit.operation ? culprit.operation.doc : null;
-    culprit?.reject(new SandboxRefusal(reason === 'deadline' ? `took longer than ${this.options.deadlineMs} ms` : 'crashed the worker', reason));
     const rest = this.queue.splice(0);
     this.mirrored.clear();
-    if (culpritDoc) this.mirrored.delete(culpritDoc);
-    for (const task of rest) {
-      const doc = 'doc' in task.operation ? task.operation.doc : null;
-      if (doc && task.operation.op === 'apply' && !this.mirrored.has(doc)) {
-        this.mirrored.add(doc);
-        const state = this.options.liveState?.(doc);
-        if (state) this.queue.push({ id: this.nextId++, operation: { op: 'load', doc, state }, resolve: () => undefined, reject: () => undefined });
-      }
-      this.queue.push(task);
+    if (culprit?.updates && culprit.updates.length > 1) {
+      // Which update overran is unknown: replay them one at a time, each under its own deadline.
+      for (const pending of culprit.updates.filter((update) => !update.trusted)) this.collectAlone(pending);
+    } else {
+      culprit?.reject(new SandboxRefusal(reason === 'deadline' ? `took longer than ${this.options.deadlineMs} ms` : 'crashed the worker', reason));
     }
-    for (const task of this.queue) this.send(task);
+    for (const task of rest) {
+      if (task.updates) {
+        for (const pending of task.updates) if (!pending.trusted) this.collectAlone(pending);
+      } else if (task.operation.op === 'merge') {
+        this.queue.push(task);
+        this.send(task);
+      } else {
+        task.resolve({ id: task.id, ok: true });
+      }
+    }
     if (this.queue.length > 0) this.armDeadline();
+  }
+
+  /** Sends one untrusted update in a batch of its own, reloading its mirror first. */
+  private collectAlone(pending: PendingUpdate): void {
+    this.loadMirrorIfMissing(pending.doc);
+    const task = this.task({ op: 'apply', items: [{ doc: pending.doc, update: pending.update }] });
+    task.updates = [pending];
+    task.resolve = (reply) => this.settleUpdates([pending], reply.outcomes ?? []);
+    task.reject = (error) => pending.reject(error);
   }
 }
 

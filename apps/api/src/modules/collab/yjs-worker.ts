@@ -7,7 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
-import type { SandboxReply, SandboxRequest } from './yjs-worker-protocol.js';
+import type { ApplyOutcome, SandboxReply, SandboxRequest, UntrustedUpdate } from './yjs-worker-protocol.js';
 
 const mirrors = new Map<string, Y.Doc>();
 
@@ -20,6 +20,24 @@ function mirrorOf(name: string): Y.Doc {
   return doc;
 }
 
+/** Applies each update to its document's mirror, in order, isolating failures per document. */
+function applyAll(items: UntrustedUpdate[]): ApplyOutcome[] {
+  const broken = new Set<string>();
+  return items.map(({ doc, update }): ApplyOutcome => {
+    if (broken.has(doc)) return { ok: false, retry: true };
+    try {
+      Y.applyUpdate(mirrorOf(doc), update);
+      return { ok: true };
+    } catch (error) {
+      // A half-applied update may have left the mirror unlike the live document.
+      mirrors.get(doc)?.destroy();
+      mirrors.delete(doc);
+      broken.add(doc);
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  });
+}
+
 function handle(request: SandboxRequest): SandboxReply {
   switch (request.op) {
     case 'load': {
@@ -30,8 +48,7 @@ function handle(request: SandboxRequest): SandboxReply {
       return { id: request.id, ok: true };
     }
     case 'apply':
-      Y.applyUpdate(mirrorOf(request.doc), request.update);
-      return { id: request.id, ok: true };
+      return { id: request.id, ok: true, outcomes: applyAll(request.items) };
     case 'drop':
       mirrors.get(request.doc)?.destroy();
       mirrors.delete(request.doc);

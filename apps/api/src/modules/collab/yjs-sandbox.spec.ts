@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import * as Y from 'yjs';
+import { YjsSandbox } from './yjs-sandbox.js';
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getText('markdown').insert(doc.getText('markdown').length, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+/** Bytes Yjs cannot decode as an update ("Unexpected end of array"). */
+const GARBAGE = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+
+describe('YjsSandbox', () => {
+  let sandbox: YjsSandbox;
+  afterEach(async () => {
+    await sandbox.close();
+  });
+
+  it('accepts good updates sent in one turn and refuses only the bad one among them', async () => {
+    sandbox = new YjsSandbox({ deadlineMs: 5000, maxHeapMb: 128 });
+    const author = new Y.Doc();
+    const first = textUpdate(author, 'one ');
+    const second = textUpdate(author, 'two ');
+    const results = await Promise.allSettled([sandbox.apply('notebook', first), sandbox.apply('other', GARBAGE), sandbox.apply('notebook', second)]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('retries the updates queued behind a failure of the same document, against a reloaded mirror', async () => {
+    const live = new Y.Doc();
+    sandbox = new YjsSandbox({ deadlineMs: 5000, maxHeapMb: 128, liveState: () => Y.encodeStateAsUpdate(live) });
+    const author = new Y.Doc();
+    const good = textUpdate(author, 'kept');
+    const results = await Promise.allSettled([sandbox.apply('notebook', GARBAGE), sandbox.apply('notebook', good)]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled']);
+  });
+
+  it('merges a long history into one state off the main thread', async () => {
+    sandbox = new YjsSandbox({ deadlineMs: 5000, maxHeapMb: 128 });
+    const author = new Y.Doc();
+    const updates = Array.from({ length: 500 }, (_, index) => textUpdate(author, `${index} `));
+    const merged = new Y.Doc();
+    Y.applyUpdate(merged, await sandbox.merge(updates));
+    expect(merged.getText('markdown').toJSON()).toBe(author.getText('markdown').toJSON());
+  });
+});
