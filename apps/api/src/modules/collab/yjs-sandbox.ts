@@ -1,7 +1,7 @@
 /**
- * Main-thread side of a Yjs worker (yjs-worker.ts). Untrusted updates that arrive within
- * one turn of the event loop go to the worker as one batch (one message each way instead
- * of one per update); every request runs under a deadline. A request that overruns it, or
+ * Main-thread side of a Yjs worker (yjs-worker.ts). Untrusted updates that arrive while the
+ * worker is busy go to it as one batch when it answers (one message each way instead of one
+ * per update); every request runs under a deadline. A request that overruns it, or
  * crashes the worker (out of memory), gets the worker replaced: a single update is refused,
  * a batch is split and replayed update by update so only the culprit is refused. Mirrors
  * are reloaded from the live document whenever the worker may have lost or damaged them.
@@ -54,7 +54,6 @@ export class YjsSandbox {
   private readonly queue: Task[] = [];
   private readonly mirrored = new Set<string>();
   private collected: PendingUpdate[] = [];
-  private flushScheduled = false;
   private deadline: NodeJS.Timeout | null = null;
   private nextId = 1;
   private closed = false;
@@ -100,16 +99,18 @@ export class YjsSandbox {
     this.worker = null;
   }
 
+  /**
+   * An idle worker gets the update at once (no added latency); while it is busy, updates
+   * wait and go together as soon as it answers, like a group commit.
+   */
   private collect(pending: PendingUpdate): void {
     if (this.closed) return pending.reject(new SandboxRefusal('server is shutting down', 'crashed'));
     this.collected.push(pending);
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flushCollected());
+    if (this.queue.length === 0) this.flushCollected();
   }
 
   private flushCollected(): void {
-    this.flushScheduled = false;
+    if (this.collected.length === 0) return;
     const updates: PendingUpdate[] = [];
     for (const pending of this.collected.splice(0)) {
       if (pending.trusted && !this.mirrored.has(pending.doc)) pending.resolve();
@@ -191,6 +192,7 @@ export class YjsSandbox {
     this.clearDeadline();
     if (reply.ok) head.resolve(reply);
     else head.reject(new SandboxRefusal(reply.message, 'rejected'));
+    if (this.queue.length === 0) this.flushCollected();
     if (this.queue.length > 0) this.armDeadline();
   }
 
@@ -234,6 +236,7 @@ export class YjsSandbox {
         task.resolve({ id: task.id, ok: true });
       }
     }
+    this.flushCollected();
     if (this.queue.length > 0) this.armDeadline();
   }
 
