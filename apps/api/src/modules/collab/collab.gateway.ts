@@ -17,6 +17,7 @@ import { CollabAccess } from './collab-access.service.js';
 import { ackFor, CollabSync } from './collab-sync.service.js';
 import { ConnectionState } from './connection-state.js';
 import { DocumentRegistry } from './document-registry.service.js';
+import { sendMultipartEventsInOneWrite } from './one-write-per-event.js';
 import { PresenceService } from './presence.service.js';
 import { handshakeMiddleware, type CollabSocket } from './socket-handshake.js';
 import { WorkspaceEvents } from './workspace-events.service.js';
@@ -62,6 +63,7 @@ export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnect
   }
 
   handleConnection(socket: CollabSocket): void {
+    sendMultipartEventsInOneWrite(socket);
     this.connections.set(socket.id, new ConnectionState(this.config));
     socket.on('y', (doc: unknown, frame: unknown, ack?: unknown) => this.handleFrame(socket, doc, frame, typeof ack === 'function' ? (ack as (answer: Ack) => void) : undefined));
   }
