@@ -3,6 +3,7 @@
  * against a fresh database, for tests that talk to it over real HTTP.
  */
 import 'reflect-metadata';
+import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
@@ -16,6 +17,8 @@ export interface TestApp {
   config: AppConfig;
   dataSource: DataSource;
   database: TestDatabase;
+  /** A provider of the running app, for tests that drive a service directly (compaction...). */
+  get<T>(type: Type<T>): T;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     config,
     dataSource: app.get(DataSource),
     database,
+    get: (type) => app.get(type),
     close: async () => {
       await app.close();
       await database.drop();
