@@ -107,6 +107,36 @@ export class YClient {
     return answer;
   }
 
+  /**
+   * A client that carries on from `previous` over a new socket (after its server went away):
+   * same document name, same local state, including edits the old server never acknowledged.
+   * The state is applied silently; join() sends what the server lacks in its sync step 2.
+   */
+  static continuing(previous: YClient, socket: Socket): YClient {
+    const client = new YClient(socket, previous.name);
+    Y.applyUpdate(client.doc, Y.encodeStateAsUpdate(previous.doc), client);
+    return client;
+  }
+
+  /** Makes `change` as one transaction and resolves with the server's answer to that update. */
+  edit(change: (doc: Y.Doc) => void): Promise<Ack> {
+    this.lastUpdateAck = null;
+    this.doc.transact(() => change(this.doc));
+    // Set by send() while the transaction's update event ran.
+    const ack = this.lastUpdateAck as Promise<Ack> | null;
+    if (!ack) throw new Error('the change did not alter the document');
+    return ack;
+  }
+
+  /**
+   * Disconnects and destroys the document. Needed at the end of a test file: Awareness keeps
+   * a timer running until its document is destroyed, and jest would wait for it forever.
+   */
+  close(): void {
+    this.socket.disconnect();
+    this.doc.destroy();
+  }
+
   /** Resolves once every update sent so far has been answered. */
   async settled(): Promise<Ack[]> {
     await Promise.all([...this.pendingAcks]);
@@ -123,6 +153,7 @@ export class YClient {
   }
 
   private onSynced: () => void = () => undefined;
+  private lastUpdateAck: Promise<Ack> | null = null;
 
   private send(message: Uint8Array): void {
     const ack = this.socket.timeout(20_000).emitWithAck('y', this.name, message).then(
@@ -131,6 +162,7 @@ export class YClient {
     );
     const isUpdate = message[0] === 0 && message[1] !== 0;
     if (!isUpdate) return;
+    this.lastUpdateAck = ack;
     this.pendingAcks.add(ack);
     void ack.then((answer) => {
       this.acks.push(answer);
