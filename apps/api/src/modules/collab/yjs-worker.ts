@@ -5,6 +5,7 @@
  * live document so an update is applied here first, against the same state it will meet
  * on the main thread.
  */
+import * as decoding from 'lib0/decoding';
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { ApplyOutcome, SandboxReply, SandboxRequest, UntrustedUpdate } from './yjs-worker-protocol.js';
@@ -20,13 +21,24 @@ function mirrorOf(name: string): Y.Doc {
   return doc;
 }
 
+/**
+ * Y.applyUpdate stops reading after the delete set and ignores whatever follows; no Yjs
+ * encoder writes anything there. Without this, bytes such as yjs's regression inputs for
+ * #498 that decode as an empty update plus garbage would be accepted, stored and relayed.
+ */
+function applyExactly(doc: Y.Doc, update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  Y.readUpdate(decoder, doc, null);
+  if (decoding.hasContent(decoder)) throw new Error('update has trailing bytes');
+}
+
 /** Applies each update to its document's mirror, in order, isolating failures per document. */
 function applyAll(items: UntrustedUpdate[]): ApplyOutcome[] {
   const broken = new Set<string>();
   return items.map(({ doc, update }): ApplyOutcome => {
     if (broken.has(doc)) return { ok: false, retry: true };
     try {
-      Y.applyUpdate(mirrorOf(doc), update);
+      applyExactly(mirrorOf(doc), update);
       return { ok: true };
     } catch (error) {
       // A half-applied update may have left the mirror unlike the live document.
