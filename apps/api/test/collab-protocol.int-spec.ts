@@ -14,7 +14,7 @@ let workspaceId: string;
 let notebook: string;
 const sockets: Socket[] = [];
 
-function open(user: Cast[keyof Cast], options = {}): Socket {
+function open(user: Cast[keyof Cast] | null, options = {}): Socket {
   const socket = connectSocket(app.baseUrl, user, options);
   sockets.push(socket);
   return socket;
