@@ -98,7 +98,10 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
 
   /**
    * Applies an untrusted update: sandbox first (refused if it throws, loops or bloats), then
-   * the live document (relayed right away), then Postgres. Resolves once committed.
+   * the live document (relayed to local sockets right away), then Postgres, then the other
+   * nodes. Only after the commit: a node that loads the document meanwhile reads Postgres,
+   * and would never get an update it was told about before it could be read there.
+   * Resolves once committed.
    */
   async applyClientUpdate(live: LiveDocument, socketId: string, update: Uint8Array): Promise<void> {
     try {
@@ -109,6 +112,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     if (this.live.get(live.name) !== live) throw new UpdateRefused('document was unloaded');
     Y.applyUpdate(live.doc, update, socketId);
     await this.persistence.append(live.name, update);
+    this.bus.publish({ kind: 'update', doc: live.name, payload: update });
     live.unfolded += 1;
     if (live.unfolded >= this.config.COLLAB_COMPACT_AFTER_UPDATES) this.compactSoon(live);
   }
@@ -161,8 +165,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     live.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const fromLocalSocket = typeof origin === 'string';
       this.relay.add(live.name, update, fromLocalSocket ? origin : null);
-      if (fromLocalSocket) this.bus.publish({ kind: 'update', doc: live.name, payload: update });
-      else this.validator.follow(live.name, update);
+      if (!fromLocalSocket) this.validator.follow(live.name, update);
     });
     live.awareness.on('update', (change: AwarenessChange, origin: unknown) => {
       const clients = [...change.added, ...change.updated, ...change.removed];
