@@ -29,10 +29,11 @@ export class CollabPersistence implements BeforeApplicationShutdown {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async load(doc: string): Promise<StoredDocument> {
-    const [snapshots, rows] = await Promise.all([
-      this.dataSource.query(`SELECT state FROM collab_snapshots WHERE document_name = $1`, [doc]) as Promise<{ state: Buffer }[]>,
-      this.dataSource.query(`SELECT "update" FROM collab_updates WHERE document_name = $1 ORDER BY id`, [doc]) as Promise<{ update: Buffer }[]>,
-    ]);
+    // Rows first, then the snapshot, one after the other: a compaction committing in between
+    // moves rows into the snapshot we read next (applied twice, harmless). The other way
+    // round, or in parallel, it could delete rows we had not read yet from an older snapshot.
+    const rows = (await this.dataSource.query(`SELECT "update" FROM collab_updates WHERE document_name = $1 ORDER BY id`, [doc])) as { update: Buffer }[];
+    const snapshots = (await this.dataSource.query(`SELECT state FROM collab_snapshots WHERE document_name = $1`, [doc])) as { state: Buffer }[];
     const updates = [...snapshots.map((row) => new Uint8Array(row.state)), ...rows.map((row) => new Uint8Array(row.update))];
     return { updates, unfolded: rows.length };
   }
