@@ -310,6 +310,7 @@ describe('joins and subscriptions', () => {
     ['a numeric doc', { doc: 5 }],
     ['an empty doc', { doc: '' }],
     ['a doc name of 201 characters', { doc: 'n'.repeat(201) }],
+    ['a NUL character in the doc name', { doc: 'notebook-\u0000' }],
   ];
 
   it.each(badJoins)('answers malformed to a join with %s', async (_, body) => {

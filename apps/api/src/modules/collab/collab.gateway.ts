@@ -194,10 +194,11 @@ export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnect
   }
 }
 
+/** Postgres text cannot hold NUL: a query with one fails, and the join would go unanswered. */
 function nameFrom(body: unknown, field: string): string | null {
   if (typeof body !== 'object' || body === null) return null;
   const value = (body as Record<string, unknown>)[field];
-  return typeof value === 'string' && value.length > 0 && value.length <= MAX_NAME_LENGTH ? value : null;
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_NAME_LENGTH && !value.includes('\u0000') ? value : null;
 }
 
 function allowedOrigins(config: AppConfig): Set<string> {
