@@ -13,6 +13,7 @@ let cast: Cast;
 let workspaceId: string;
 let notebook: string;
 const sockets: Socket[] = [];
+const clients: YClient[] = [];
 
 function open(user: Cast[keyof Cast] | null, options = {}): Socket {
   const socket = connectSocket(app.baseUrl, user, options);
@@ -24,6 +25,7 @@ async function joinedClient(user: Cast[keyof Cast], doc = notebook): Promise<YCl
   const socket = open(user);
   await connected(socket);
   const client = new YClient(socket, doc);
+  clients.push(client);
   const answer = await client.join();
   if (!answer.ok) throw new Error(`join failed: ${answer.error}`);
   return client;
@@ -37,6 +39,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Destroying the documents stops their awareness timers, so jest can exit.
+  for (const client of clients) client.close();
   for (const socket of sockets) socket.disconnect();
   await app.close();
 });
@@ -55,6 +59,7 @@ describe('handshake', () => {
     const socket = open(null, { token: created.body.token });
     await connected(socket);
     const client = new YClient(socket, notebook);
+    clients.push(client);
     await expect(client.join()).resolves.toEqual({ ok: true, readOnly: false });
   });
 

@@ -53,9 +53,9 @@ export class CollabSync {
       }
       case 'update': {
         if (!connection.updates.take()) throw rateLimited('document');
+        // Every client answers the server's sync step 1, usually with nothing: nothing to store.
+        if (isEmptyUpdate(decoded.update)) return {};
         if (joined.readOnly) {
-          // A read-only client answers the server's sync step 1 too; an empty answer is fine.
-          if (isEmptyUpdate(decoded.update)) return {};
           throw new SyncRefusal('read_only', 'your role may read this document but not change it');
         }
         try {
