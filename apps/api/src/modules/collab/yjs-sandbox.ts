@@ -142,7 +142,7 @@ export class YjsSandbox {
       const outcome = outcomes[index];
       if (outcome?.ok) return pending.resolve();
       this.mirrored.delete(pending.doc);
-      if (outcome && 'retry' in outcome) this.collect(pending);
+      if (outcome && 'retry' in outcome) this.collected.push(pending); // sent by settle's next flush
       else pending.reject(new SandboxRefusal(outcome?.message ?? 'no outcome', 'rejected'));
     });
   }
@@ -192,8 +192,15 @@ export class YjsSandbox {
     this.clearDeadline();
     if (reply.ok) head.resolve(reply);
     else head.reject(new SandboxRefusal(reply.message, 'rejected'));
-    if (this.queue.length === 0) this.flushCollected();
+    // Callers apply what was just accepted to the live document in their continuations
+    // (microtasks): a mirror reloaded before those ran would lack it, and pass updates the
+    // live document then throws on. So the next batch waits for them.
+    if (this.queue.length === 0) setImmediate(() => this.flushIfIdle());
     if (this.queue.length > 0) this.armDeadline();
+  }
+
+  private flushIfIdle(): void {
+    if (!this.closed && this.queue.length === 0) this.flushCollected();
   }
 
   private armDeadline(): void {
