@@ -50,7 +50,7 @@ beforeAll(async () => {
   watcher = await session.client(cast.viewer, notebook);
   editor.text.insert(0, 'Honest text. ');
   await editor.settled();
-  await eventually(() => watcher.text.toString() === 'Honest text. ', 5000, 'watcher synced');
+  await eventually(() => watcher.content === 'Honest text. ', 5000, 'watcher synced');
   mallory = await session.socket(cast.admin);
   expect(await join(mallory, { doc: notebook })).toEqual({ ok: true, readOnly: false });
 });
@@ -69,7 +69,7 @@ interface DocumentState {
 async function documentState(doc = notebook): Promise<DocumentState> {
   const live = app.get(DocumentRegistry).get(doc);
   if (!live) throw new Error(`${doc} is not loaded`);
-  return { stateVector: Y.encodeStateVector(live.doc), storedUpdates: (await storedRows(app.dataSource, doc)).updates, text: live.doc.getText('markdown').toString() };
+  return { stateVector: Y.encodeStateVector(live.doc), storedUpdates: (await storedRows(app.dataSource, doc)).updates, text: live.doc.getText('markdown').toJSON() };
 }
 
 let marks = 0;
@@ -82,8 +82,8 @@ async function expectUnchangedAndServing(before: DocumentState): Promise<void> {
   editor.text.insert(0, mark);
   const acks = await editor.settled();
   expect(acks.at(-1)).toEqual({ ok: true });
-  await eventually(() => watcher.text.toString() === editor.text.toString(), 5000, 'the watcher to receive the honest edit');
-  expect(watcher.text.toString().startsWith(mark)).toBe(true);
+  await eventually(() => watcher.content === editor.content, 5000, 'the watcher to receive the honest edit');
+  expect(watcher.content.startsWith(mark)).toBe(true);
 }
 
 function syncMessage(step: number, payload: Uint8Array): Uint8Array {
@@ -211,11 +211,11 @@ describe('updates Yjs cannot apply', () => {
     expect((await author.settled()).at(-1)).toEqual({ ok: true });
     author.text.insert(author.text.length, 'And after it.');
     expect((await author.settled()).at(-1)).toEqual({ ok: true });
-    await eventually(() => reader.text.toString() === 'written while the worker was stuck. And after it.', 5000, 'the reader to get both edits');
+    await eventually(() => reader.content === 'written while the worker was stuck. And after it.', 5000, 'the reader to get both edits');
     const after = await documentState(target);
     expect(after.storedUpdates).toBe(before.storedUpdates + 2);
     const stored = await storedDocument(app.dataSource, target);
-    expect(stored.getText('markdown').toString()).toBe(reader.text.toString());
+    expect(stored.getText('markdown').toJSON()).toBe(reader.content);
     expect(Y.encodeStateVector(stored)).toEqual(after.stateVector);
     stored.destroy();
   });
@@ -234,10 +234,10 @@ describe('rate limits', () => {
     expect(accepted.length).toBeLessThan(UPDATE_BURST + 20);
     expect(refused.every((answer) => !answer.ok && answer.error === 'rate_limited')).toBe(true);
 
-    await eventually(() => accepted.every((token) => watcher.text.toString().includes(token)), 5000, 'accepted updates to reach the watcher');
+    await eventually(() => accepted.every((token) => watcher.content.includes(token)), 5000, 'accepted updates to reach the watcher');
     const refusedTokens = tokens.filter((token) => !accepted.includes(token));
     const stored = await storedDocument(app.dataSource, notebook);
-    for (const text of [watcher.text.toString(), editor.text.toString(), stored.getText('markdown').toString()]) {
+    for (const text of [watcher.content, editor.content, stored.getText('markdown').toJSON()]) {
       expect(refusedTokens.filter((token) => text.includes(token))).toEqual([]);
     }
     stored.destroy();

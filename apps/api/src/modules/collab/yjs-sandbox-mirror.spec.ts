@@ -68,5 +68,5 @@ it('reloads a mirror only after the updates it just accepted have reached the li
   await expect(accepted).resolves.toBeUndefined();
   await expect(refused).rejects.toBeInstanceOf(SandboxRefusal);
   await expect(forged).rejects.toBeInstanceOf(SandboxRefusal);
-  expect(live.getText('markdown').toString()).toBe('abusy warm ');
+  expect(live.getText('markdown').toJSON()).toBe('abusy warm ');
 });
