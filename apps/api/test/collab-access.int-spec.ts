@@ -63,8 +63,8 @@ describe('role and workspace changes on joined documents', () => {
     expect((await cast.owner.client.patch(`/workspaces/${workspaceId}/members/${cast.editor.id}`, { role: 'editor' })).status).toBe(200);
     expect(await promoted).toEqual({ doc: notebook, readOnly: false });
     expect(await sendFrame(editor.socket, notebook, updateMessage(standaloneInsert('after. ')))).toEqual({ ok: true });
-    await eventually(() => watcher.text.toString().includes('after. '), 5000, 'the promoted edit to arrive');
-    expect(watcher.text.toString()).not.toContain('REFUSED');
+    await eventually(() => watcher.text.toJSON().includes('after. '), 5000, 'the promoted edit to arrive');
+    expect(watcher.text.toJSON()).not.toContain('REFUSED');
   });
 
   it('takes a removed member out of the document and the workspace, and refuses them afterwards', async () => {

@@ -67,9 +67,9 @@ it(`folds the history into a snapshot after ${COMPACT_AFTER} updates, and a fres
   // Deleted exactly what it folded: nothing lost, nothing counted twice.
   expect(rows.folded + rows.updates).toBe(3 * COMPACT_AFTER);
 
-  const expected = writer.text.toString();
+  const expected = writer.text.toJSON();
   const reloaded = await reloadFromPostgres(doc, [writer]);
-  expect(reloaded.text.toString()).toBe(expected);
+  expect(reloaded.text.toJSON()).toBe(expected);
 });
 
 it('keeps the updates committed while a compaction is folding', async () => {
@@ -86,10 +86,10 @@ it('keeps the updates committed while a compaction is folding', async () => {
   expect(folded).toBe(5);
   expect(await storedRows(app.dataSource, doc)).toEqual({ updates: 5, snapshots: 1, folded: 5 });
 
-  const expected = writer.text.toString();
+  const expected = writer.text.toJSON();
   expect(expected).toContain('during4 ');
   const reloaded = await reloadFromPostgres(doc, [writer]);
-  expect(reloaded.text.toString()).toBe(expected);
+  expect(reloaded.text.toJSON()).toBe(expected);
 });
 
 it('loses nothing when compactions run while two editors keep writing', async () => {
@@ -105,11 +105,11 @@ it('loses nothing when compactions run while two editors keep writing', async ()
   writing = false;
   await compactions;
 
-  await eventually(() => alice.text.toString() === bob.text.toString(), 5000, 'the editors to converge');
+  await eventually(() => alice.text.toJSON() === bob.text.toJSON(), 5000, 'the editors to converge');
   const rows = await storedRows(app.dataSource, doc);
   expect(rows.folded + rows.updates).toBe(60);
-  const expected = alice.text.toString();
+  const expected = alice.text.toJSON();
   const reloaded = await reloadFromPostgres(doc, [alice, bob]);
-  expect(reloaded.text.toString()).toBe(expected);
+  expect(reloaded.text.toJSON()).toBe(expected);
   for (let index = 0; index < 30; index++) expect(expected).toContain(`a${index} `);
 });

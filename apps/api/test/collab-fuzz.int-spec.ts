@@ -19,7 +19,7 @@ import type { Socket } from 'socket.io-client';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { DocumentRegistry } from '../src/modules/collab/document-registry.service.js';
-import { eventually, frame, notebookOf, type YClient } from './collab-client.js';
+import { eventually, frame, notebookOf } from './collab-client.js';
 import { awarenessMessage, CollabSession, join, storedDocument, updateMessage } from './collab-session.js';
 import { createTestApp, type TestApp } from './create-test-app.js';
 import { createCastWorkspace, registerCast, type Cast } from './fixtures.js';
@@ -258,8 +258,8 @@ describe(`fuzzing /collab (seed ${SEED})`, () => {
 
     const acks = await editor.settled();
     expect(acks.filter((ack) => !ack.ok)).toEqual([]);
-    await eventually(() => watcher.text.toString() === expected && latecomer.text.toString() === expected, 10_000, 'honest clients to converge on the honest edits');
-    expect(editor.text.toString()).toBe(expected);
+    await eventually(() => watcher.text.toJSON() === expected && latecomer.text.toJSON() === expected, 10_000, 'honest clients to converge on the honest edits');
+    expect(editor.text.toJSON()).toBe(expected);
     expect(Y.encodeStateVector(watcher.doc)).toEqual(Y.encodeStateVector(editor.doc));
 
     // Loaded afresh from Postgres once everyone has left and the server unloaded it.
@@ -267,13 +267,13 @@ describe(`fuzzing /collab (seed ${SEED})`, () => {
     const registry = app.get(DocumentRegistry);
     await eventually(() => registry.get(notebook) === undefined, 10_000, 'the notebook to unload');
     const reloaded = await session.client(cast.owner, notebook);
-    expect(reloaded.text.toString()).toBe(expected);
+    expect(reloaded.text.toJSON()).toBe(expected);
     // Only the honest client's part is compared: the editing fuzzer forges ids of its own
     // client, and replicas can then disagree about which of its items exist (open question).
     const honestClock = (doc: Y.Doc): number | undefined => Y.decodeStateVector(Y.encodeStateVector(doc)).get(editor.doc.clientID);
     expect(honestClock(reloaded.doc)).toBe(honestClock(editor.doc));
     const stored = await storedDocument(app.dataSource, notebook);
-    expect(stored.getText('markdown').toString()).toBe(expected);
+    expect(stored.getText('markdown').toJSON()).toBe(expected);
     expect(Y.decodeStateVector(Y.encodeStateVector(stored)).has(VIEWER_FUZZER_CLIENT)).toBe(false);
     stored.destroy();
   }, 90_000);
