@@ -205,10 +205,17 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
       this.compactNow(live.name)
         .then((folded) => {
           live.unfolded = Math.max(0, live.unfolded - folded);
+          return folded;
         })
-        .catch((error: unknown) => this.logger.warn(`compaction of ${live.name} failed (will retry later): ${String(error)}`))
-        .finally(() => {
+        .catch((error: unknown) => {
+          this.logger.warn(`compaction of ${live.name} failed (will retry later): ${String(error)}`);
+          return 0;
+        })
+        .then((folded) => {
           live.compacting = false;
+          // Updates that arrived meanwhile may be past the threshold already; they would
+          // otherwise wait for one more update. Not after a failure or a lock held elsewhere.
+          if (folded > 0 && live.unfolded >= this.config.COLLAB_COMPACT_AFTER_UPDATES && this.live.get(live.name) === live) this.compactSoon(live);
         });
     });
   }
