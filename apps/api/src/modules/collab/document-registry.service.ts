@@ -202,7 +202,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     if (live.compacting) return;
     live.compacting = true;
     setImmediate(() => {
-      this.compactNow(live.name)
+      void this.compactNow(live.name)
         .then((folded) => {
           live.unfolded = Math.max(0, live.unfolded - folded);
           return folded;
