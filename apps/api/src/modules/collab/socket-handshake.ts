@@ -23,11 +23,16 @@ export interface CollabSocketData {
 
 export type CollabSocket = Socket<CollabClientToServerEvents, CollabServerToClientEvents, Record<string, never>, CollabSocketData>;
 
-const PALETTE = ['#d1495b', '#00798c', '#edae49', '#66a182', '#8d6a9f', '#2e4057', '#e07a5f', '#3d5a80', '#81b29a', '#c05299'];
+/** Distinct, readable on white, and distinguishable from each other as cursor labels. */
+const PALETTE = [
+  '#d1495b', '#00798c', '#c77d00', '#3f8f5a', '#8d6a9f', '#2e4057', '#e07a5f', '#3d5a80',
+  '#6a994e', '#c05299', '#7f5539', '#0077b6', '#9c6644', '#5e548e', '#bc4749', '#2a9d8f',
+];
 
+/** The same colour for a user on every node and every visit (FNV-1a of the id). */
 export function colourFor(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < userId.length; index++) hash = Math.imul(hash ^ userId.charCodeAt(index), 0x01000193) >>> 0;
   return PALETTE[hash % PALETTE.length]!;
 }
 
