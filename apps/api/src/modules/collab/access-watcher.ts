@@ -7,25 +7,22 @@
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { collabRooms, type WorkspaceEvent, type WorkspaceEventType } from '@marginalia/shared';
-import type { Namespace } from 'socket.io';
 import { CollabAccess, isReadOnly } from './collab-access.service.js';
-import type { ConnectionState } from './connection-state.js';
+import { CollabNamespace } from './collab-namespace.js';
+import { CollabSessions } from './collab-sessions.service.js';
 import type { CollabSocket } from './socket-handshake.js';
 import { WorkspaceEvents } from './workspace-events.service.js';
 
 const ACCESS_EVENTS: ReadonlySet<WorkspaceEventType> = new Set<WorkspaceEventType>(['members.changed', 'workspace.updated', 'workspace.deleted']);
 
-type LeaveDocument = (socket: CollabSocket, doc: string) => void;
-
 @Injectable()
 export class AccessWatcher {
   private readonly logger = new Logger('AccessWatcher');
-  private namespace: Namespace | null = null;
-  private connections: ReadonlyMap<string, ConnectionState> = new Map();
-  private leaveDocument: LeaveDocument = () => undefined;
 
   constructor(
     private readonly access: CollabAccess,
+    private readonly sessions: CollabSessions,
+    private readonly sockets: CollabNamespace,
     events: WorkspaceEvents,
   ) {
     events.onEvent((event) => {
@@ -33,23 +30,17 @@ export class AccessWatcher {
     });
   }
 
-  attach(namespace: Namespace, connections: ReadonlyMap<string, ConnectionState>, leaveDocument: LeaveDocument): void {
-    this.namespace = namespace;
-    this.connections = connections;
-    this.leaveDocument = leaveDocument;
-  }
-
   private async recheck(event: WorkspaceEvent): Promise<void> {
-    for (const socket of this.namespace?.sockets.values() ?? []) {
+    for (const socket of this.sockets.namespace?.sockets.values() ?? []) {
       const collabSocket = socket as CollabSocket;
-      const connection = this.connections.get(socket.id);
+      const connection = this.sessions.connection(socket.id);
       const joinedHere = [...(connection?.joined.entries() ?? [])].filter(([, joined]) => joined.live.workspaceId === event.workspaceId);
       const subscribed = collabSocket.data.workspaces.includes(event.workspaceId);
       if (joinedHere.length === 0 && !subscribed) continue;
       const standing = await this.access.standing(collabSocket.data.userId, event.workspaceId);
       if (!standing) {
         for (const [doc] of joinedHere) {
-          this.leaveDocument(collabSocket, doc);
+          this.sessions.leave(collabSocket, doc);
           socket.emit('access', { doc, error: 'not_found' });
         }
         if (subscribed) {

@@ -5,7 +5,9 @@ import { AccessWatcher } from './access-watcher.js';
 import { ClusterBus, RedisClusterBus, SingleNodeBus } from './cluster-bus.js';
 import { CollabAccess } from './collab-access.service.js';
 import { CollabDocuments } from './collab-documents.service.js';
+import { CollabNamespace } from './collab-namespace.js';
 import { CollabPersistence } from './collab-persistence.service.js';
+import { CollabSessions } from './collab-sessions.service.js';
 import { CollabSync } from './collab-sync.service.js';
 import { CollabGateway } from './collab.gateway.js';
 import { DocumentRegistry } from './document-registry.service.js';
@@ -21,8 +23,10 @@ import { WorkspaceEvents } from './workspace-events.service.js';
   controllers: [NotebookController],
   providers: [
     { provide: ClusterBus, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.REDIS_URL ? new RedisClusterBus(config.REDIS_URL) : new SingleNodeBus()) },
+    CollabNamespace,
     CollabPersistence,
     DocumentRegistry,
+    CollabSessions,
     CollabAccess,
     CollabDocuments,
     CollabSync,

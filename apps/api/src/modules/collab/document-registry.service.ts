@@ -5,22 +5,19 @@
  * updates and awareness from other nodes, background compaction, and unloading when idle.
  */
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import { collabRooms } from '@marginalia/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { type AwarenessEntry, encodeAwareness } from './awareness-entries.js';
 import { ClusterBus, type ClusterMessage } from './cluster-bus.js';
+import { CollabNamespace } from './collab-namespace.js';
 import type { CollabDocumentKind } from './collab-document.entity.js';
 import { CollabPersistence } from './collab-persistence.service.js';
 import { LiveDocument, REMOTE_ORIGIN } from './live-document.js';
 import { RelayCoalescer } from './relay-coalescer.js';
 import { awarenessFrame, updateFrame } from './y-frames.js';
 import { YjsSandbox } from './yjs-sandbox.js';
-
-export interface RelayTarget {
-  /** Sends a frame to the local sockets in the document's room, except one. */
-  toDocument(doc: string, frame: Uint8Array, exceptSocketId: string | null): void;
-}
 
 export class UpdateRefused extends Error {}
 
@@ -37,15 +34,15 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
   private readonly loading = new Map<string, Promise<LiveDocument>>();
   /** Updates from other nodes for documents still loading here, applied once loaded. */
   private readonly arrivedWhileLoading = new Map<string, ClusterMessage[]>();
-  private readonly relay = new RelayCoalescer((doc, update, except) => this.target?.toDocument(doc, updateFrame(update), except));
+  private readonly relay = new RelayCoalescer((doc, update, except) => this.toDocument(doc, updateFrame(update), except));
   private readonly validator: YjsSandbox;
   private readonly compactor: YjsSandbox;
-  private target: RelayTarget | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly persistence: CollabPersistence,
     private readonly bus: ClusterBus,
+    private readonly sockets: CollabNamespace,
   ) {
     this.validator = new YjsSandbox({
       deadlineMs: config.COLLAB_APPLY_DEADLINE_MS,
@@ -57,10 +54,6 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     });
     this.compactor = new YjsSandbox({ deadlineMs: 60_000, maxHeapMb: 1024 });
     bus.onMessage((message) => this.receiveFromCluster(message));
-  }
-
-  attach(target: RelayTarget): void {
-    this.target = target;
   }
 
   get(name: string): LiveDocument | undefined {
@@ -141,6 +134,12 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     await Promise.all([this.validator.close(), this.compactor.close()]);
   }
 
+  /** Sends a frame to this node's sockets in the document's room (other nodes relay their own). */
+  private toDocument(doc: string, frame: Uint8Array, exceptSocketId: string | null): void {
+    const room = this.sockets.namespace?.local.to(collabRooms.document(doc));
+    (exceptSocketId ? room?.except(exceptSocketId) : room)?.emit('y', doc, frame);
+  }
+
   private async load(name: string, workspaceId: string, kind: CollabDocumentKind): Promise<LiveDocument> {
     this.arrivedWhileLoading.set(name, []);
     try {
@@ -171,7 +170,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
       const clients = [...change.added, ...change.updated, ...change.removed];
       const payload = awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients);
       const fromLocalSocket = typeof origin === 'string';
-      this.target?.toDocument(live.name, awarenessFrame(payload), fromLocalSocket ? origin : null);
+      this.toDocument(live.name, awarenessFrame(payload), fromLocalSocket ? origin : null);
       if (fromLocalSocket) this.bus.publish({ kind: 'awareness', doc: live.name, payload });
       if (origin === REMOTE_ORIGIN) live.forgetClientIds(change.removed);
     });

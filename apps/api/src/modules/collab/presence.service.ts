@@ -3,22 +3,19 @@
  * have open and where they say they are. Built from the sockets in the workspace's room on
  * every node (fetchSockets goes through the adapter), debounced, and sent to that room.
  */
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { collabRooms, type PresenceEntry, type PresenceList } from '@marginalia/shared';
-import type { Namespace } from 'socket.io';
+import { CollabNamespace } from './collab-namespace.js';
 import type { CollabSocketData } from './socket-handshake.js';
 
 const DEBOUNCE_MS = 150;
 
 @Injectable()
-export class PresenceService {
+export class PresenceService implements OnModuleDestroy {
   private readonly logger = new Logger('Presence');
-  private namespace: Namespace | null = null;
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
-  attach(namespace: Namespace): void {
-    this.namespace = namespace;
-  }
+  constructor(private readonly sockets: CollabNamespace) {}
 
   /** Something about this workspace's presence changed; everyone in it hears soon. */
   changed(workspaceId: string): void {
@@ -32,7 +29,7 @@ export class PresenceService {
   }
 
   async list(workspaceId: string): Promise<PresenceList> {
-    const namespace = this.namespace;
+    const namespace = this.sockets.namespace;
     if (!namespace) return { workspaceId, users: [] };
     const sockets = await namespace.in(collabRooms.workspace(workspaceId)).fetchSockets();
     const byUser = new Map<string, PresenceEntry>();
@@ -49,10 +46,10 @@ export class PresenceService {
 
   private async broadcast(workspaceId: string): Promise<void> {
     const list = await this.list(workspaceId);
-    this.namespace?.to(collabRooms.workspace(workspaceId)).emit('presence', list);
+    this.sockets.namespace?.to(collabRooms.workspace(workspaceId)).emit('presence', list);
   }
 
-  close(): void {
+  onModuleDestroy(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }

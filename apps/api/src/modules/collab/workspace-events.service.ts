@@ -5,25 +5,23 @@
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { collabRooms, type WorkspaceEvent, type WorkspaceEventType } from '@marginalia/shared';
-import type { Namespace } from 'socket.io';
 import { ClusterBus } from './cluster-bus.js';
+import { CollabNamespace } from './collab-namespace.js';
 
 type Listener = (event: WorkspaceEvent) => void;
 
 @Injectable()
 export class WorkspaceEvents {
   private readonly logger = new Logger('WorkspaceEvents');
-  private namespace: Namespace | null = null;
   private readonly listeners: Listener[] = [];
 
-  constructor(private readonly bus: ClusterBus) {
+  constructor(
+    private readonly bus: ClusterBus,
+    private readonly sockets: CollabNamespace,
+  ) {
     bus.onMessage((message) => {
       if (message.kind === 'event') this.notifyListeners(message.event);
     });
-  }
-
-  attach(namespace: Namespace): void {
-    this.namespace = namespace;
   }
 
   /** Listeners run on every node for every event, whichever node committed the change. */
@@ -33,7 +31,7 @@ export class WorkspaceEvents {
 
   publish(type: WorkspaceEventType, workspaceId: string, ids: string[], byUserId: string | null): void {
     const event: WorkspaceEvent = { type, workspaceId, ids, byUserId, at: new Date().toISOString() };
-    this.namespace?.to(collabRooms.workspace(workspaceId)).emit('workspace-event', event);
+    this.sockets.namespace?.to(collabRooms.workspace(workspaceId)).emit('workspace-event', event);
     this.bus.publish({ kind: 'event', event });
     this.notifyListeners(event);
   }
