@@ -10,54 +10,28 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CorpusPage } from '../pages/CorpusPage.js';
 import { ImportPage } from '../pages/ImportPage.js';
-import { LoginPage } from '../pages/LoginPage.js';
 import { ReaderPage } from '../pages/ReaderPage.js';
 import { RegisterPage } from '../pages/RegisterPage.js';
 import { SearchPage } from '../pages/SearchPage.js';
 import { WorkspaceShell } from '../pages/WorkspaceShell.js';
 import { WorkspacesPage } from '../pages/WorkspacesPage.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
 import { saveFailureArtifacts, saveScreenshot } from '../support/artifacts.js';
-import { launchBrowser } from '../support/browser.js';
+import { DEMO_ACCOUNTS, DemoSuite, openDemoWorkspace } from '../support/demo-suite.js';
 import { REPO_ROOT } from '../support/paths.js';
 
-const ACTION_TIMEOUT_MS = 15_000;
-const DEMO = { email: 'mei@demo.marginalia.test', password: 'marginalia-demo', workspace: 'MSS counter-espionage mobilisation' };
 const LONGEST_DEMO_TITLE = 'Analysis: Ministry of National Security makes high-profile appearance, revealing the crisis of the Chinese Communist Party';
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+const suite = new DemoSuite();
 
-async function newPage(): Promise<Page> {
-  if (!app || !browser) throw new Error('the app and browser start in before()');
-  const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-  contexts.push(context);
-  return await context.newPage();
-}
-
-before(async () => {
-  app = await startApp({ seedDemo: true });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await app?.stop();
-});
+before(() => suite.start());
+after(() => suite.stop());
 
 void test('the demo corpus: list, reader deep links and keys, search into a highlighted span', async (t) => {
-  const page = await newPage();
+  const page = await suite.newPage();
   try {
-    const login = new LoginPage(page);
-    await login.goto();
-    await login.logIn(DEMO.email, DEMO.password);
-    await new WorkspacesPage(page).openWorkspace(DEMO.workspace);
+    await openDemoWorkspace(page, DEMO_ACCOUNTS.mei.email);
 
     // The list: five documents, sortable by length, filterable by title.
     const corpus = new CorpusPage(page);
@@ -127,13 +101,13 @@ void test('the demo corpus: list, reader deep links and keys, search into a high
     await mark.first().waitFor();
     assert.ok(await reader.isInView(mark), 'the span is highlighted again after a reload');
   } catch (error) {
-    await saveFailureArtifacts(t.name, { reader: page }, app?.log() ?? '');
+    await saveFailureArtifacts(t.name, { reader: page }, suite.log());
     throw error;
   }
 });
 
 void test('a new workspace filled through the import page', async (t) => {
-  const page = await newPage();
+  const page = await suite.newPage();
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'marginalia-e2e-import-'));
   try {
     const run = randomBytes(4).toString('hex');
@@ -174,7 +148,7 @@ void test('a new workspace filled through the import page', async (t) => {
     await new WorkspaceShell(page).openSection('Corpus');
     await corpus.status().filter({ hasText: /^2 documents$/ }).waitFor();
   } catch (error) {
-    await saveFailureArtifacts(t.name, { importer: page }, app?.log() ?? '');
+    await saveFailureArtifacts(t.name, { importer: page }, suite.log());
     throw error;
   } finally {
     await rm(scratch, { recursive: true, force: true });

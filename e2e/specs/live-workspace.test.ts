@@ -5,48 +5,25 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LoginPage } from '../pages/LoginPage.js';
+import type { Page } from 'playwright-core';
 import { NotebookPage } from '../pages/NotebookPage.js';
 import { WorkspaceShell } from '../pages/WorkspaceShell.js';
-import { WorkspacesPage } from '../pages/WorkspacesPage.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
 import { saveFailureArtifacts } from '../support/artifacts.js';
-import { launchBrowser } from '../support/browser.js';
+import { DemoSuite, openDemoWorkspace } from '../support/demo-suite.js';
 
-const ACTION_TIMEOUT_MS = 15_000;
 /** "Within a second" with room for a slow CI machine; polling every 30 s would not make it. */
 const LIVE_TIMEOUT_MS = 5_000;
-const PASSWORD = 'marginalia-demo';
-const WORKSPACE = 'MSS counter-espionage mobilisation';
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
+const suite = new DemoSuite();
 
 async function signedInPage(email: string): Promise<Page> {
-  if (!app || !browser) throw new Error('the app and browser start in before()');
-  const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-  contexts.push(context);
-  const page = await context.newPage();
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn(email, PASSWORD);
-  await new WorkspacesPage(page).openWorkspace(WORKSPACE);
+  const page = await suite.newPage();
+  await openDemoWorkspace(page, email);
   return page;
 }
 
-before(async () => {
-  app = await startApp({ seedDemo: true });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await app?.stop();
-});
+before(() => suite.start());
+after(() => suite.stop());
 
 void test("a promotion makes the notebook editable on the promoted member's open page", async (t) => {
   const pages: Record<string, Page> = {};
@@ -67,7 +44,7 @@ void test("a promotion makes the notebook editable on the promoted member's open
     await notebook.typeAtEnd('Promoted, and writing.');
     await new WorkspaceShell(priya).waitForConnection('Saved');
   } catch (error) {
-    await saveFailureArtifacts(t.name, pages, app?.log() ?? '');
+    await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;
   }
 });
@@ -84,7 +61,7 @@ void test("a renamed workspace is renamed on another member's open page", async 
 
     await new WorkspaceShell(tomas).nameInHeader('MSS mobilisation (2023–2025)').waitFor({ timeout: LIVE_TIMEOUT_MS });
   } catch (error) {
-    await saveFailureArtifacts(t.name, pages, app?.log() ?? '');
+    await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;
   }
 });

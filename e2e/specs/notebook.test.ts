@@ -7,62 +7,33 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LoginPage } from '../pages/LoginPage.js';
+import type { Page } from 'playwright-core';
 import { NotebookPage } from '../pages/NotebookPage.js';
 import { WorkspaceShell } from '../pages/WorkspaceShell.js';
-import { WorkspacesPage } from '../pages/WorkspacesPage.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
 import { saveFailureArtifacts, saveScreenshot } from '../support/artifacts.js';
-import { launchBrowser } from '../support/browser.js';
+import { DEMO_ACCOUNTS, DemoSuite, openDemoWorkspace } from '../support/demo-suite.js';
 
-const ACTION_TIMEOUT_MS = 15_000;
-const PASSWORD = 'marginalia-demo';
-const WORKSPACE = 'MSS counter-espionage mobilisation';
-const MEI = { email: 'mei@demo.marginalia.test', name: 'Mei Lin' };
-const TOMAS = { email: 'tomas@demo.marginalia.test', name: 'Tomás Ruiz' };
-const PRIYA = { email: 'priya@demo.marginalia.test', name: 'Priya Nair' };
+const { mei: MEI, tomas: TOMAS, priya: PRIYA } = DEMO_ACCOUNTS;
 
-let app: RunningApp | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
-
-async function newContext(): Promise<BrowserContext> {
-  if (!app || !browser) throw new Error('the app and browser start in before()');
-  const context = await browser.newContext({ baseURL: app.baseUrl, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
-  contexts.push(context);
-  return context;
-}
+const suite = new DemoSuite();
 
 /** Logs in, opens the demo workspace and its notebook; the notebook has loaded when this returns. */
 async function openNotebookAs(page: Page, email: string): Promise<NotebookPage> {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.logIn(email, PASSWORD);
-  await new WorkspacesPage(page).openWorkspace(WORKSPACE);
+  await openDemoWorkspace(page, email);
   await new WorkspaceShell(page).openSection('Notebook');
   const notebook = new NotebookPage(page);
   await page.getByRole('group', { name: 'Notebook view' }).waitFor();
   return notebook;
 }
 
-before(async () => {
-  app = await startApp({ seedDemo: true });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await app?.stop();
-});
+before(() => suite.start());
+after(() => suite.stop());
 
 void test('two editors write the notebook together; a commenter reads it live; it survives a reload', async (t) => {
   const pages: Record<string, Page> = {};
   try {
-    const mei = (pages.mei = await (await newContext()).newPage());
-    const tomas = (pages.tomas = await (await newContext()).newPage());
+    const mei = (pages.mei = await suite.newPage());
+    const tomas = (pages.tomas = await suite.newPage());
     const meiNotebook = await openNotebookAs(mei, MEI.email);
     const tomasNotebook = await openNotebookAs(tomas, TOMAS.email);
     assert.ok(await meiNotebook.isEditable(), 'the owner can edit');
@@ -90,7 +61,7 @@ void test('two editors write the notebook together; a commenter reads it live; i
     assert.ok(screenshot.distinctColours > 16, `the notebook screenshot is not blank (${String(screenshot.distinctColours)} colours)`);
 
     // Priya, a commenter, reads the rendered notebook live but cannot type into it.
-    const priya = (pages.priya = await (await newContext()).newPage());
+    const priya = (pages.priya = await suite.newPage());
     const priyaNotebook = await openNotebookAs(priya, PRIYA.email);
     await priyaNotebook.readOnlyNotice().waitFor();
     await priyaNotebook.rendered().getByRole('heading', { name: 'Field notes', level: 1 }).waitFor();
@@ -114,7 +85,7 @@ void test('two editors write the notebook together; a commenter reads it live; i
     assert.ok(reloaded.includes('- Compare with the 2015 hotline.') && reloaded.includes('Read live by commenters.'), `everything is still there:\n${reloaded}`);
     assert.ok(!reloaded.includes('commenters cannot write here'));
   } catch (error) {
-    await saveFailureArtifacts(t.name, pages, app?.log() ?? '');
+    await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;
   }
 });
@@ -122,9 +93,9 @@ void test('two editors write the notebook together; a commenter reads it live; i
 void test('edits made offline are kept, shown as unsaved, and sent when the connection returns', async (t) => {
   const pages: Record<string, Page> = {};
   try {
-    const tomasContext = await newContext();
+    const tomasContext = await suite.newContext();
     const tomas = (pages.tomas = await tomasContext.newPage());
-    const mei = (pages.mei = await (await newContext()).newPage());
+    const mei = (pages.mei = await suite.newPage());
     const tomasNotebook = await openNotebookAs(tomas, TOMAS.email);
     const meiNotebook = await openNotebookAs(mei, MEI.email);
     const tomasShell = new WorkspaceShell(tomas);
@@ -139,7 +110,7 @@ void test('edits made offline are kept, shown as unsaved, and sent when the conn
     await tomasShell.waitForConnection('Saved');
     await meiNotebook.waitForText('Written on the train, offline.');
   } catch (error) {
-    await saveFailureArtifacts(t.name, pages, app?.log() ?? '');
+    await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;
   }
 });

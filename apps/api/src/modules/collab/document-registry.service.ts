@@ -34,7 +34,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
   private readonly loading = new Map<string, Promise<LiveDocument>>();
   /** Updates from other nodes for documents still loading here, applied once loaded. */
   private readonly arrivedWhileLoading = new Map<string, ClusterMessage[]>();
-  private readonly relay = new RelayCoalescer((doc, update, except) => this.toDocument(doc, updateFrame(update), except));
+  private readonly relay = new RelayCoalescer((doc, update, except) => this.sendToRoom(doc, updateFrame(update), except));
   private readonly validator: YjsSandbox;
   private readonly compactor: YjsSandbox;
 
@@ -135,7 +135,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
   }
 
   /** Sends a frame to this node's sockets in the document's room (other nodes relay their own). */
-  private toDocument(doc: string, frame: Uint8Array, exceptSocketId: string | null): void {
+  private sendToRoom(doc: string, frame: Uint8Array, exceptSocketId: string | null): void {
     const room = this.sockets.namespace?.local.to(collabRooms.document(doc));
     (exceptSocketId ? room?.except(exceptSocketId) : room)?.emit('y', doc, frame);
   }
@@ -170,7 +170,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
       const clients = [...change.added, ...change.updated, ...change.removed];
       const payload = awarenessProtocol.encodeAwarenessUpdate(live.awareness, clients);
       const fromLocalSocket = typeof origin === 'string';
-      this.toDocument(live.name, awarenessFrame(payload), fromLocalSocket ? origin : null);
+      this.sendToRoom(live.name, awarenessFrame(payload), fromLocalSocket ? origin : null);
       if (fromLocalSocket) this.bus.publish({ kind: 'awareness', doc: live.name, payload });
       if (origin === REMOTE_ORIGIN) live.forgetClientIds(change.removed);
     });
