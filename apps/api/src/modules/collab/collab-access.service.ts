@@ -7,6 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ACTIONS_BLOCKED_WHEN_ARCHIVED, canPerform, type WorkspaceAction, type WorkspaceRole } from '@marginalia/shared';
 import { DataSource } from 'typeorm';
+import { readStanding } from '../workspaces/workspace-access.js';
 import type { CollabDocumentKind } from './collab-document.entity.js';
 
 /** The action that editing each kind of document needs (reading needs content.read). */
@@ -45,14 +46,9 @@ export class CollabAccess {
   }
 
   async standing(userId: string, workspaceId: string): Promise<WorkspaceStanding | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT m.role, w.archived_at IS NOT NULL AS archived
-         FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-        WHERE m.workspace_id = $1 AND m.user_id = $2`,
-      [workspaceId, userId],
-    )) as WorkspaceStanding[];
-    return rows[0] ?? null;
+    return readStanding(this.dataSource, workspaceId, userId);
   }
+
 }
 
 export function isReadOnly(kind: CollabDocumentKind, standing: WorkspaceStanding): boolean {

@@ -55,7 +55,8 @@ export class WorkspaceAccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<WorkspaceRequest>();
     const workspaceId = request.params.workspaceId;
     if (typeof workspaceId !== 'string' || !UUID.test(workspaceId)) throw notFoundWorkspace();
-    const member = await this.findMembership(workspaceId, request.auth.user.id);
+    const standing = await readStanding(this.dataSource, workspaceId, request.auth.user.id);
+    const member = standing ? { workspaceId, ...standing } : null;
     if (!member) {
       this.logger.warn(`denied ${action}: not a member user=${request.auth.user.id} workspace=${escapeForLog(workspaceId)}`);
       throw notFoundWorkspace();
@@ -71,16 +72,17 @@ export class WorkspaceAccessGuard implements CanActivate {
     return true;
   }
 
-  private async findMembership(workspaceId: string, userId: string): Promise<WorkspaceMember | null> {
-    const rows = (await this.dataSource.query(
-      `SELECT m.role, w.archived_at IS NOT NULL AS archived
-         FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-        WHERE m.workspace_id = $1 AND m.user_id = $2`,
-      [workspaceId, userId],
-    )) as { role: WorkspaceRole; archived: boolean }[];
-    const row = rows[0];
-    return row ? { workspaceId, role: row.role, archived: row.archived } : null;
-  }
+}
+
+/** A user's role in a workspace and whether it is archived; null when they are not a member. For REST and sockets alike. */
+export async function readStanding(dataSource: DataSource, workspaceId: string, userId: string): Promise<{ role: WorkspaceRole; archived: boolean } | null> {
+  const rows = (await dataSource.query(
+    `SELECT m.role, w.archived_at IS NOT NULL AS archived
+       FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+      WHERE m.workspace_id = $1 AND m.user_id = $2`,
+    [workspaceId, userId],
+  )) as { role: WorkspaceRole; archived: boolean }[];
+  return rows[0] ?? null;
 }
 
 /** Requires membership of `:workspaceId` with at least the role that `action` needs. */
