@@ -1,9 +1,10 @@
 /**
  * A plain Node client of the /collab protocol built only from yjs, y-protocols and
  * socket.io-client, speaking y-websocket's framing as any outside client would. Tests use
- * it to drive the real server over real sockets.
+ * it to drive the real server over real sockets. With `singleMessageYEvents` it uses the
+ * parser the web client uses instead of socket.io's default one.
  */
-import { COLLAB_NAMESPACE, COLLAB_SOCKET_PATH, SESSION_COOKIE, type Ack, type JoinAck } from '@marginalia/shared';
+import { COLLAB_NAMESPACE, COLLAB_SOCKET_PATH, SESSION_COOKIE, Y_EVENT_FRAMES_QUERY, yEventParser, type Ack, type JoinAck } from '@marginalia/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { io, type Socket } from 'socket.io-client';
@@ -16,6 +17,8 @@ export interface ConnectOptions {
   token?: string;
   origin?: string;
   reconnection?: boolean;
+  /** Speak `y` events as single binary messages, as the web client does (y-event-parser). */
+  singleMessageYEvents?: boolean;
 }
 
 export function connectSocket(baseUrl: string, user: TestUser | null, options: ConnectOptions = {}): Socket {
@@ -30,6 +33,7 @@ export function connectSocket(baseUrl: string, user: TestUser | null, options: C
     auth: options.token ? { token: options.token } : {},
     reconnection: options.reconnection ?? false,
     forceNew: true,
+    ...(options.singleMessageYEvents ? { parser: yEventParser, query: Y_EVENT_FRAMES_QUERY } : {}),
   });
 }
 

@@ -15,3 +15,4 @@ export * from './text/segment.js';
 export * from './protocol/collab.js';
 export * from './protocol/workspace-events.js';
 export * from './schemas/collab.js';
+export * from './protocol/y-event-parser.js';

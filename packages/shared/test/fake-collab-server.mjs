@@ -7,11 +7,13 @@ import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { Server } from 'socket.io';
 import * as Y from 'yjs';
+import { yEventServerParser } from '../dist/index.js';
 import { decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../dist/collab-client/index.js';
 
 export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
   const http = createServer();
-  const io = new Server(http, { path: '/socket.io' });
+  // The API's parser: reads the client's single-message `y` events, answers in socket.io's format.
+  const io = new Server(http, { path: '/socket.io', parser: yEventServerParser });
   const docs = new Map();
   const docOf = (name) => {
     if (!docs.has(name)) docs.set(name, new Y.Doc());

@@ -7,6 +7,7 @@
 //   BENCH_SECONDS=15  BENCH_WARMUP=3  BENCH_THROUGHPUT_CLIENTS=50  BENCH_THROUGHPUT_CAP=180
 //   BENCH_THROUGHPUT_WINDOW=8  BENCH_IDLE=1000  BENCH_HISTORY=100000  BENCH_COLD_RUNS=5
 //   BENCH_ONLY=ours|reference  BENCH_SERVER_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof'
+//   BENCH_PLAIN_CLIENT=1 (our editors without the single-message `y` events, as plain socket.io-client)
 //   BENCH_API_DIST=dist (another build of the API)  DATABASE_URL (server for the scratch database)
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';

@@ -3,11 +3,13 @@
 //   sendUpdate(update) resolves with the acknowledgement (time in ms, ok),
 //   onUpdate(update, arrivedAt, isSyncStep2) is called for every document update the server
 //   sends (sync step 2 or update, possibly several senders' updates merged into one).
-// Ours: socket.io on /collab, websocket transport only, frames as y-websocket's, an ack per
+// Ours: socket.io on /collab, websocket transport only, each `y` event one binary message
+// (the single-message format the web client uses), frames as y-websocket's, an ack per
 // update that arrives after the Postgres commit. Hocuspocus: one websocket, its own framing
 // (document name, message type, payload), and a SyncStatus message per applied update, in
 // order, which is its acknowledgement (in memory, not durable).
 import { performance } from 'node:perf_hooks';
+import { Y_EVENT_FRAMES_QUERY, yEventParser } from '@marginalia/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { io } from 'socket.io-client';
@@ -26,6 +28,9 @@ const HP_SYNC_STATUS = 8;
 const HP_AUTH_TOKEN = 0;
 const HP_AUTH_DENIED = 1;
 const HP_AUTH_OK = 2;
+
+/** BENCH_PLAIN_CLIENT=1: our editors use socket.io-client's default parser, as a plain client would. */
+const PLAIN_CLIENT = Boolean(process.env.BENCH_PLAIN_CLIENT);
 
 export const now = () => performance.timeOrigin + performance.now();
 
@@ -76,7 +81,9 @@ export class OurConnection extends BaseConnection {
   constructor({ url, token, doc }) {
     super();
     this.doc = doc;
-    this.socket = io(`${url}/collab`, { path: '/socket.io', transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false, timeout: 60_000 });
+    // As the web client does: `y` events as single binary messages (see y-event-parser),
+    // unless BENCH_PLAIN_CLIENT asks for socket.io's default parser (header + attachment).
+    this.socket = io(`${url}/collab`, { path: '/socket.io', transports: ['websocket'], ...(PLAIN_CLIENT ? {} : { parser: yEventParser, query: Y_EVENT_FRAMES_QUERY }), auth: { token }, forceNew: true, reconnection: false, timeout: 60_000 });
     this.socket.on('y', (doc, frame) => this.#onFrame(doc, frame));
     this.socket.on('collab-error', (event) => {
       this.errors = (this.errors ?? 0) + 1;

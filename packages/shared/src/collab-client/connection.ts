@@ -6,6 +6,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { COLLAB_NAMESPACE, COLLAB_SOCKET_PATH, type CollabClientToServerEvents, type CollabServerToClientEvents } from '../protocol/collab.js';
+import { Y_EVENT_FRAMES_QUERY, yEventParser } from '../protocol/y-event-parser.js';
 import { DEFAULT_BACKOFF, reconnectDelay, type BackoffOptions } from './backoff.js';
 import { Listeners, type Unsubscribe } from './listeners.js';
 import { startTimer, stopTimer, type Timer } from './timers.js';
@@ -73,6 +74,9 @@ export class CollabConnection {
     this.socket = io(uri, {
       path: COLLAB_SOCKET_PATH,
       transports: ['websocket'],
+      // Each `y` event travels as one binary message instead of socket.io's header + attachment.
+      parser: yEventParser,
+      query: Y_EVENT_FRAMES_QUERY,
       withCredentials: true,
       reconnection: false,
       autoConnect: false,

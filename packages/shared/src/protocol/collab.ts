@@ -16,6 +16,8 @@
  *     when it is refused; a refused update is neither applied nor relayed.
  *   on('y', doc, frame)          -> sync step 1/2, updates and awareness from the server
  * After a join the server sends its sync step 1 and the current awareness states.
+ * Framing: socket.io's default (text header + binary attachment), or, for a client that
+ * connects with query `?frames=y1`, each `y` event as one binary message (y-event-parser.ts).
  *
  * Workspaces:
  *   emit('subscribe', { workspaceId }, ack) -> ack({ ok: true }) | ack({ ok: false, error })

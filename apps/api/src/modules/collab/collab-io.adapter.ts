@@ -7,7 +7,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { COLLAB_SOCKET_PATH } from '@marginalia/shared';
+import { COLLAB_SOCKET_PATH, yEventServerParser } from '@marginalia/shared';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../../config/config.schema.js';
@@ -34,6 +34,8 @@ export class CollabIoAdapter extends IoAdapter {
       // A client that opens a connection but never joins a namespace is closed after this.
       connectTimeout: 10_000,
       perMessageDeflate: false,
+      // Reads `y` events as single binary messages too; see y-event-sockets.ts.
+      parser: yEventServerParser,
     } as ServerOptions) as Server;
     if (this.config.REDIS_URL) {
       const publisher = new Redis(this.config.REDIS_URL);

@@ -16,6 +16,7 @@ import { CollabSessions } from './collab-sessions.service.js';
 import { ackFor, CollabSync } from './collab-sync.service.js';
 import { sendMultipartEventsInOneWrite } from './one-write-per-event.js';
 import { handshakeMiddleware, type CollabSocket } from './socket-handshake.js';
+import { useRequestedYEventFormat } from './y-event-sockets.js';
 
 const MAX_NAME_LENGTH = 200;
 const MAX_LOCATION_LENGTH = 300;
@@ -43,6 +44,7 @@ export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnect
 
   handleConnection(socket: CollabSocket): void {
     sendMultipartEventsInOneWrite(socket);
+    useRequestedYEventFormat(socket);
     this.sessions.opened(socket);
     socket.on('y', (doc: unknown, frame: unknown, ack?: unknown) => this.handleFrame(socket, doc, frame, typeof ack === 'function' ? (ack as (answer: Ack) => void) : undefined));
   }

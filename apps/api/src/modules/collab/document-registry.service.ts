@@ -16,6 +16,7 @@ import type { CollabDocumentKind } from './collab-document.entity.js';
 import { CollabPersistence } from './collab-persistence.service.js';
 import { LiveDocument, REMOTE_ORIGIN } from './live-document.js';
 import { RelayCoalescer } from './relay-coalescer.js';
+import { sendYEventToRoom } from './y-event-sockets.js';
 import { awarenessFrame, updateFrame } from './y-frames.js';
 import { YjsSandbox } from './yjs-sandbox.js';
 
@@ -136,8 +137,8 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
 
   /** Sends a frame to this node's sockets in the document's room (other nodes relay their own). */
   private sendToRoom(doc: string, frame: Uint8Array, exceptSocketId: string | null): void {
-    const room = this.sockets.namespace?.local.to(collabRooms.document(doc));
-    (exceptSocketId ? room?.except(exceptSocketId) : room)?.emit('y', doc, frame);
+    const namespace = this.sockets.namespace;
+    if (namespace) sendYEventToRoom(namespace, collabRooms.document(doc), exceptSocketId, doc, frame);
   }
 
   private async load(name: string, workspaceId: string, kind: CollabDocumentKind): Promise<LiveDocument> {
