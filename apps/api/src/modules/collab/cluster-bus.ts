@@ -3,6 +3,11 @@
  * awareness changes, and committed workspace events (so every node re-checks its own
  * sockets' access). Over Redis pub/sub when REDIS_URL is set; on a single node it is silent.
  * Socket fan-out of events to browsers goes through socket.io's Redis adapter instead.
+ *
+ * Pub/sub forgets what it could not deliver. Everything published is already committed in
+ * Postgres, so a node that may have missed messages reads the documents again from there:
+ * after its subscriber reconnects it resyncs every document it holds (`onResync`), and a node
+ * whose publish failed announces those documents (`resync` message) once Redis is back.
  */
 import { randomUUID } from 'node:crypto';
 import type { WorkspaceEvent } from '@marginalia/shared';
@@ -13,14 +18,17 @@ import * as encoding from 'lib0/encoding';
 export type ClusterMessage =
   | { kind: 'update'; doc: string; payload: Uint8Array }
   | { kind: 'awareness'; doc: string; payload: Uint8Array }
-  | { kind: 'event'; event: WorkspaceEvent };
+  | { kind: 'event'; event: WorkspaceEvent }
+  /** Updates to `doc` may not have reached the other nodes: read it again from Postgres. */
+  | { kind: 'resync'; doc: string; payload: Uint8Array };
 
-const KINDS = ['update', 'awareness', 'event'] as const;
+const KINDS = ['update', 'awareness', 'event', 'resync'] as const;
 const CHANNEL = 'marginalia:collab';
 
 export abstract class ClusterBus {
   readonly nodeId = randomUUID();
   private readonly handlers: ((message: ClusterMessage) => void)[] = [];
+  private readonly resyncHandlers: (() => void)[] = [];
 
   abstract publish(message: ClusterMessage): void;
   abstract close(): Promise<void>;
@@ -29,8 +37,17 @@ export abstract class ClusterBus {
     this.handlers.push(handler);
   }
 
+  /** Called when this node may have missed messages: every document it holds is suspect. */
+  onResync(handler: () => void): void {
+    this.resyncHandlers.push(handler);
+  }
+
   protected deliver(message: ClusterMessage): void {
     for (const handler of this.handlers) handler(message);
+  }
+
+  protected resyncAll(): void {
+    for (const handler of this.resyncHandlers) handler();
   }
 }
 
@@ -42,20 +59,38 @@ export class SingleNodeBus extends ClusterBus {
 export class RedisClusterBus extends ClusterBus {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
+  /** Documents whose updates failed to publish, announced as `resync` once Redis is back. */
+  private readonly unannounced = new Set<string>();
 
   constructor(redisUrl: string) {
     super();
-    this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
-    this.subscriber = new Redis(redisUrl);
+    // Named, so an operator (or a test) can tell this node's connections apart in CLIENT LIST.
+    this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: 3, connectionName: `marginalia-collab-pub-${this.nodeId}` });
+    this.subscriber = new Redis(redisUrl, { connectionName: `marginalia-collab-sub-${this.nodeId}` });
     void this.subscriber.subscribe(CHANNEL);
     this.subscriber.on('messageBuffer', (_channel: Buffer, message: Buffer) => {
       const decoded = decodeMessage(message);
       if (decoded && decoded.nodeId !== this.nodeId) this.deliver(decoded.message);
     });
+    let subscribedBefore = false;
+    // ioredis subscribes again by itself after a reconnection; what was sent meanwhile is gone.
+    this.subscriber.on('ready', () => {
+      if (subscribedBefore) this.resyncAll();
+      subscribedBefore = true;
+    });
+    this.publisher.on('ready', () => this.announceUnpublished());
   }
 
   publish(message: ClusterMessage): void {
-    void this.publisher.publish(CHANNEL, Buffer.from(encodeMessage(this.nodeId, message))).catch(() => undefined);
+    void this.publisher.publish(CHANNEL, Buffer.from(encodeMessage(this.nodeId, message))).catch(() => {
+      if (message.kind === 'update') this.unannounced.add(message.doc);
+    });
+  }
+
+  private announceUnpublished(): void {
+    const docs = [...this.unannounced];
+    this.unannounced.clear();
+    for (const doc of docs) this.publish({ kind: 'resync', doc, payload: new Uint8Array() });
   }
 
   async close(): Promise<void> {

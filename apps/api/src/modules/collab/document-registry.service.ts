@@ -55,6 +55,9 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     });
     this.compactor = new YjsSandbox({ deadlineMs: 60_000, maxHeapMb: 1024 });
     bus.onMessage((message) => this.receiveFromCluster(message));
+    bus.onResync(() => {
+      for (const name of this.live.keys()) void this.resyncFromStorage(name);
+    });
   }
 
   get(name: string): LiveDocument | undefined {
@@ -177,8 +180,30 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     });
   }
 
+  /**
+   * Applies what Postgres holds for a live document: after this node may have missed updates
+   * other nodes committed (Redis was unreachable). Yjs skips what the document already has;
+   * what is new reaches the local sockets like any update from another node.
+   */
+  async resyncFromStorage(name: string): Promise<void> {
+    try {
+      const stored = await this.persistence.load(name);
+      const live = this.live.get(name);
+      if (!live) return;
+      Y.transact(live.doc, () => {
+        for (const update of stored.updates) Y.applyUpdate(live.doc, update, REMOTE_ORIGIN);
+      }, REMOTE_ORIGIN);
+    } catch (error) {
+      this.logger.warn(`could not resync ${name} from storage: ${String(error)}`);
+    }
+  }
+
   private receiveFromCluster(message: ClusterMessage): void {
     if (message.kind === 'event') return;
+    if (message.kind === 'resync') {
+      if (this.live.has(message.doc)) void this.resyncFromStorage(message.doc);
+      return;
+    }
     const pending = this.arrivedWhileLoading.get(message.doc);
     if (pending) {
       pending.push(message);
