@@ -3,7 +3,7 @@
  * against a fresh database, for tests that talk to it over real HTTP.
  */
 import 'reflect-metadata';
-import type { Type } from '@nestjs/common';
+import type { Abstract, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
@@ -18,7 +18,7 @@ export interface TestApp {
   dataSource: DataSource;
   database: TestDatabase;
   /** A provider of the running app, for tests that drive a service directly (compaction...). */
-  get<T>(type: Type<T>): T;
+  get<T>(type: Type<T> | Abstract<T>): T;
   close(): Promise<void>;
 }
 
