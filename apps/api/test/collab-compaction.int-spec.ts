@@ -113,3 +113,28 @@ it('loses nothing when compactions run while two editors keep writing', async ()
   expect(reloaded.text.toJSON()).toBe(expected);
   for (let index = 0; index < 30; index++) expect(expected).toContain(`a${index} `);
 });
+
+it('starts compactions of one document at least COLLAB_COMPACT_MIN_INTERVAL_MS apart', async () => {
+  const spaced = await createTestApp({ COLLAB_COMPACT_AFTER_UPDATES: '10', COLLAB_COMPACT_MIN_INTERVAL_MS: '6000' });
+  const spacedSession = new CollabSession(spaced.baseUrl);
+  try {
+    const people = await registerCast(spaced.baseUrl, 'spaced');
+    const doc = await notebookOf(people.owner, await createCastWorkspace(people, 'Spaced compactions'));
+    const writer = await spacedSession.client(people.editor, doc);
+    const folded = async () => (await storedRows(spaced.dataSource, doc)).folded;
+
+    await edit(writer, 10, 'first');
+    await eventually(async () => (await folded()) === 10, 5000, 'the first compaction');
+    const firstFoldedAt = Date.now();
+    await edit(writer, 10, 'second');
+    // Past the threshold again, but the first compaction started less than 6 s ago.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(Date.now() - firstFoldedAt).toBeLessThan(6000);
+    expect(await folded()).toBe(10);
+    await eventually(async () => (await folded()) === 20, 10_000, 'the second compaction, once the interval has passed');
+    expect(Date.now() - firstFoldedAt).toBeGreaterThan(4000);
+  } finally {
+    spacedSession.close();
+    await spaced.close();
+  }
+}, 30_000);

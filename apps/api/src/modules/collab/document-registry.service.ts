@@ -226,23 +226,32 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
   private compactSoon(live: LiveDocument): void {
     if (live.compacting) return;
     live.compacting = true;
-    setImmediate(() => {
-      void this.compactNow(live.name)
-        .then((folded) => {
-          live.unfolded = Math.max(0, live.unfolded - folded);
-          return folded;
-        })
-        .catch((error: unknown) => {
-          this.logger.warn(`compaction of ${live.name} failed (will retry later): ${String(error)}`);
-          return 0;
-        })
-        .then((folded) => {
-          live.compacting = false;
-          // Updates that arrived meanwhile may be past the threshold already; they would
-          // otherwise wait for one more update. Not after a failure or a lock held elsewhere.
-          if (folded > 0 && live.unfolded >= this.config.COLLAB_COMPACT_AFTER_UPDATES && this.live.get(live.name) === live) this.compactSoon(live);
-        });
-    });
+    const wait = live.lastCompactionAt + this.config.COLLAB_COMPACT_MIN_INTERVAL_MS - performance.now();
+    if (wait > 0) setTimeout(() => this.compactNowInBackground(live), wait).unref();
+    else setImmediate(() => this.compactNowInBackground(live));
+  }
+
+  private compactNowInBackground(live: LiveDocument): void {
+    if (this.live.get(live.name) !== live) {
+      live.compacting = false; // unloaded meanwhile: the next load compacts it if needed
+      return;
+    }
+    live.lastCompactionAt = performance.now();
+    void this.compactNow(live.name)
+      .then((folded) => {
+        live.unfolded = Math.max(0, live.unfolded - folded);
+        return folded;
+      })
+      .catch((error: unknown) => {
+        this.logger.warn(`compaction of ${live.name} failed (will retry later): ${String(error)}`);
+        return 0;
+      })
+      .then((folded) => {
+        live.compacting = false;
+        // Updates that arrived meanwhile may be past the threshold already; they would
+        // otherwise wait for one more update. Not after a failure or a lock held elsewhere.
+        if (folded > 0 && live.unfolded >= this.config.COLLAB_COMPACT_AFTER_UPDATES && this.live.get(live.name) === live) this.compactSoon(live);
+      });
   }
 
   private async unload(live: LiveDocument): Promise<void> {

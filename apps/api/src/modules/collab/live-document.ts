@@ -23,6 +23,8 @@ export class LiveDocument {
   /** Stored update rows not yet folded into the snapshot, as far as this node knows. */
   unfolded = 0;
   compacting = false;
+  /** performance.now() when the last compaction of this document started. */
+  lastCompactionAt = -Infinity;
   unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(

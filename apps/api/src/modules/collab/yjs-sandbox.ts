@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ApplyOutcome, SandboxReply, SandboxRequest } from './yjs-worker-protocol.js';
+import { encodeUpdateBatch, type ApplyOutcome, type SandboxReply, type SandboxRequest } from './yjs-worker-protocol.js';
 
 type Operation = SandboxRequest extends infer R ? (R extends SandboxRequest ? Omit<R, 'id'> : never) : never;
 type Reply = SandboxReply & { ok: true };
@@ -129,7 +129,7 @@ export class YjsSandbox {
   }
 
   private enqueueUpdates(updates: PendingUpdate[]): void {
-    const task = this.task({ op: 'apply', items: updates.map(({ doc, update }) => ({ doc, update })) });
+    const task = this.task({ op: 'apply', batch: encodeUpdateBatch(updates) });
     task.updates = updates;
     task.resolve = (reply) => this.settleUpdates(updates, reply.outcomes ?? []);
     task.reject = (error) => {
@@ -170,7 +170,9 @@ export class YjsSandbox {
   }
 
   private send(task: Task): void {
-    this.workerInstance().postMessage({ ...task.operation, id: task.id } as SandboxRequest);
+    const request = { ...task.operation, id: task.id } as SandboxRequest;
+    // An apply's batch is built for this one message: hand its memory over instead of copying.
+    this.workerInstance().postMessage(request, request.op === 'apply' ? [request.batch.buffer as ArrayBuffer] : []);
   }
 
   private workerInstance(): Worker {
@@ -250,7 +252,7 @@ export class YjsSandbox {
   /** Sends one untrusted update in a batch of its own, reloading its mirror first. */
   private collectAlone(pending: PendingUpdate): void {
     this.loadMirrorIfMissing(pending.doc);
-    const task = this.task({ op: 'apply', items: [{ doc: pending.doc, update: pending.update }] });
+    const task = this.task({ op: 'apply', batch: encodeUpdateBatch([pending]) });
     task.updates = [pending];
     task.resolve = (reply) => this.settleUpdates([pending], reply.outcomes ?? []);
     task.reject = (error) => pending.reject(error);

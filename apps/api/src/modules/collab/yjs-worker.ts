@@ -8,7 +8,7 @@
 import * as decoding from 'lib0/decoding';
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
-import type { ApplyOutcome, SandboxReply, SandboxRequest, UntrustedUpdate } from './yjs-worker-protocol.js';
+import { decodeUpdateBatch, type ApplyOutcome, type SandboxReply, type SandboxRequest, type UntrustedUpdate } from './yjs-worker-protocol.js';
 
 const mirrors = new Map<string, Y.Doc>();
 
@@ -60,7 +60,7 @@ function handle(request: SandboxRequest): SandboxReply {
       return { id: request.id, ok: true };
     }
     case 'apply':
-      return { id: request.id, ok: true, outcomes: applyAll(request.items) };
+      return { id: request.id, ok: true, outcomes: applyAll(decodeUpdateBatch(request.batch)) };
     case 'drop':
       mirrors.get(request.doc)?.destroy();
       mirrors.delete(request.doc);
