@@ -13,19 +13,7 @@ import { encodeYEvent, Y_EVENT_FRAMES_QUERY, YEventEncoder } from '@marginalia/s
 import type { Namespace, Socket } from 'socket.io';
 import { Encoder, PacketType } from 'socket.io-parser';
 
-interface WebSocketSender {
-  sendFrame(frame: Uint8Array[]): void;
-  _queue?: unknown[];
-}
-
-interface EngineConnection {
-  readyState: string;
-  writeBuffer: unknown[];
-  transport: { name: string; socket?: { readyState: number; _sender?: WebSocketSender } };
-}
-
 interface SocketIoClient {
-  conn: EngineConnection;
   encoder: Encoder;
   writeToEngine(packets: Array<string | Uint8Array>, options: { preEncoded: true; wsPreEncodedFrame?: Uint8Array[] }): void;
 }
@@ -59,30 +47,12 @@ export function sendYEventToRoom(namespace: Namespace, room: string, exceptSocke
         const message = encodeYEvent(namespace.name, doc, frame);
         single = { packets: [message], wsFrame: [binaryFrameHeader(message.length), message] };
       }
-      const client = clientOf(socket);
-      if (!writeDirectly(client.conn, single.wsFrame)) client.writeToEngine(single.packets, { preEncoded: true, wsPreEncodedFrame: single.wsFrame });
+      clientOf(socket).writeToEngine(single.packets, { preEncoded: true, wsPreEncodedFrame: single.wsFrame });
     } else {
       standard ??= defaultEncoder.encode({ type: PacketType.EVENT, nsp: namespace.name, data: ['y', doc, frame] }) as Array<string | Uint8Array>;
       clientOf(socket).writeToEngine(standard, { preEncoded: true });
     }
   }
-}
-
-const WEBSOCKET_OPEN = 1;
-
-/**
- * Hands the frame straight to the websocket when engine.io has nothing queued ahead of it: the
- * bytes land in the same stream, in the same order, without engine.io's per-packet events and
- * bookkeeping (a few microseconds per receiver, on every relay). Otherwise it returns false and
- * the frame queues behind the rest in engine.io.
- */
-function writeDirectly(conn: EngineConnection, wsFrame: Uint8Array[]): boolean {
-  const { transport } = conn;
-  const sender = transport.socket?._sender;
-  if (conn.readyState !== 'open' || conn.writeBuffer.length > 0 || transport.name !== 'websocket' || transport.socket?.readyState !== WEBSOCKET_OPEN) return false;
-  if (!sender || typeof sender.sendFrame !== 'function' || (sender._queue?.length ?? 0) > 0) return false;
-  sender.sendFrame(wsFrame);
-  return true;
 }
 
 /** A final, unmasked binary websocket frame's header (RFC 6455, section 5.2), as a server sends it. */
