@@ -208,9 +208,13 @@ export class YjsSandbox {
   private armDeadline(): void {
     this.clearDeadline();
     const worker = this.worker;
-    this.deadline = setTimeout(() => {
-      if (worker) this.replaceWorker(worker, 'deadline');
-    }, this.options.deadlineMs);
+    const head = this.queue[0];
+    this.deadline = setTimeout(
+      () => {
+        if (worker) this.replaceWorker(worker, 'deadline');
+      },
+      head ? deadlineFor(head.operation, this.options.deadlineMs) : this.options.deadlineMs,
+    );
     this.deadline.unref();
   }
 
@@ -257,6 +261,18 @@ export class YjsSandbox {
     task.resolve = (reply) => this.settleUpdates([pending], reply.outcomes ?? []);
     task.reject = (error) => pending.reject(error);
   }
+}
+
+/**
+ * Only untrusted updates get the short deadline. Loading a mirror replays the live document's
+ * own state, already applied on the main thread: a large document may take longer than the
+ * deadline to load into a fresh worker, and refusing it would only start the load again on the
+ * next worker, and again, while the updates behind it waited.
+ */
+const TRUSTED_WORK_DEADLINE_MS = 60_000;
+
+function deadlineFor(operation: Operation, untrustedDeadlineMs: number): number {
+  return operation.op === 'apply' ? untrustedDeadlineMs : Math.max(untrustedDeadlineMs, TRUSTED_WORK_DEADLINE_MS);
 }
 
 /**
