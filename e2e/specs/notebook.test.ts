@@ -3,7 +3,8 @@
  * workspace: Mei (owner) and Tomás (editor) open the notebook in two browser contexts; what one
  * types the other sees, with the writer's named cursor; the presence list says who is where;
  * Priya (commenter) reads it live but cannot type; the text survives a reload; edits made
- * offline are kept and arrive once the connection returns.
+ * offline are kept and arrive once the connection returns, even from a tab closed while
+ * offline (IndexedDB keeps them for the next one).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -109,6 +110,37 @@ void test('edits made offline are kept, shown as unsaved, and sent when the conn
     await tomasContext.setOffline(false);
     await tomasShell.waitForConnection('Saved');
     await meiNotebook.waitForText('Written on the train, offline.');
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, suite.log());
+    throw error;
+  }
+});
+
+void test('edits made offline survive closing the tab, and the next tab sends them', async (t) => {
+  const pages: Record<string, Page> = {};
+  try {
+    const tomasContext = await suite.newContext();
+    const tomas = (pages.tomas = await tomasContext.newPage());
+    const mei = (pages.mei = await suite.newPage());
+    const tomasNotebook = await openNotebookAs(tomas, TOMAS.email);
+    const meiNotebook = await openNotebookAs(mei, MEI.email);
+    const tomasShell = new WorkspaceShell(tomas);
+    await tomasShell.waitForConnection('Saved');
+
+    await tomasContext.setOffline(true);
+    await tomasShell.waitForConnection('Offline');
+    await tomasNotebook.typeAtEnd('\n\nDrafted offline, then the tab was closed.');
+    await tomasShell.connectionStatus().filter({ hasText: /unsaved change/ }).waitFor();
+    const notebookUrl = tomas.url();
+    await tomas.close(); // the edit never reached the server: only IndexedDB has it
+
+    await tomasContext.setOffline(false);
+    const tomasAgain = (pages.tomasAgain = await tomasContext.newPage());
+    await tomasAgain.goto(notebookUrl);
+    const againNotebook = new NotebookPage(tomasAgain);
+    await againNotebook.waitForText('Drafted offline, then the tab was closed.');
+    await new WorkspaceShell(tomasAgain).waitForConnection('Saved');
+    await meiNotebook.waitForText('Drafted offline, then the tab was closed.');
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;

@@ -122,3 +122,44 @@ test('workspace events and presence reach subscribers, also after a reconnection
   await until(() => events.length === 1, 'the event');
   assert.equal(events[0].type, 'documents.changed');
 });
+
+/** The OfflineOutbox contract over a Map shared like one IndexedDB database; `owner` is the tab. */
+function memoryOutbox(records, owner) {
+  const prefix = (doc) => `${doc}\u0001`;
+  return {
+    async restore(doc) {
+      const keys = [...records.keys()].filter((key) => key.startsWith(prefix(doc)));
+      if (keys.length === 0) return null;
+      return { update: Y.mergeUpdates(keys.map((key) => records.get(key))), keys };
+    },
+    async save(doc, unsaved) {
+      if (unsaved === null) records.delete(prefix(doc) + owner);
+      else records.set(prefix(doc) + owner, unsaved);
+    },
+    async forget(keys) {
+      for (const key of keys) if (!key.endsWith(`\u0001${owner}`)) records.delete(key);
+    },
+  };
+}
+
+test('edits made offline outlive the client through the outbox, and the next client sends them', async () => {
+  const records = new Map();
+  const first = new CollabClient({ url: server.url, token: 'a', backoff: FAST_BACKOFF, lingerMs: 10, outbox: memoryOutbox(records, 'tab-1') });
+  clients.push(first);
+  first.connect();
+  const session = first.openDoc('nb-outbox').session;
+  await until(() => session.getSnapshot().synced, 'synced');
+  first.disconnect();
+  session.doc.getText('markdown').insert(0, 'drafted before the tab closed');
+  await until(() => records.size === 1, 'the unsaved edit is in the outbox');
+  first.destroy(); // the tab is gone; the server never saw the edit
+  assert.equal(server.docText('nb-outbox'), '');
+
+  const second = new CollabClient({ url: server.url, token: 'a', backoff: FAST_BACKOFF, lingerMs: 10, outbox: memoryOutbox(records, 'tab-2') });
+  clients.push(second);
+  second.connect();
+  const again = second.openDoc('nb-outbox').session;
+  await until(() => server.docText('nb-outbox') === 'drafted before the tab closed', 'the next client sent it');
+  await until(() => again.getSnapshot().pendingUpdates === 0 && records.size === 0, 'saved, and the outbox emptied');
+  assert.equal(again.doc.getText('markdown').toString(), 'drafted before the tab closed');
+});

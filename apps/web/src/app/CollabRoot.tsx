@@ -6,7 +6,7 @@ import { useSignedInUser } from '../features/auth';
 export function CollabRoot() {
   const user = useSignedInUser();
   return (
-    <CollabProvider key={user.id}>
+    <CollabProvider key={user.id} userId={user.id}>
       <Outlet />
     </CollabProvider>
   );

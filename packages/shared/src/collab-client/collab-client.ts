@@ -9,6 +9,7 @@ import { CollabConnection, type ConnectionOptions, type ConnectionStatus } from 
 import { DocSession } from './doc-session.js';
 import { asBytes } from './frames.js';
 import { Listeners, type Unsubscribe } from './listeners.js';
+import type { OfflineOutbox } from './offline-outbox.js';
 import type { AckCallback, CollabTransport } from './transport.js';
 import { WorkspaceSubscription } from './workspace-subscription.js';
 import { startTimer, stopTimer, type Timer } from './timers.js';
@@ -18,6 +19,8 @@ export interface CollabClientOptions extends ConnectionOptions {
   ackTimeoutMs?: number;
   /** How long a released document stays joined, in case a screen opens it again. */
   lingerMs?: number;
+  /** Where unsaved edits outlive the page (IndexedDbOutbox in browsers); none: memory only. */
+  outbox?: OfflineOutbox;
 }
 
 export interface CollabStatus extends ConnectionStatus {
@@ -54,12 +57,14 @@ export class CollabClient {
   private readonly errors = new Listeners<CollabErrorEvent>();
   private readonly transport: CollabTransport;
   private readonly lingerMs: number;
+  private readonly outbox: OfflineOutbox | null;
   private status: CollabStatus;
   private destroyed = false;
 
   constructor(options: CollabClientOptions = {}) {
     this.connection = new CollabConnection(options);
     this.lingerMs = options.lingerMs ?? DEFAULT_LINGER_MS;
+    this.outbox = options.outbox ?? null;
     this.transport = createTransport(this.connection, options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS);
     this.status = { ...this.connection.getStatus(), pendingUpdates: 0 };
     this.connection.onStatus(() => {
@@ -105,7 +110,7 @@ export class CollabClient {
 
   openDoc(name: string): DocHandle {
     const shared = this.acquire(this.docs, name, () => {
-      const session = new DocSession(name, this.transport);
+      const session = new DocSession(name, this.transport, this.outbox);
       if (this.connection.socket.connected) session.handleConnected();
       return session;
     });

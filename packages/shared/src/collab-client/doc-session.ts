@@ -15,6 +15,7 @@ import { reconnectDelay } from './backoff.js';
 import { decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './frames.js';
 import { Listeners, type Unsubscribe } from './listeners.js';
 import { PendingUpdates } from './pending-updates.js';
+import type { OfflineOutbox } from './offline-outbox.js';
 import type { CollabTransport } from './transport.js';
 import { startTimer, stopTimer, type Timer } from './timers.js';
 
@@ -36,6 +37,8 @@ export interface DocSessionSnapshot {
 /** Errors after which trying again later may succeed. */
 const RETRYABLE: ReadonlySet<CollabError> = new Set(['rate_limited', 'unavailable', 'too_many_documents']);
 const RETRY_DELAY_MS = 1000;
+/** Origin of edits restored from the offline outbox: local edits, to be sent like any other. */
+const RESTORED = Symbol('restored from the offline outbox');
 
 export class DocSession {
   readonly doc: Y.Doc;
@@ -58,9 +61,14 @@ export class DocSession {
     this.publish({});
   };
 
+  /** Unsaved edits are being written to the outbox; `outboxDirty`: written again after. */
+  private outboxWriting = false;
+  private outboxDirty = false;
+
   constructor(
     readonly name: string,
     private readonly transport: CollabTransport,
+    private readonly outbox: OfflineOutbox | null = null,
   ) {
     this.doc = new Y.Doc();
     this.awareness = new Awareness(this.doc);
@@ -72,6 +80,7 @@ export class DocSession {
       () => this.joined,
     );
     this.doc.on('update', this.handleDocUpdate);
+    if (outbox) void this.restoreUnsaved(outbox);
   }
 
   getSnapshot(): DocSessionSnapshot {
@@ -266,8 +275,40 @@ export class DocSession {
     this.retryTimer = null;
   }
 
+  /** Edits a closed tab (or an earlier session) left unsaved become this session's to send. */
+  private async restoreUnsaved(outbox: OfflineOutbox): Promise<void> {
+    try {
+      const restored = await outbox.restore(this.name);
+      if (!restored || this.snapshot.status === 'closed') return;
+      Y.applyUpdate(this.doc, restored.update, RESTORED); // recorded as pending, like typing
+      await this.writeOutbox();
+      await outbox.forget(restored.keys);
+    } catch {
+      // No IndexedDB (private mode, quota): edits are still kept for as long as the page lives.
+    }
+  }
+
+  /** Writes the unsaved edits to the outbox; one write at a time, the last state wins. */
+  private async writeOutbox(): Promise<void> {
+    if (!this.outbox) return;
+    if (this.outboxWriting) {
+      this.outboxDirty = true;
+      return;
+    }
+    this.outboxWriting = true;
+    try {
+      do {
+        this.outboxDirty = false;
+        await this.outbox.save(this.name, this.pending.unsaved()).catch(() => undefined);
+      } while (this.outboxDirty);
+    } finally {
+      this.outboxWriting = false;
+    }
+  }
+
   private publish(change: Partial<DocSessionSnapshot>): void {
     const next = { ...this.snapshot, ...change, pendingUpdates: this.pending.total };
+    if (next.pendingUpdates !== this.snapshot.pendingUpdates) void this.writeOutbox();
     const same = (Object.keys(next) as (keyof DocSessionSnapshot)[]).every((key) => next[key] === this.snapshot[key]);
     if (same) return;
     this.snapshot = next;

@@ -9,5 +9,6 @@ export type { ConnectionState, ConnectionStatus } from './connection.js';
 export { DocSession, type DocSessionSnapshot, type DocSessionStatus } from './doc-session.js';
 export { decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type DecodedFrame } from './frames.js';
 export type { Unsubscribe } from './listeners.js';
+export type { OfflineOutbox, RestoredEdits } from './offline-outbox.js';
 export { PendingUpdates } from './pending-updates.js';
 export { WorkspaceSubscription } from './workspace-subscription.js';

@@ -59,6 +59,13 @@ export class PendingUpdates {
     for (const ticket of [...this.inflight.keys()]) this.requeue(ticket);
   }
 
+  /** Everything not yet confirmed, in flight or not, merged (null if nothing). */
+  unsaved(): Uint8Array | null {
+    let update = this.unsent.update;
+    for (const batch of this.inflight.values()) update = merge(update, batch.update);
+    return update;
+  }
+
   /** Refused for good (e.g. read-only): nothing will store these updates. */
   dropAll(): void {
     this.inflight.clear();

@@ -3,3 +3,4 @@ export { CollabProvider, useCollabClient } from './CollabProvider';
 export { useCollabConnection, type CollabConnection } from './use-collab-connection';
 export { useCollabDoc, type CollabDoc } from './use-collab-doc';
 export { useWorkspaceSubscription } from './use-workspace-subscription';
+export { deleteOfflineOutbox, offlineOutboxName } from './indexeddb-outbox';

@@ -6,6 +6,7 @@ import type { AuthResult } from '@marginalia/shared';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { rememberCsrfToken } from '../../../lib/api-client';
+import { deleteOfflineOutbox, offlineOutboxName } from '../../../lib/collab';
 import { authKeys, login, logout, logoutEverywhere, register } from '../api';
 
 function startSession(queryClient: QueryClient, result: AuthResult): void {
@@ -46,7 +47,10 @@ export function useLogout(options: { everywhere?: boolean; redirectTo?: string }
   return useMutation({
     mutationFn: options.everywhere === true ? logoutEverywhere : logout,
     onSuccess: async () => {
+      const user = queryClient.getQueryData<{ id: string } | null>(authKeys.me);
       endSession(queryClient);
+      // Unsaved edits stay on this computer no longer than the session (it may be shared).
+      if (user && typeof indexedDB !== 'undefined') void deleteOfflineOutbox(offlineOutboxName(user.id));
       await navigate(options.redirectTo ?? '/login', { replace: true });
     },
   });
