@@ -61,8 +61,8 @@ export class DocSession {
     this.publish({});
   };
 
-  /** Unsaved edits are being written to the outbox; `outboxDirty`: written again after. */
-  private outboxWriting = false;
+  /** The outbox write under way (it loops while `outboxDirty`), so callers can await the latest state. */
+  private outboxWrite: Promise<void> | null = null;
   private outboxDirty = false;
 
   constructor(
@@ -288,22 +288,19 @@ export class DocSession {
     }
   }
 
-  /** Writes the unsaved edits to the outbox; one write at a time, the last state wins. */
-  private async writeOutbox(): Promise<void> {
-    if (!this.outbox) return;
-    if (this.outboxWriting) {
-      this.outboxDirty = true;
-      return;
-    }
-    this.outboxWriting = true;
-    try {
-      do {
+  /** Writes the unsaved edits to the outbox; one write at a time, and it resolves once the state as of this call is written. */
+  private writeOutbox(): Promise<void> {
+    const outbox = this.outbox;
+    if (!outbox) return Promise.resolve();
+    this.outboxDirty = true;
+    this.outboxWrite ??= (async () => {
+      while (this.outboxDirty) {
         this.outboxDirty = false;
-        await this.outbox.save(this.name, this.pending.unsaved()).catch(() => undefined);
-      } while (this.outboxDirty);
-    } finally {
-      this.outboxWriting = false;
-    }
+        await outbox.save(this.name, this.pending.unsaved()).catch(() => undefined);
+      }
+      this.outboxWrite = null;
+    })();
+    return this.outboxWrite;
   }
 
   private publish(change: Partial<DocSessionSnapshot>): void {
