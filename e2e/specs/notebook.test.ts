@@ -27,6 +27,26 @@ async function openNotebookAs(page: Page, email: string): Promise<NotebookPage> 
   return notebook;
 }
 
+/**
+ * Tomás (in a browser context of his own, so that it can go offline) and Mei open the notebook;
+ * Tomás goes offline and types `text`, which the status shows as unsaved.
+ */
+async function typeWhileOffline(pages: Record<string, Page>, text: string) {
+  const tomasContext = await suite.newContext();
+  const tomas = (pages.tomas = await tomasContext.newPage());
+  const mei = (pages.mei = await suite.newPage());
+  const tomasNotebook = await openNotebookAs(tomas, TOMAS.email);
+  const meiNotebook = await openNotebookAs(mei, MEI.email);
+  const tomasShell = new WorkspaceShell(tomas);
+  await tomasShell.waitForConnection('Saved');
+
+  await tomasContext.setOffline(true);
+  await tomasShell.waitForConnection('Offline');
+  await tomasNotebook.typeAtEnd(text);
+  await tomasShell.connectionStatus().filter({ hasText: /unsaved change/ }).waitFor();
+  return { tomasContext, tomas, tomasShell, meiNotebook };
+}
+
 before(() => suite.start());
 after(() => suite.stop());
 
@@ -94,18 +114,7 @@ void test('two editors write the notebook together; a commenter reads it live; i
 void test('edits made offline are kept, shown as unsaved, and sent when the connection returns', async (t) => {
   const pages: Record<string, Page> = {};
   try {
-    const tomasContext = await suite.newContext();
-    const tomas = (pages.tomas = await tomasContext.newPage());
-    const mei = (pages.mei = await suite.newPage());
-    const tomasNotebook = await openNotebookAs(tomas, TOMAS.email);
-    const meiNotebook = await openNotebookAs(mei, MEI.email);
-    const tomasShell = new WorkspaceShell(tomas);
-    await tomasShell.waitForConnection('Saved');
-
-    await tomasContext.setOffline(true);
-    await tomasShell.waitForConnection('Offline');
-    await tomasNotebook.typeAtEnd('\n\nWritten on the train, offline.');
-    await tomasShell.connectionStatus().filter({ hasText: /unsaved change/ }).waitFor();
+    const { tomasContext, tomasShell, meiNotebook } = await typeWhileOffline(pages, '\n\nWritten on the train, offline.');
 
     await tomasContext.setOffline(false);
     await tomasShell.waitForConnection('Saved');
@@ -119,18 +128,7 @@ void test('edits made offline are kept, shown as unsaved, and sent when the conn
 void test('edits made offline survive closing the tab, and the next tab sends them', async (t) => {
   const pages: Record<string, Page> = {};
   try {
-    const tomasContext = await suite.newContext();
-    const tomas = (pages.tomas = await tomasContext.newPage());
-    const mei = (pages.mei = await suite.newPage());
-    const tomasNotebook = await openNotebookAs(tomas, TOMAS.email);
-    const meiNotebook = await openNotebookAs(mei, MEI.email);
-    const tomasShell = new WorkspaceShell(tomas);
-    await tomasShell.waitForConnection('Saved');
-
-    await tomasContext.setOffline(true);
-    await tomasShell.waitForConnection('Offline');
-    await tomasNotebook.typeAtEnd('\n\nDrafted offline, then the tab was closed.');
-    await tomasShell.connectionStatus().filter({ hasText: /unsaved change/ }).waitFor();
+    const { tomasContext, tomas, meiNotebook } = await typeWhileOffline(pages, '\n\nDrafted offline, then the tab was closed.');
     const notebookUrl = tomas.url();
     await tomas.close(); // the edit never reached the server: only IndexedDB has it
 

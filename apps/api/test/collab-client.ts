@@ -189,6 +189,18 @@ export class YClient {
   }
 }
 
+/** A YClient on `socket` once connected and joined to `doc` (synced); throws if the join is refused. */
+export async function joinedClient(socket: Socket, doc: string): Promise<YClient> {
+  await connected(socket);
+  const client = new YClient(socket, doc);
+  const answer = await client.join();
+  if (!answer.ok) {
+    client.close();
+    throw new Error(`join failed: ${answer.error}`);
+  }
+  return client;
+}
+
 /** Polls until `check` passes (for convergence across sockets), failing after `ms`. */
 export async function eventually(check: () => boolean | Promise<boolean>, ms = 5000, what = 'condition'): Promise<void> {
   const deadline = Date.now() + ms;

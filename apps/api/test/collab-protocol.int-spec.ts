@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { registerCast, createCastWorkspace, type Cast } from './fixtures.js';
-import { connectSocket, connected, eventually, notebookOf, YClient } from './collab-client.js';
+import { connectSocket, connected, eventually, joinedClient, notebookOf, YClient } from './collab-client.js';
 import { createTestApp, type TestApp } from './create-test-app.js';
 
 let app: TestApp;
@@ -21,13 +21,9 @@ function open(user: Cast[keyof Cast] | null, options = {}): Socket {
   return socket;
 }
 
-async function joinedClient(user: Cast[keyof Cast], doc = notebook): Promise<YClient> {
-  const socket = open(user);
-  await connected(socket);
-  const client = new YClient(socket, doc);
+async function joinedAs(user: Cast[keyof Cast], doc = notebook): Promise<YClient> {
+  const client = await joinedClient(open(user), doc);
   clients.push(client);
-  const answer = await client.join();
-  if (!answer.ok) throw new Error(`join failed: ${answer.error}`);
   return client;
 }
 
@@ -90,9 +86,9 @@ describe('join', () => {
   });
 
   it('tells viewers and commenters they are read-only, editors that they are not', async () => {
-    expect((await joinedClient(cast.viewer)).readOnly).toBe(true);
-    expect((await joinedClient(cast.commenter)).readOnly).toBe(true);
-    expect((await joinedClient(cast.editor)).readOnly).toBe(false);
+    expect((await joinedAs(cast.viewer)).readOnly).toBe(true);
+    expect((await joinedAs(cast.commenter)).readOnly).toBe(true);
+    expect((await joinedAs(cast.editor)).readOnly).toBe(false);
   });
 
   it('refuses frames for a document the socket has not joined', async () => {
@@ -105,8 +101,8 @@ describe('join', () => {
 
 describe('sync', () => {
   it('makes two editors converge, and acknowledges an update only once it is in Postgres', async () => {
-    const alice = await joinedClient(cast.editor);
-    const bob = await joinedClient(cast.admin);
+    const alice = await joinedAs(cast.editor);
+    const bob = await joinedAs(cast.admin);
     alice.text.insert(0, 'Regime insecurity explains the campaign. ');
     bob.text.insert(0, 'Nationalism does. ');
     await eventually(() => alice.content === bob.content && alice.text.length > 40, 5000, 'convergence');
@@ -118,16 +114,16 @@ describe('sync', () => {
   });
 
   it('gives a late joiner the whole document', async () => {
-    const writer = await joinedClient(cast.owner);
+    const writer = await joinedAs(cast.owner);
     writer.text.insert(0, 'Late joiners read this. ');
     await writer.settled();
-    const reader = await joinedClient(cast.viewer);
+    const reader = await joinedAs(cast.viewer);
     expect(reader.content).toContain('Late joiners read this.');
   });
 
   it("refuses a viewer's update, neither applying nor relaying it", async () => {
-    const editor = await joinedClient(cast.editor);
-    const viewer = await joinedClient(cast.viewer);
+    const editor = await joinedAs(cast.editor);
+    const viewer = await joinedAs(cast.viewer);
     const before = editor.content;
     viewer.text.insert(0, 'VIEWER WAS HERE ');
     const acks = await viewer.settled();
@@ -136,15 +132,15 @@ describe('sync', () => {
     await eventually(() => viewer.content.includes('marker'), 5000, 'viewer receives edits');
     expect(editor.content).not.toContain('VIEWER WAS HERE');
     expect(editor.content).toBe(`marker ${before}`);
-    const fresh = await joinedClient(cast.owner);
+    const fresh = await joinedAs(cast.owner);
     expect(fresh.content).not.toContain('VIEWER WAS HERE');
   });
 });
 
 describe('awareness', () => {
   it('relays cursors with the identity the server knows, whatever the client claims', async () => {
-    const editor = await joinedClient(cast.editor);
-    const watcher = await joinedClient(cast.commenter);
+    const editor = await joinedAs(cast.editor);
+    const watcher = await joinedAs(cast.commenter);
     editor.awareness.setLocalState({ user: { id: 'forged', name: 'Someone Else', color: '#000' }, cursor: { anchor: 3 } });
     await eventually(() => watcher.awareness.getStates().has(editor.doc.clientID), 5000, 'awareness relayed');
     const seen = watcher.awareness.getStates().get(editor.doc.clientID) as { user: { id: string; name: string }; cursor: unknown };
@@ -154,8 +150,8 @@ describe('awareness', () => {
   });
 
   it('lets a read-only member share awareness, stamped too', async () => {
-    const viewer = await joinedClient(cast.viewer);
-    const watcher = await joinedClient(cast.editor);
+    const viewer = await joinedAs(cast.viewer);
+    const watcher = await joinedAs(cast.editor);
     viewer.awareness.setLocalState({ viewport: { top: 10 } });
     await eventually(() => watcher.awareness.getStates().has(viewer.doc.clientID), 5000, 'viewer awareness relayed');
     expect((watcher.awareness.getStates().get(viewer.doc.clientID) as { user: { id: string } }).user.id).toBe(cast.viewer.id);

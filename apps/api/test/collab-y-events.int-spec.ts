@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import { registerCast, createCastWorkspace, type Cast } from './fixtures.js';
-import { connectSocket, connected, eventually, notebookOf, YClient, type ConnectOptions } from './collab-client.js';
+import { connectSocket, eventually, joinedClient, notebookOf, type ConnectOptions, type YClient } from './collab-client.js';
 import { createTestApp, type TestApp } from './create-test-app.js';
 
 let app: TestApp;
@@ -29,11 +29,8 @@ function recordMessages(socket: Socket): Array<string | Uint8Array> {
 async function joined(user: Cast[keyof Cast], options: ConnectOptions = {}): Promise<{ client: YClient; messages: Array<string | Uint8Array> }> {
   const socket = connectSocket(app.baseUrl, user, options);
   const messages = recordMessages(socket);
-  await connected(socket);
-  const client = new YClient(socket, notebook);
+  const client = await joinedClient(socket, notebook);
   clients.push(client);
-  const answer = await client.join();
-  if (!answer.ok) throw new Error(`join failed: ${answer.error}`);
   return { client, messages };
 }
 
