@@ -20,7 +20,7 @@ export type ClusterMessage =
   | { kind: 'awareness'; doc: string; payload: Uint8Array }
   | { kind: 'event'; event: WorkspaceEvent }
   /** Updates to `doc` may not have reached the other nodes: read it again from Postgres. */
-  | { kind: 'resync'; doc: string; payload: Uint8Array };
+  | { kind: 'resync'; doc: string };
 
 const KINDS = ['update', 'awareness', 'event', 'resync'] as const;
 const CHANNEL = 'marginalia:collab';
@@ -90,7 +90,7 @@ export class RedisClusterBus extends ClusterBus {
   private announceUnpublished(): void {
     const docs = [...this.unannounced];
     this.unannounced.clear();
-    for (const doc of docs) this.publish({ kind: 'resync', doc, payload: new Uint8Array() });
+    for (const doc of docs) this.publish({ kind: 'resync', doc });
   }
 
   async close(): Promise<void> {
@@ -104,6 +104,8 @@ function encodeMessage(nodeId: string, message: ClusterMessage): Uint8Array {
   encoding.writeVarUint(encoder, KINDS.indexOf(message.kind));
   if (message.kind === 'event') {
     encoding.writeVarString(encoder, JSON.stringify(message.event));
+  } else if (message.kind === 'resync') {
+    encoding.writeVarString(encoder, message.doc);
   } else {
     encoding.writeVarString(encoder, message.doc);
     encoding.writeVarUint8Array(encoder, message.payload);
@@ -119,6 +121,7 @@ function decodeMessage(buffer: Buffer): { nodeId: string; message: ClusterMessag
     if (kind === 'event') return { nodeId, message: { kind, event: JSON.parse(decoding.readVarString(decoder)) as WorkspaceEvent } };
     if (!kind) return null;
     const doc = decoding.readVarString(decoder);
+    if (kind === 'resync') return { nodeId, message: { kind, doc } };
     // Copy: the payload must outlive the Redis client's buffer.
     return { nodeId, message: { kind, doc, payload: decoding.readVarUint8Array(decoder).slice() } };
   } catch {
