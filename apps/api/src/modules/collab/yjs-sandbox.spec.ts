@@ -26,6 +26,15 @@ describe('YjsSandbox', () => {
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 
+  it('checks the updates that arrive in one turn in a single round trip to the worker', async () => {
+    sandbox = new YjsSandbox({ deadlineMs: 5000, maxHeapMb: 128 });
+    const authors = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
+    await Promise.all(authors.map((author, index) => sandbox.apply('notebook', textUpdate(author, `editor ${index}`))));
+    expect(sandbox.workerRequests).toBe(1);
+    await sandbox.apply('notebook', textUpdate(authors[0]!, ' again'));
+    expect(sandbox.workerRequests).toBe(2);
+  });
+
   it('retries the updates queued behind a failure of the same document, against a reloaded mirror', async () => {
     const live = new Y.Doc();
     sandbox = new YjsSandbox({ deadlineMs: 5000, maxHeapMb: 128, liveState: () => Y.encodeStateAsUpdate(live) });

@@ -58,6 +58,8 @@ export class YjsSandbox {
   private nextId = 1;
   private closed = false;
   private replacements = 0;
+  private flushScheduled = false;
+  private requests = 0;
 
   constructor(private readonly options: YjsSandboxOptions) {}
 
@@ -84,6 +86,11 @@ export class YjsSandbox {
     return reply.state;
   }
 
+  /** Messages sent to a worker since start (for tests and metrics). */
+  get workerRequests(): number {
+    return this.requests;
+  }
+
   /** Workers replaced after a deadline or a crash, since start (for tests and metrics). */
   get replacedWorkers(): number {
     return this.replacements;
@@ -100,13 +107,25 @@ export class YjsSandbox {
   }
 
   /**
-   * An idle worker gets the update at once (no added latency); while it is busy, updates
-   * wait and go together as soon as it answers, like a group commit.
+   * Updates go to the worker together: those read in one pass of the event loop (a burst
+   * from many editors) at the end of that pass, and those that arrive while it is busy as
+   * soon as it answers, like a group commit. One batch comes back as one reply, so its
+   * updates reach the live document together and are relayed as one merged frame, rather
+   * than as one fan-out per update.
    */
   private collect(pending: PendingUpdate): void {
     if (this.closed) return pending.reject(new SandboxRefusal('server is shutting down', 'crashed'));
     this.collected.push(pending);
-    if (this.queue.length === 0) this.flushCollected();
+    if (this.queue.length === 0) this.flushAtEndOfPass();
+  }
+
+  private flushAtEndOfPass(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushIfIdle();
+    });
   }
 
   private flushCollected(): void {
@@ -171,6 +190,7 @@ export class YjsSandbox {
 
   private send(task: Task): void {
     const request = { ...task.operation, id: task.id } as SandboxRequest;
+    this.requests += 1;
     // An apply's batch is built for this one message: hand its memory over instead of copying.
     this.workerInstance().postMessage(request, request.op === 'apply' ? [request.batch.buffer as ArrayBuffer] : []);
   }
@@ -196,8 +216,9 @@ export class YjsSandbox {
     else head.reject(new SandboxRefusal(reply.message, 'rejected'));
     // Callers apply what was just accepted to the live document in their continuations
     // (microtasks): a mirror reloaded before those ran would lack it, and pass updates the
-    // live document then throws on. So the next batch waits for them.
-    if (this.queue.length === 0) setImmediate(() => this.flushIfIdle());
+    // live document then throws on. So the next batch waits for them, until the end of this
+    // pass; it is scheduled before their relay is, so the worker checks it during the fan-out.
+    if (this.queue.length === 0) this.flushAtEndOfPass();
     if (this.queue.length > 0) this.armDeadline();
   }
 
