@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { ResilientPgClient } from './resilient-pg-client.js';
 
 /** The one place that says how we talk to Postgres. Schema changes only through migrations. */
 export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -16,6 +17,7 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     logging: ['error'],
-    extra: { max: 10, application_name: 'marginalia-api' },
+    // A dropped connection must fail its queries, never the process (see ResilientPgClient).
+    extra: { max: 10, application_name: 'marginalia-api', Client: ResilientPgClient },
   };
 }

@@ -46,7 +46,8 @@ export class ImportQueue {
       }
       await connection.commitTransaction();
     } catch (error) {
-      if (connection.isTransactionActive) await connection.rollbackTransaction();
+      // On a lost connection the rollback fails too; the connection must still go back.
+      if (connection.isTransactionActive) await connection.rollbackTransaction().catch(() => undefined);
       if (claimed) await this.release(claimed);
       else await connection.release();
       throw error;
