@@ -4,12 +4,13 @@
  * types the other sees, with the writer's named cursor; the presence list says who is where;
  * Priya (commenter) reads it live but cannot type; the text survives a reload; edits made
  * offline are kept and arrive once the connection returns, even from a tab closed while
- * offline (IndexedDB keeps them for the next one).
+ * offline (IndexedDB keeps them for the next one); a logout asks before it deletes such edits.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { NotebookPage } from '../pages/NotebookPage.js';
+import { UserMenu } from '../pages/UserMenu.js';
 import { WorkspaceShell } from '../pages/WorkspaceShell.js';
 import { saveFailureArtifacts, saveScreenshot } from '../support/artifacts.js';
 import { DEMO_ACCOUNTS, DemoSuite, openDemoWorkspace } from '../support/demo-suite.js';
@@ -139,6 +140,41 @@ void test('edits made offline survive closing the tab, and the next tab sends th
     await againNotebook.waitForText('Drafted offline, then the tab was closed.');
     await new WorkspaceShell(tomasAgain).waitForConnection('Saved');
     await meiNotebook.waitForText('Drafted offline, then the tab was closed.');
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, suite.log());
+    throw error;
+  }
+});
+
+void test('a logout asks before it deletes edits that a tab closed offline left unsent', async (t) => {
+  const pages: Record<string, Page> = {};
+  try {
+    const discarded = 'Second thoughts, never sent.';
+    const { tomasContext, tomas, meiNotebook } = await typeWhileOffline(pages, `\n\n${discarded}`);
+    await tomas.close();
+    await tomasContext.setOffline(false);
+    const tomasAgain = (pages.tomasAgain = await tomasContext.newPage());
+    await tomasAgain.goto('/workspaces'); // the notebook stays closed, so its edits stay in the outbox
+    await tomasAgain.getByRole('heading', { name: 'Your workspaces' }).waitFor();
+    const menu = new UserMenu(tomasAgain);
+
+    await menu.chooseLogOut();
+    const dialog = menu.discardDialog();
+    await dialog.getByText('One document has edits that have not reached the server yet.').waitFor();
+    await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.match(tomasAgain.url(), /\/workspaces$/, 'cancelling keeps the session');
+
+    await menu.chooseLogOut();
+    await dialog.getByRole('button', { name: 'Log out and discard' }).click();
+    await tomasAgain.waitForURL('**/login');
+
+    // Signed in again, nothing is restored: a line typed now reaches Mei, the discarded one never does.
+    const tomasNotebook = await openNotebookAs(tomasAgain, TOMAS.email);
+    await tomasNotebook.typeAtEnd('\n\nBack, with nothing left over.');
+    await meiNotebook.waitForText('Back, with nothing left over.');
+    assert.ok(!(await meiNotebook.editorText()).includes(discarded), 'the discarded edit was never sent');
+    assert.ok(!(await tomasNotebook.editorText()).includes(discarded), 'the discarded edit is gone from this computer');
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;

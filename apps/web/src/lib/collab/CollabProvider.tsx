@@ -23,6 +23,11 @@ export function CollabProvider({ userId, children }: { userId: string; children:
   return <CollabClientContext.Provider value={client}>{children}</CollabClientContext.Provider>;
 }
 
+/** The client, or null outside the workspace screens (where no connection is open). */
+export function useOptionalCollabClient(): CollabClient | null {
+  return useContext(CollabClientContext);
+}
+
 export function useCollabClient(): CollabClient {
   const client = useContext(CollabClientContext);
   if (!client) throw new Error('useCollabClient must be used inside <CollabProvider>');

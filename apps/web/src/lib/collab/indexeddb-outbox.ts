@@ -20,6 +20,26 @@ export function deleteOfflineOutbox(databaseName: string): Promise<void> {
   });
 }
 
+/**
+ * The documents with edits in the person's outbox, from any tab, open or closed: what a logout
+ * would delete. Opens nothing that does not exist yet, where the browser can tell.
+ */
+export async function documentsInOfflineOutbox(databaseName: string): Promise<string[]> {
+  if (typeof indexedDB === 'undefined') return [];
+  if (typeof indexedDB.databases === 'function') {
+    const existing = await indexedDB.databases().catch(() => null);
+    if (existing && !existing.some((database) => database.name === databaseName)) return [];
+  }
+  const outbox = new IndexedDbOutbox(databaseName);
+  try {
+    return await outbox.documents();
+  } catch {
+    return [];
+  } finally {
+    await outbox.close();
+  }
+}
+
 export class IndexedDbOutbox implements OfflineOutbox {
   /** Distinguishes this client's records from other tabs'. Not secret, only unique enough. */
   private readonly owner = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -48,6 +68,20 @@ export class IndexedDbOutbox implements OfflineOutbox {
     if (others.length === 0) return;
     const store = await this.store('readwrite');
     await Promise.all(others.map((key) => settled(store.delete(key))));
+  }
+
+  /** The documents that have at least one record. */
+  async documents(): Promise<string[]> {
+    const store = await this.store('readonly');
+    const keys = await settled(store.getAllKeys());
+    const documents = keys.filter((key): key is string => typeof key === 'string').map((key) => key.split(SEPARATOR)[0] ?? '');
+    return [...new Set(documents)].filter(Boolean);
+  }
+
+  async close(): Promise<void> {
+    const database = this.database;
+    this.database = null;
+    (await database?.catch(() => null))?.close();
   }
 
   private keyFor(doc: string): string {

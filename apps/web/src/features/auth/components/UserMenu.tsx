@@ -4,10 +4,11 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useToast } from '../../../ui';
+import { ConfirmDialog, useToast } from '../../../ui';
 import { errorMessage } from '../../../lib/api-client';
 import { useLogout } from '../hooks/useAuthMutations';
 import { useSignedInUser } from '../hooks/useCurrentUser';
+import { useUnsavedEditsCheck } from '../hooks/useUnsavedEdits';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -21,6 +22,9 @@ export function UserMenu() {
   const { showToast } = useToast();
   const location = useLocation();
   const [open, setOpen] = useState(false);
+  const unsavedEdits = useUnsavedEditsCheck(user.id);
+  /** Documents with unsaved edits, while the person is asked whether to discard them. */
+  const [discarding, setDiscarding] = useState<number | null>(null);
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -49,7 +53,14 @@ export function UserMenu() {
     };
   }, [open]);
 
-  function handleLogout() {
+  async function handleLogout() {
+    setOpen(false);
+    const unsaved = await unsavedEdits();
+    if (unsaved > 0) setDiscarding(unsaved);
+    else logOut();
+  }
+
+  function logOut() {
     logoutMutation.mutate(undefined, {
       onError: (error) => {
         showToast(`Could not log out: ${errorMessage(error)}`, 'danger');
@@ -98,12 +109,30 @@ export function UserMenu() {
             </li>
           )}
           <li>
-            <button type="button" className="user-menu__logout" onClick={handleLogout} disabled={logoutMutation.isPending}>
+            <button type="button" className="user-menu__logout" onClick={() => void handleLogout()} disabled={logoutMutation.isPending}>
               Log out
             </button>
           </li>
         </ul>
       </div>
+      <ConfirmDialog
+        open={discarding !== null}
+        onClose={() => {
+          setDiscarding(null);
+        }}
+        onConfirm={logOut}
+        title="Log out and lose unsaved edits?"
+        description={
+          <>
+            {discarding === 1 ? 'One document has' : `${discarding ?? 0} documents have`} edits that have not reached the server yet. Logging out deletes them from this
+            computer. To keep them, stay signed in and open {discarding === 1 ? 'it' : 'them'} again while online; they are then saved.
+          </>
+        }
+        confirmLabel="Log out and discard"
+        cancelLabel="Stay signed in"
+        destructive
+        busy={logoutMutation.isPending}
+      />
     </div>
   );
 }
