@@ -49,7 +49,7 @@ export const ConfigSchema = z.object({
   COLLAB_AWARENESS_BURST: positiveInt.default(COLLAB_DEFAULT_LIMITS.awarenessBurst),
   COLLAB_APPLY_DEADLINE_MS: positiveInt.default(COLLAB_DEFAULT_LIMITS.applyDeadlineMs),
   /** Stored updates of one document after which it is compacted into a snapshot. */
-  COLLAB_COMPACT_AFTER_UPDATES: positiveInt.default(500),
+  COLLAB_COMPACT_AFTER_UPDATES: positiveInt.default(2000),
   /** Compactions of one document start at least this far apart (under a flood of writes each would re-read the log). */
   COLLAB_COMPACT_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
   /** A document nobody has open stays in memory this long before it is unloaded. */
