@@ -165,6 +165,16 @@ void test('a logout asks before it deletes edits that a tab closed offline left 
     await dialog.waitFor({ state: 'hidden' });
     assert.match(tomasAgain.url(), /\/workspaces$/, 'cancelling keeps the session');
 
+    // Logging out of every session says so too.
+    await tomasAgain.goto('/account');
+    await tomasAgain.getByRole('button', { name: 'Log out everywhere' }).click();
+    const everywhere = tomasAgain.getByRole('dialog', { name: 'Log out everywhere?' });
+    await everywhere.getByText('One document has edits that have not reached the server yet.').waitFor();
+    await everywhere.getByRole('button', { name: 'Cancel' }).click();
+    await everywhere.waitFor({ state: 'hidden' });
+    await tomasAgain.goto('/workspaces');
+    await tomasAgain.getByRole('heading', { name: 'Your workspaces' }).waitFor();
+
     await menu.chooseLogOut();
     await dialog.getByRole('button', { name: 'Log out and discard' }).click();
     await tomasAgain.waitForURL('**/login');

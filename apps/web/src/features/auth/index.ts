@@ -7,3 +7,4 @@ export { RedirectIfSignedIn, RequireAuth } from './components/RequireAuth';
 export { UserMenu } from './components/UserMenu';
 export { endSession, useLogout } from './hooks/useAuthMutations';
 export { useCurrentUser, useSignedInUser } from './hooks/useCurrentUser';
+export { unsavedEditsWarning, useUnsavedEditsCheck } from './hooks/useUnsavedEdits';

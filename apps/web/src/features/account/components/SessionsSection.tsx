@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format';
 import { Badge, Button, ConfirmDialog, ErrorState, LoadingState, useToast } from '../../../ui';
-import { useLogout } from '../../auth';
+import { unsavedEditsWarning, useLogout, useSignedInUser, useUnsavedEditsCheck } from '../../auth';
 import { useRevokeSession, useSessions } from '../hooks/useAccount';
 
 /** A rough, readable name for a user-agent string; the full string is in the title. */
@@ -40,6 +40,9 @@ export function SessionsSection() {
   const logoutEverywhere = useLogout({ everywhere: true });
   const { showToast } = useToast();
   const [confirmingAll, setConfirmingAll] = useState(false);
+  const unsavedEdits = useUnsavedEditsCheck(useSignedInUser().id);
+  /** Documents whose unsaved edits this logout would delete (see useUnsavedEditsCheck). */
+  const [unsavedDocuments, setUnsavedDocuments] = useState(0);
 
   function handleRevoke(session: SessionSummary) {
     revokeMutation.mutate(session.id, {
@@ -104,7 +107,10 @@ export function SessionsSection() {
         <Button
           variant="danger"
           onClick={() => {
-            setConfirmingAll(true);
+            void unsavedEdits().then((documents) => {
+              setUnsavedDocuments(documents);
+              setConfirmingAll(true);
+            });
           }}
         >
           Log out everywhere
@@ -119,7 +125,12 @@ export function SessionsSection() {
           logoutEverywhere.mutate();
         }}
         title="Log out everywhere?"
-        description={<p>Every session ends, this one included. Personal access tokens keep working.</p>}
+        description={
+          <p>
+            Every session ends, this one included. Personal access tokens keep working.
+            {unsavedDocuments > 0 && ` ${unsavedEditsWarning(unsavedDocuments)}`}
+          </p>
+        }
         confirmLabel="Log out everywhere"
         destructive
         busy={logoutEverywhere.isPending}

@@ -8,7 +8,7 @@ import { ConfirmDialog, useToast } from '../../../ui';
 import { errorMessage } from '../../../lib/api-client';
 import { useLogout } from '../hooks/useAuthMutations';
 import { useSignedInUser } from '../hooks/useCurrentUser';
-import { useUnsavedEditsCheck } from '../hooks/useUnsavedEdits';
+import { unsavedEditsWarning, useUnsavedEditsCheck } from '../hooks/useUnsavedEdits';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -124,8 +124,8 @@ export function UserMenu() {
         title="Log out and lose unsaved edits?"
         description={
           <>
-            {discarding === 1 ? 'One document has' : `${discarding ?? 0} documents have`} edits that have not reached the server yet. Logging out deletes them from this
-            computer. To keep them, stay signed in and open {discarding === 1 ? 'it' : 'them'} again while online; they are then saved.
+            {unsavedEditsWarning(discarding ?? 0)} To keep them, stay signed in and open {discarding === 1 ? 'it' : 'them'} again while online; they are then
+            saved.
           </>
         }
         confirmLabel="Log out and discard"

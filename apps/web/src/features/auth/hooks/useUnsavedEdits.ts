@@ -15,3 +15,8 @@ export function useUnsavedEditsCheck(userId: string): () => Promise<number> {
     return Math.max(documents.length, pendingHere ? 1 : 0);
   }, [client, userId]);
 }
+
+/** What a logout would lose, in words: "One document has" / "3 documents have" … */
+export function unsavedEditsWarning(documents: number): string {
+  return `${documents === 1 ? 'One document has' : `${documents} documents have`} edits that have not reached the server yet. Logging out deletes them from this computer.`;
+}
