@@ -108,6 +108,21 @@ test('a read-only member is told so and sends no document updates', async () => 
   assert.ok(!server.received.some((frame) => frame.readOnly && frame.kind !== 'sync-step-1' && frame.kind !== 'awareness'), 'no step 2 or update from the viewer');
 });
 
+test('a refused document can be asked for again once access is given back', async () => {
+  server.deniedDocs.add('nb-denied');
+  const session = newClient('a').openDoc('nb-denied').session;
+  await until(() => session.getSnapshot().status === 'denied', 'refused');
+  assert.equal(session.getSnapshot().error, 'not_found');
+  session.retryJoin();
+  await until(() => session.getSnapshot().status === 'denied' && session.getSnapshot().error === 'not_found', 'refused again while still without access');
+
+  server.deniedDocs.delete('nb-denied');
+  session.retryJoin();
+  await until(() => session.getSnapshot().synced, 'joined and synced');
+  session.doc.getText('markdown').insert(0, 'back in');
+  await until(() => server.docText('nb-denied') === 'back in', 'the edit stored');
+});
+
 test('workspace events and presence reach subscribers, also after a reconnection', async () => {
   const client = newClient('a');
   const { subscription } = client.subscribeWorkspace('w1');

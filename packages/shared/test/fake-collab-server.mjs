@@ -20,9 +20,12 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
     return docs.get(name);
   };
   const received = [];
+  /** Documents every join is refused for (`not_found`), as for someone without access. */
+  const deniedDocs = new Set();
   io.of('/collab').on('connection', (socket) => {
     const readOnly = readOnlyTokens.includes(socket.handshake.auth?.token);
     socket.on('join', ({ doc }, ack) => {
+      if (deniedDocs.has(doc)) return ack({ ok: false, error: 'not_found' });
       void socket.join(`doc:${doc}`);
       ack({ ok: true, readOnly });
       socket.emit('y', doc, encodeSyncStep1(docOf(doc)));
@@ -52,6 +55,7 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
     url: `http://127.0.0.1:${port}`,
     docText: (name, field = 'markdown') => docOf(name).getText(field).toString(),
     received,
+    deniedDocs,
     /** Drops every connection, as a restarting server or a network cut would. */
     dropAll: () => io.of('/collab').disconnectSockets(true),
     emitWorkspaceEvent: (event) => io.of('/collab').to(`ws:${event.workspaceId}`).emit('workspace-event', event),

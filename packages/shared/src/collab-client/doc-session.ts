@@ -103,6 +103,16 @@ export class DocSession {
     });
   }
 
+  /**
+   * After a refusal (access lost, say): asks to join again, for when access has been given
+   * back. If it has not, the answer is the same refusal.
+   */
+  retryJoin(): void {
+    if (this.snapshot.status !== 'denied') return;
+    this.publish({ status: 'offline', error: null });
+    if (this.transport.connected) this.handleConnected();
+  }
+
   handleDisconnected(): void {
     if (this.snapshot.status === 'closed') return;
     this.generation++;

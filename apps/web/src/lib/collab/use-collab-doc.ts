@@ -12,6 +12,8 @@ import { useCollabClient } from './CollabProvider';
 export interface CollabDoc extends DocSessionSnapshot {
   doc: Y.Doc | null;
   awareness: Awareness | null;
+  /** After a refusal (`denied`): asks to join again, say once access was given back. */
+  retryJoin: () => void;
 }
 
 const NOT_OPEN: DocSessionSnapshot = { status: 'offline', synced: false, loaded: false, readOnly: true, pendingUpdates: 0, error: null };
@@ -33,5 +35,6 @@ export function useCollabDoc(docName: string | null): CollabDoc {
   const session = handle?.session ?? null;
   const subscribe = useCallback((onChange: () => void) => session?.onChange(onChange) ?? (() => undefined), [session]);
   const snapshot = useSyncExternalStore(subscribe, () => session?.getSnapshot() ?? NOT_OPEN);
-  return { ...snapshot, doc: session?.doc ?? null, awareness: session?.awareness ?? null };
+  const retryJoin = useCallback(() => session?.retryJoin(), [session]);
+  return { ...snapshot, doc: session?.doc ?? null, awareness: session?.awareness ?? null, retryJoin };
 }

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useCollabDoc } from '../../../lib/collab';
-import { Alert, ErrorState, LoadingState, PageHeader } from '../../../ui';
+import { Alert, Button, ErrorState, LoadingState, PageHeader } from '../../../ui';
 import { useCurrentWorkspace } from '../../workspaces';
 import { NOTEBOOK_TEXT } from '../api';
 import { useNotebook } from '../hooks/useNotebook';
@@ -39,7 +39,10 @@ export function NotebookPage() {
       <div className="page">
         {header}
         <Alert tone="danger" title="The notebook is not available">
-          You no longer have access to this workspace&apos;s notebook.
+          <p>You no longer have access to this workspace&apos;s notebook. If an owner gives it back, try again.</p>
+          <Button size="sm" onClick={collab.retryJoin}>
+            Try again
+          </Button>
         </Alert>
       </div>
     );
