@@ -20,24 +20,14 @@ import * as Y from 'yjs';
 import { connectionFor } from './load.mjs';
 import { apiDist } from './servers.mjs';
 import { now } from './transports.mjs';
+import { seededRandom } from '../synthetic-corpus.mjs';
 
 const INSERT_CHUNK = 20_000;
 const fromDist = (file) => pathToFileURL(path.join(apiDist, file)).href;
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run edits the same way. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function makeHistory(count) {
-  const next = random(4);
+  // Seeded, so every run edits the same way.
+  const next = seededRandom(4);
   const authors = [1, 2, 3].map((clientID) => {
     const doc = new Y.Doc();
     doc.clientID = clientID;
