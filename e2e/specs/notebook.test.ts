@@ -30,7 +30,7 @@ async function openNotebookAs(page: Page, email: string): Promise<NotebookPage> 
 
 /**
  * Tomás (in a browser context of his own, so that it can go offline) and Mei open the notebook;
- * Tomás goes offline and types `text`, which the status shows as unsaved.
+ * Tomás goes offline and types `text`, which the status shows as unsaved and kept on this computer.
  */
 async function typeWhileOffline(pages: Record<string, Page>, text: string) {
   const tomasContext = await suite.newContext();
@@ -44,7 +44,8 @@ async function typeWhileOffline(pages: Record<string, Page>, text: string) {
   await tomasContext.setOffline(true);
   await tomasShell.waitForConnection('Offline');
   await tomasNotebook.typeAtEnd(text);
-  await tomasShell.connectionStatus().filter({ hasText: /unsaved change/ }).waitFor();
+  // Only once every keystroke is in IndexedDB too is closing the tab safe; the status says when.
+  await tomasShell.connectionStatus().filter({ hasText: /unsaved changes?, kept on this computer/ }).waitFor();
   return { tomasContext, tomas, tomasShell, meiNotebook };
 }
 

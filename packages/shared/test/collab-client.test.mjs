@@ -166,7 +166,12 @@ test('edits made offline outlive the client through the outbox, and the next cli
   await until(() => session.getSnapshot().synced, 'synced');
   first.disconnect();
   session.doc.getText('markdown').insert(0, 'drafted before the tab closed');
-  await until(() => records.size === 1, 'the unsaved edit is in the outbox');
+  assert.equal(first.getStatus().unsavedKeptOffline, false, 'not kept before the outbox write has finished');
+  await until(() => first.getStatus().unsavedKeptOffline, 'the status says the unsaved edit is kept offline');
+  assert.equal(records.size, 1, 'the unsaved edit is in the outbox');
+  session.doc.getText('markdown').insert(0, 'newer: ');
+  assert.equal(first.getStatus().unsavedKeptOffline, false, 'a newer edit is not kept until it is written too');
+  await until(() => first.getStatus().unsavedKeptOffline, 'kept again');
   first.destroy(); // the tab is gone; the server never saw the edit
   assert.equal(server.docText('nb-outbox'), '');
 
@@ -174,7 +179,48 @@ test('edits made offline outlive the client through the outbox, and the next cli
   clients.push(second);
   second.connect();
   const again = second.openDoc('nb-outbox').session;
-  await until(() => server.docText('nb-outbox') === 'drafted before the tab closed', 'the next client sent it');
+  await until(() => server.docText('nb-outbox') === 'newer: drafted before the tab closed', 'the next client sent it');
   await until(() => again.getSnapshot().pendingUpdates === 0 && records.size === 0, 'saved, and the outbox emptied');
-  assert.equal(again.doc.getText('markdown').toString(), 'drafted before the tab closed');
+  assert.equal(again.doc.getText('markdown').toString(), 'newer: drafted before the tab closed');
+  assert.equal(second.getStatus().unsavedKeptOffline, false, 'nothing unsaved, nothing to keep');
+});
+
+test('edits restored from the outbox before the server state arrived are still sent', async () => {
+  // The offline edit extends text the server has; the next tab restores it after answering the
+  // server's step 1 but before the server's state arrives, so Yjs cannot place it yet.
+  const writer = newClient('a').openDoc('nb-restore-race').session;
+  await until(() => writer.getSnapshot().synced, 'writer synced');
+  writer.doc.getText('markdown').insert(0, 'base');
+  await until(() => server.docText('nb-restore-race') === 'base', 'base stored');
+
+  const records = new Map();
+  const first = new CollabClient({ url: server.url, token: 'a', backoff: FAST_BACKOFF, lingerMs: 10, outbox: memoryOutbox(records, 'tab-1') });
+  clients.push(first);
+  first.connect();
+  const offline = first.openDoc('nb-restore-race').session;
+  await until(() => offline.getSnapshot().synced, 'synced');
+  first.disconnect();
+  offline.doc.getText('markdown').insert(4, ' + written offline');
+  await until(() => first.getStatus().unsavedKeptOffline, 'kept offline');
+  first.destroy();
+
+  let releaseRestore;
+  const restoreGate = new Promise((resolve) => (releaseRestore = resolve));
+  const outbox = memoryOutbox(records, 'tab-2');
+  const restore = outbox.restore.bind(outbox);
+  outbox.restore = async (doc) => {
+    await restoreGate;
+    return restore(doc);
+  };
+  server.step2DelayMs.set('nb-restore-race', 300);
+  const received = server.received.length;
+  const second = new CollabClient({ url: server.url, token: 'a', backoff: FAST_BACKOFF, lingerMs: 10, outbox });
+  clients.push(second);
+  second.connect();
+  const again = second.openDoc('nb-restore-race').session;
+  await until(() => server.received.slice(received).some((frame) => frame.doc === 'nb-restore-race' && frame.kind !== 'sync-step-1'), 'our answer to the server step 1 sent');
+  releaseRestore();
+  await until(() => again.getSnapshot().synced && again.getSnapshot().pendingUpdates === 0, 'synced and nothing pending');
+  await until(() => server.docText('nb-restore-race') === 'base + written offline', 'the restored edit reached the server');
+  server.step2DelayMs.delete('nb-restore-race');
 });

@@ -22,6 +22,8 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
   const received = [];
   /** Documents every join is refused for (`not_found`), as for someone without access. */
   const deniedDocs = new Set();
+  /** Documents whose state (our step 2) reaches a joining client only after this many ms. */
+  const step2DelayMs = new Map();
   io.of('/collab').on('connection', (socket) => {
     const readOnly = readOnlyTokens.includes(socket.handshake.auth?.token);
     socket.on('join', ({ doc }, ack) => {
@@ -33,7 +35,11 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
     socket.on('y', (doc, frame, ack) => {
       const message = decodeFrame(new Uint8Array(frame));
       received.push({ doc, kind: message.kind, readOnly });
-      if (message.kind === 'sync-step-1') return socket.emit('y', doc, encodeSyncStep2(docOf(doc), message.stateVector));
+      if (message.kind === 'sync-step-1') {
+        const answer = () => socket.emit('y', doc, encodeSyncStep2(docOf(doc), message.stateVector));
+        const delay = step2DelayMs.get(doc);
+        return delay === undefined ? answer() : void setTimeout(answer, delay);
+      }
       if (message.kind === 'awareness') return socket.to(`doc:${doc}`).emit('y', doc, frame);
       if (readOnly) return ack?.({ ok: false, error: 'read_only' });
       Y.applyUpdate(docOf(doc), message.update);
@@ -56,6 +62,7 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
     docText: (name, field = 'markdown') => docOf(name).getText(field).toString(),
     received,
     deniedDocs,
+    step2DelayMs,
     /** Drops every connection, as a restarting server or a network cut would. */
     dropAll: () => io.of('/collab').disconnectSockets(true),
     emitWorkspaceEvent: (event) => io.of('/collab').to(`ws:${event.workspaceId}`).emit('workspace-event', event),

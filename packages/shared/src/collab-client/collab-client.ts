@@ -26,6 +26,8 @@ export interface CollabClientOptions extends ConnectionOptions {
 export interface CollabStatus extends ConnectionStatus {
   /** Local document changes, over all open documents, not yet stored by the server. */
   pendingUpdates: number;
+  /** There are unsaved changes and every one is also kept in the offline outbox (see DocSessionSnapshot). */
+  unsavedKeptOffline: boolean;
 }
 
 /** A document in use; `release()` once the screen no longer needs it. */
@@ -66,7 +68,7 @@ export class CollabClient {
     this.lingerMs = options.lingerMs ?? DEFAULT_LINGER_MS;
     this.outbox = options.outbox ?? null;
     this.transport = createTransport(this.connection, options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS);
-    this.status = { ...this.connection.getStatus(), pendingUpdates: 0 };
+    this.status = { ...this.connection.getStatus(), pendingUpdates: 0, unsavedKeptOffline: false };
     this.connection.onStatus(() => {
       this.refreshStatus();
     });
@@ -205,10 +207,15 @@ export class CollabClient {
 
   private refreshStatus(): void {
     let pendingUpdates = 0;
-    for (const { value } of this.docs.values()) pendingUpdates += value.getSnapshot().pendingUpdates;
+    let allKeptOffline = true;
+    for (const { value } of this.docs.values()) {
+      const snapshot = value.getSnapshot();
+      pendingUpdates += snapshot.pendingUpdates;
+      if (snapshot.pendingUpdates > 0 && !snapshot.unsavedKeptOffline) allKeptOffline = false;
+    }
     const connection = this.connection.getStatus();
     const previous = this.status;
-    const next: CollabStatus = { ...connection, pendingUpdates };
+    const next: CollabStatus = { ...connection, pendingUpdates, unsavedKeptOffline: pendingUpdates > 0 && allKeptOffline };
     if ((Object.keys(next) as (keyof CollabStatus)[]).every((key) => next[key] === previous[key])) return;
     this.status = next;
     this.statusChanges.emit(next);

@@ -30,6 +30,11 @@ export interface DocSessionSnapshot {
   readOnly: boolean;
   /** Local transactions not yet confirmed as stored in Postgres. */
   pendingUpdates: number;
+  /**
+   * There are unsaved edits and all of them are also in the offline outbox: closing the tab
+   * now loses nothing. False while an outbox write is catching up, or without an outbox.
+   */
+  unsavedKeptOffline: boolean;
   /** The last refusal or failure, until the next successful save. */
   error: CollabError | null;
 }
@@ -37,8 +42,6 @@ export interface DocSessionSnapshot {
 /** Errors after which trying again later may succeed. */
 const RETRYABLE: ReadonlySet<CollabError> = new Set(['rate_limited', 'unavailable', 'too_many_documents']);
 const RETRY_DELAY_MS = 1000;
-/** Origin of edits restored from the offline outbox: local edits, to be sent like any other. */
-const RESTORED = Symbol('restored from the offline outbox');
 
 export class DocSession {
   readonly doc: Y.Doc;
@@ -46,7 +49,7 @@ export class DocSession {
   private readonly relay: AwarenessRelay;
   private readonly pending = new PendingUpdates();
   private readonly changes = new Listeners<DocSessionSnapshot>();
-  private snapshot: DocSessionSnapshot = { status: 'offline', synced: false, loaded: false, readOnly: false, pendingUpdates: 0, error: null };
+  private snapshot: DocSessionSnapshot = { status: 'offline', synced: false, loaded: false, readOnly: false, pendingUpdates: 0, unsavedKeptOffline: false, error: null };
   private joined = false;
   /** Bumped on every join and disconnect, so answers meant for an earlier join are ignored. */
   private generation = 0;
@@ -290,7 +293,13 @@ export class DocSession {
     try {
       const restored = await outbox.restore(this.name);
       if (!restored || this.snapshot.status === 'closed') return;
-      Y.applyUpdate(this.doc, restored.update, RESTORED); // recorded as pending, like typing
+      // Recorded whole, not through the update event: before the server's state has arrived,
+      // Yjs cannot place edits that extend it and leaves them out of that event; they would
+      // show up later as if the server had sent them, and never be sent.
+      Y.applyUpdate(this.doc, restored.update, this);
+      this.pending.record(restored.update);
+      this.flush();
+      this.publish({});
       await this.writeOutbox();
       await outbox.forget(restored.keys);
     } catch {
@@ -304,18 +313,26 @@ export class DocSession {
     if (!outbox) return Promise.resolve();
     this.outboxDirty = true;
     this.outboxWrite ??= (async () => {
+      let stored = false;
       while (this.outboxDirty) {
         this.outboxDirty = false;
-        await outbox.save(this.name, this.pending.unsaved()).catch(() => undefined);
+        stored = await outbox.save(this.name, this.pending.unsaved()).then(
+          () => true,
+          () => false,
+        );
       }
       this.outboxWrite = null;
+      this.publish({ unsavedKeptOffline: stored && this.pending.total > 0 });
     })();
     return this.outboxWrite;
   }
 
   private publish(change: Partial<DocSessionSnapshot>): void {
-    const next = { ...this.snapshot, ...change, pendingUpdates: this.pending.total };
-    if (next.pendingUpdates !== this.snapshot.pendingUpdates) void this.writeOutbox();
+    const pendingUpdates = this.pending.total;
+    const pendingChanged = pendingUpdates !== this.snapshot.pendingUpdates;
+    // New or fewer unsaved edits: not in the outbox until the write they start has finished.
+    const next = { ...this.snapshot, ...change, pendingUpdates, ...(pendingChanged ? { unsavedKeptOffline: false } : {}) };
+    if (pendingChanged) void this.writeOutbox();
     const same = (Object.keys(next) as (keyof DocSessionSnapshot)[]).every((key) => next[key] === this.snapshot[key]);
     if (same) return;
     this.snapshot = next;

@@ -16,7 +16,7 @@ export interface CollabDoc extends DocSessionSnapshot {
   retryJoin: () => void;
 }
 
-const NOT_OPEN: DocSessionSnapshot = { status: 'offline', synced: false, loaded: false, readOnly: true, pendingUpdates: 0, error: null };
+const NOT_OPEN: DocSessionSnapshot = { status: 'offline', synced: false, loaded: false, readOnly: true, pendingUpdates: 0, unsavedKeptOffline: false, error: null };
 
 export function useCollabDoc(docName: string | null): CollabDoc {
   const client = useCollabClient();
