@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { NotebookPage } from '../pages/NotebookPage.js';
 import { UserMenu } from '../pages/UserMenu.js';
 import { WorkspaceShell } from '../pages/WorkspaceShell.js';
@@ -47,6 +47,15 @@ async function typeWhileOffline(pages: Record<string, Page>, text: string) {
   // Only once every keystroke is in IndexedDB too is closing the tab safe; the status says when.
   await tomasShell.connectionStatus().filter({ hasText: /unsaved changes?, kept on this computer/ }).waitFor();
   return { tomasContext, tomas, tomasShell, meiNotebook };
+}
+
+/** Tomás closes the offline tab (only IndexedDB has its edits), comes back online and opens `path` in a new tab. */
+async function closeTabAndReturn(pages: Record<string, Page>, { tomasContext, tomas }: { tomasContext: BrowserContext; tomas: Page }, path: string): Promise<Page> {
+  await tomas.close();
+  await tomasContext.setOffline(false);
+  const tomasAgain = (pages.tomasAgain = await tomasContext.newPage());
+  await tomasAgain.goto(path);
+  return tomasAgain;
 }
 
 before(() => suite.start());
@@ -130,13 +139,9 @@ void test('edits made offline are kept, shown as unsaved, and sent when the conn
 void test('edits made offline survive closing the tab, and the next tab sends them', async (t) => {
   const pages: Record<string, Page> = {};
   try {
-    const { tomasContext, tomas, meiNotebook } = await typeWhileOffline(pages, '\n\nDrafted offline, then the tab was closed.');
-    const notebookUrl = tomas.url();
-    await tomas.close(); // the edit never reached the server: only IndexedDB has it
-
-    await tomasContext.setOffline(false);
-    const tomasAgain = (pages.tomasAgain = await tomasContext.newPage());
-    await tomasAgain.goto(notebookUrl);
+    const offline = await typeWhileOffline(pages, '\n\nDrafted offline, then the tab was closed.');
+    const tomasAgain = await closeTabAndReturn(pages, offline, offline.tomas.url());
+    const { meiNotebook } = offline;
     const againNotebook = new NotebookPage(tomasAgain);
     await againNotebook.waitForText('Drafted offline, then the tab was closed.');
     await new WorkspaceShell(tomasAgain).waitForConnection('Saved');
@@ -151,11 +156,10 @@ void test('a logout asks before it deletes edits that a tab closed offline left 
   const pages: Record<string, Page> = {};
   try {
     const discarded = 'Second thoughts, never sent.';
-    const { tomasContext, tomas, meiNotebook } = await typeWhileOffline(pages, `\n\n${discarded}`);
-    await tomas.close();
-    await tomasContext.setOffline(false);
-    const tomasAgain = (pages.tomasAgain = await tomasContext.newPage());
-    await tomasAgain.goto('/workspaces'); // the notebook stays closed, so its edits stay in the outbox
+    const offline = await typeWhileOffline(pages, `\n\n${discarded}`);
+    // The notebook stays closed, so its edits stay in the outbox.
+    const tomasAgain = await closeTabAndReturn(pages, offline, '/workspaces');
+    const { meiNotebook } = offline;
     await tomasAgain.getByRole('heading', { name: 'Your workspaces' }).waitFor();
     const menu = new UserMenu(tomasAgain);
 

@@ -14,8 +14,8 @@ const FAST_BACKOFF = { initialMs: 20, maxMs: 100, jitter: 0.5 };
 let server;
 const clients = [];
 
-function newClient(token) {
-  const client = new CollabClient({ url: server.url, token, backoff: FAST_BACKOFF, lingerMs: 10 });
+function newClient(token, outbox) {
+  const client = new CollabClient({ url: server.url, token, backoff: FAST_BACKOFF, lingerMs: 10, ...(outbox ? { outbox } : {}) });
   clients.push(client);
   client.connect();
   return client;
@@ -157,14 +157,18 @@ function memoryOutbox(records, owner) {
   };
 }
 
+/** A client with an outbox in `records` (a tab), synced on `doc` and then cut off from the server. */
+async function offlineTab(records, doc) {
+  const client = newClient('a', memoryOutbox(records, 'tab-1'));
+  const session = client.openDoc(doc).session;
+  await until(() => session.getSnapshot().synced, 'synced');
+  client.disconnect();
+  return { client, session };
+}
+
 test('edits made offline outlive the client through the outbox, and the next client sends them', async () => {
   const records = new Map();
-  const first = new CollabClient({ url: server.url, token: 'a', backoff: FAST_BACKOFF, lingerMs: 10, outbox: memoryOutbox(records, 'tab-1') });
-  clients.push(first);
-  first.connect();
-  const session = first.openDoc('nb-outbox').session;
-  await until(() => session.getSnapshot().synced, 'synced');
-  first.disconnect();
+  const { client: first, session } = await offlineTab(records, 'nb-outbox');
   session.doc.getText('markdown').insert(0, 'drafted before the tab closed');
   assert.equal(first.getStatus().unsavedKeptOffline, false, 'not kept before the outbox write has finished');
   await until(() => first.getStatus().unsavedKeptOffline, 'the status says the unsaved edit is kept offline');
@@ -175,9 +179,7 @@ test('edits made offline outlive the client through the outbox, and the next cli
   first.destroy(); // the tab is gone; the server never saw the edit
   assert.equal(server.docText('nb-outbox'), '');
 
-  const second = new CollabClient({ url: server.url, token: 'a', backoff: FAST_BACKOFF, lingerMs: 10, outbox: memoryOutbox(records, 'tab-2') });
-  clients.push(second);
-  second.connect();
+  const second = newClient('a', memoryOutbox(records, 'tab-2'));
   const again = second.openDoc('nb-outbox').session;
   await until(() => server.docText('nb-outbox') === 'newer: drafted before the tab closed', 'the next client sent it');
   await until(() => again.getSnapshot().pendingUpdates === 0 && records.size === 0, 'saved, and the outbox emptied');
@@ -194,12 +196,7 @@ test('edits restored from the outbox before the server state arrived are still s
   await until(() => server.docText('nb-restore-race') === 'base', 'base stored');
 
   const records = new Map();
-  const first = new CollabClient({ url: server.url, token: 'a', backoff: FAST_BACKOFF, lingerMs: 10, outbox: memoryOutbox(records, 'tab-1') });
-  clients.push(first);
-  first.connect();
-  const offline = first.openDoc('nb-restore-race').session;
-  await until(() => offline.getSnapshot().synced, 'synced');
-  first.disconnect();
+  const { client: first, session: offline } = await offlineTab(records, 'nb-restore-race');
   offline.doc.getText('markdown').insert(4, ' + written offline');
   await until(() => first.getStatus().unsavedKeptOffline, 'kept offline');
   first.destroy();
@@ -214,9 +211,7 @@ test('edits restored from the outbox before the server state arrived are still s
   };
   server.step2DelayMs.set('nb-restore-race', 300);
   const received = server.received.length;
-  const second = new CollabClient({ url: server.url, token: 'a', backoff: FAST_BACKOFF, lingerMs: 10, outbox });
-  clients.push(second);
-  second.connect();
+  const second = newClient('a', outbox);
   const again = second.openDoc('nb-restore-race').session;
   await until(() => server.received.slice(received).some((frame) => frame.doc === 'nb-restore-race' && frame.kind !== 'sync-step-1'), 'our answer to the server step 1 sent');
   releaseRestore();

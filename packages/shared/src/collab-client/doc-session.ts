@@ -58,10 +58,7 @@ export class DocSession {
   private retryTimer: Timer | null = null;
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === this) return;
-    this.pending.record(update);
-    this.flush();
-    this.publish({});
+    if (origin !== this) this.recordLocalEdit(update);
   };
 
   /** The outbox write under way (it loops while `outboxDirty`), so callers can await the latest state. */
@@ -288,6 +285,13 @@ export class DocSession {
     this.retryTimer = null;
   }
 
+  /** An edit made here (or restored from the outbox): unsaved until the server confirms it. */
+  private recordLocalEdit(update: Uint8Array): void {
+    this.pending.record(update);
+    this.flush();
+    this.publish({});
+  }
+
   /** Edits a closed tab (or an earlier session) left unsaved become this session's to send. */
   private async restoreUnsaved(outbox: OfflineOutbox): Promise<void> {
     try {
@@ -297,9 +301,7 @@ export class DocSession {
       // Yjs cannot place edits that extend it and leaves them out of that event; they would
       // show up later as if the server had sent them, and never be sent.
       Y.applyUpdate(this.doc, restored.update, this);
-      this.pending.record(restored.update);
-      this.flush();
-      this.publish({});
+      this.recordLocalEdit(restored.update);
       await this.writeOutbox();
       await outbox.forget(restored.keys);
     } catch {

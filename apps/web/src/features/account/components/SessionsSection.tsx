@@ -40,7 +40,8 @@ export function SessionsSection() {
   const logoutEverywhere = useLogout({ everywhere: true });
   const { showToast } = useToast();
   const [confirmingAll, setConfirmingAll] = useState(false);
-  const unsavedEdits = useUnsavedEditsCheck(useSignedInUser().id);
+  const user = useSignedInUser();
+  const unsavedEdits = useUnsavedEditsCheck(user.id);
   /** Documents whose unsaved edits this logout would delete (see useUnsavedEditsCheck). */
   const [unsavedDocuments, setUnsavedDocuments] = useState(0);
 
