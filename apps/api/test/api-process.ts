@@ -24,6 +24,8 @@ export interface ApiProcess {
   exited: Promise<void>;
   /** Sends the signal and resolves once the process is gone. */
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Everything the process has written to stdout and stderr so far. */
+  output(): string;
 }
 
 const running = new Set<ApiProcess>();
@@ -45,9 +47,16 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   };
   const child = spawn(process.execPath, ['--enable-source-maps', MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const apiProcess: ApiProcess = {
     baseUrl: '',
     exited,
+    output: () => output,
     kill: async (signal = 'SIGKILL') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -19,6 +19,17 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
     if (!docs.has(name)) docs.set(name, new Y.Doc());
     return docs.get(name);
   };
+  /** What acknowledged saves hold: the documents a real server would have in Postgres. */
+  const stored = new Map();
+  const storedOf = (name) => {
+    if (!stored.has(name)) stored.set(name, new Y.Doc());
+    return stored.get(name);
+  };
+  /**
+   * Documents whose saves fail the way the old server's did during a database outage: the
+   * update is applied (so later state vectors count it) but answered `unavailable`, not stored.
+   */
+  const failingSaves = new Set();
   const received = [];
   /** Documents every join is refused for (`not_found`), as for someone without access. */
   const deniedDocs = new Set();
@@ -43,6 +54,8 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
       if (message.kind === 'awareness') return socket.to(`doc:${doc}`).emit('y', doc, frame);
       if (readOnly) return ack?.({ ok: false, error: 'read_only' });
       Y.applyUpdate(docOf(doc), message.update);
+      if (failingSaves.has(doc)) return ack?.({ ok: false, error: 'unavailable' });
+      Y.applyUpdate(storedOf(doc), message.update);
       socket.to(`doc:${doc}`).emit('y', doc, encodeUpdate(message.update));
       ack?.({ ok: true });
     });
@@ -60,6 +73,8 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     docText: (name, field = 'markdown') => docOf(name).getText(field).toString(),
+    storedText: (name, field = 'markdown') => storedOf(name).getText(field).toString(),
+    failingSaves,
     received,
     deniedDocs,
     step2DelayMs,

@@ -12,6 +12,8 @@ import { GroupCommit } from './group-commit.js';
 interface Append {
   doc: string;
   update: Uint8Array;
+  /** Asked just before the write: true drops the append (rejected with Withdrawn). */
+  withdrawn?: () => boolean;
 }
 
 export interface StoredDocument {
@@ -24,7 +26,11 @@ export interface StoredDocument {
 @Injectable()
 export class CollabPersistence implements BeforeApplicationShutdown {
   private readonly logger = new Logger('CollabPersistence');
-  private readonly appends = new GroupCommit<Append>((batch) => this.insert(batch));
+  private readonly appends = new GroupCommit<Append>(
+    (batch) => this.insert(batch),
+    2000,
+    (append) => append.withdrawn?.() ?? false,
+  );
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -38,9 +44,12 @@ export class CollabPersistence implements BeforeApplicationShutdown {
     return { updates, unfolded: rows.length };
   }
 
-  /** Resolves once the update is committed; concurrent appends share one transaction. */
-  append(doc: string, update: Uint8Array): Promise<void> {
-    return this.appends.add({ doc, update });
+  /**
+   * Resolves once the update is committed; concurrent appends share one transaction. If
+   * `withdrawn()` is true when its turn comes, it is not written and rejects with Withdrawn.
+   */
+  append(doc: string, update: Uint8Array, withdrawn?: () => boolean): Promise<void> {
+    return this.appends.add({ doc, update, withdrawn });
   }
 
   /** Resolves once every append made before this call has committed or failed. */

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { decodeAwareness, stampIdentity } from './awareness-entries.js';
 import type { ConnectionState } from './connection-state.js';
-import { DocumentRegistry, UpdateRefused } from './document-registry.service.js';
+import { DocumentGone, DocumentRegistry, UpdateRefused } from './document-registry.service.js';
 import type { CollabSocketData } from './socket-handshake.js';
 import { FrameError, decodeFrame, isEmptyUpdate, syncStep2Frame } from './y-frames.js';
 
@@ -62,7 +62,9 @@ export class CollabSync {
           await this.registry.applyClientUpdate(joined.live, socketId, decoded.update);
         } catch (error) {
           if (error instanceof UpdateRefused) throw new SyncRefusal('invalid_update', `the update cannot be applied: ${error.message}`);
-          throw new SyncRefusal('unavailable', 'the update could not be saved; resend it after reconnecting');
+          // Not stored, and the document is being reloaded: keep the edit, join again, resend.
+          if (error instanceof DocumentGone) throw new SyncRefusal('not_joined', `${error.message}; join it again and resend the update`);
+          throw new SyncRefusal('unavailable', 'the update could not be saved; resend it after joining again');
         }
         return {};
       }
