@@ -5,6 +5,7 @@ import { AccountsService } from './accounts.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { Authenticator } from './authenticator.service.js';
+import { CredentialRevocations } from './credential-revocations.js';
 import { LoginAttempt } from './login-attempt.entity.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.service.js';
@@ -25,8 +26,9 @@ import { User } from './user.entity.js';
     PasswordHasher,
     LoginThrottle,
     Authenticator,
+    CredentialRevocations,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [Authenticator, AccountsService, PasswordHasher, SessionsService],
+  exports: [Authenticator, AccountsService, PasswordHasher, SessionsService, CredentialRevocations],
 })
 export class AuthModule {}
