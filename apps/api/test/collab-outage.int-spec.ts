@@ -216,7 +216,7 @@ beforeAll(async () => {
   await eventually(() => writers.every((writer, index) => writer.acknowledged.size >= (ackedBefore[index] ?? 0) + ACKS_AFTER_RECOVERY_PER_WRITER), 30_000, 'every writer saving again');
   stopTyping = true;
   await typing;
-  await Promise.all(writers.map((writer) => writer.rejoining));
+  await Promise.all(writers.flatMap((writer) => (writer.rejoining ? [writer.rejoining] : [])));
   await Promise.all(writers.map((writer) => writer.client.settled()));
   const everyToken = writers.flatMap((writer) => writer.typed);
   await eventually(

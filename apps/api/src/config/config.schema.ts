@@ -48,6 +48,9 @@ export const ConfigSchema = z.object({
   COLLAB_AWARENESS_PER_SECOND: positiveInt.default(COLLAB_DEFAULT_LIMITS.awarenessPerSecond),
   COLLAB_AWARENESS_BURST: positiveInt.default(COLLAB_DEFAULT_LIMITS.awarenessBurst),
   COLLAB_APPLY_DEADLINE_MS: positiveInt.default(COLLAB_DEFAULT_LIMITS.applyDeadlineMs),
+  COLLAB_MAX_DOCUMENT_BYTES: positiveInt.default(COLLAB_DEFAULT_LIMITS.maxDocumentBytes),
+  COLLAB_MAX_SOCKETS_PER_USER: positiveInt.default(COLLAB_DEFAULT_LIMITS.maxSocketsPerUser),
+  COLLAB_OFF_THREAD_ENCODE_BYTES: positiveInt.default(COLLAB_DEFAULT_LIMITS.offThreadEncodeBytes),
   /** Stored updates of one document after which it is compacted into a snapshot. */
   COLLAB_COMPACT_AFTER_UPDATES: positiveInt.default(2000),
   /** Compactions of one document start at least this far apart (under a flood of writes each would re-read the log). */

@@ -21,6 +21,8 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Rows in collab_updates, i.e. not yet folded into the snapshot. */
   unfolded: number;
+  /** Bytes of the snapshot and the rows together. */
+  bytes: number;
 }
 
 @Injectable()
@@ -41,7 +43,7 @@ export class CollabPersistence implements BeforeApplicationShutdown {
     const rows = (await this.dataSource.query(`SELECT "update" FROM collab_updates WHERE document_name = $1 ORDER BY id`, [doc])) as { update: Buffer }[];
     const snapshots = (await this.dataSource.query(`SELECT state FROM collab_snapshots WHERE document_name = $1`, [doc])) as { state: Buffer }[];
     const updates = [...snapshots.map((row) => new Uint8Array(row.state)), ...rows.map((row) => new Uint8Array(row.update))];
-    return { updates, unfolded: rows.length };
+    return { updates, unfolded: rows.length, bytes: updates.reduce((sum, update) => sum + update.byteLength, 0) };
   }
 
   /**
@@ -50,6 +52,16 @@ export class CollabPersistence implements BeforeApplicationShutdown {
    */
   append(doc: string, update: Uint8Array, withdrawn?: () => boolean): Promise<void> {
     return this.appends.add({ doc, update, withdrawn });
+  }
+
+  /** Bytes the document takes in storage now (snapshot + updates). */
+  async storedBytes(doc: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT coalesce(sum(octet_length(state)), 0) FROM collab_snapshots WHERE document_name = $1)
+            + (SELECT coalesce(sum(octet_length("update")), 0) FROM collab_updates WHERE document_name = $1) AS bytes`,
+      [doc],
+    )) as [{ bytes: string }];
+    return Number(row.bytes);
   }
 
   /** Resolves once every append made before this call has committed or failed. */

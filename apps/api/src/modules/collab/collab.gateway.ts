@@ -17,6 +17,7 @@ import { CredentialRechecks } from './credential-rechecks.js';
 import { ackFor, CollabSync } from './collab-sync.service.js';
 import { sendMultipartEventsInOneWrite } from './one-write-per-event.js';
 import { handshakeMiddleware, type CollabSocket } from './socket-handshake.js';
+import { SocketQuota } from './socket-quota.js';
 import { useRequestedYEventFormat } from './y-event-sockets.js';
 
 const MAX_NAME_LENGTH = 200;
@@ -33,15 +34,24 @@ export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnect
     private readonly sync: CollabSync,
     private readonly namespace: CollabNamespace,
     private readonly rechecks: CredentialRechecks,
-  ) {}
+  ) {
+    this.quota = new SocketQuota(config.COLLAB_MAX_SOCKETS_PER_USER);
+  }
+
+  private readonly quota: SocketQuota;
 
   afterInit(namespace: Namespace): void {
     this.namespace.set(namespace);
     namespace.use(handshakeMiddleware(this.authenticator, allowedOrigins(this.config)));
+    namespace.use((socket, next) => {
+      if (this.quota.hasRoomFor((socket as CollabSocket).data.userId)) next();
+      else next(new Error('too_many_connections'));
+    });
     this.rechecks.listen(namespace);
   }
 
   handleConnection(socket: CollabSocket): void {
+    this.quota.opened(socket.data.userId);
     sendMultipartEventsInOneWrite(socket);
     useRequestedYEventFormat(socket);
     this.sessions.opened(socket);
@@ -49,6 +59,7 @@ export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnect
   }
 
   handleDisconnect(socket: CollabSocket): void {
+    this.quota.closed(socket.data.userId);
     this.sessions.closed(socket);
   }
 

@@ -34,6 +34,8 @@ export class UpdateRefused extends Error {}
 export class DocumentGone extends Error {}
 /** The update was applied and relayed but could not be committed; the document was evicted. */
 export class StorageFailed extends Error {}
+/** The update would take the document past COLLAB_MAX_DOCUMENT_BYTES. */
+export class DocumentTooLarge extends Error {}
 
 /** Told which local sockets were in a document that was just evicted. */
 export type EvictionListener = (doc: string, socketIds: string[]) => void;
@@ -56,6 +58,8 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
   private readonly compactor: YjsSandbox;
   private readonly evictionListeners = new Set<EvictionListener>();
   private readonly commitFailures = new CommitFailureLog(this.logger);
+  /** Sync answers encoded in the worker since start (for tests and metrics). */
+  encodedOffThread = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -120,6 +124,10 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
    */
   async applyClientUpdate(live: LiveDocument, socketId: string, update: Uint8Array): Promise<void> {
     if (this.live.get(live.name) !== live) throw new DocumentGone('the document left memory');
+    const max = this.config.COLLAB_MAX_DOCUMENT_BYTES;
+    if (live.storedBytes + update.byteLength > max) {
+      throw new DocumentTooLarge(`the document would take ${live.storedBytes + update.byteLength} bytes; the limit is ${max}`);
+    }
     try {
       await this.validator.apply(live.name, update);
     } catch (error) {
@@ -136,6 +144,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
       throw new StorageFailed(error instanceof Error ? error.message : String(error));
     }
     this.commitFailures.committed();
+    live.storedBytes += update.byteLength;
     this.bus.publish({ kind: 'update', doc: live.name, payload: update });
     live.unfolded += 1;
     if (live.unfolded >= this.config.COLLAB_COMPACT_AFTER_UPDATES) this.compactSoon(live);
@@ -163,6 +172,25 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
   /** Applies awareness entries already checked and stamped by the caller. */
   applyClientAwareness(live: LiveDocument, socketId: string, entries: AwarenessEntry[]): void {
     awarenessProtocol.applyAwarenessUpdate(live.awareness, encodeAwareness(entries), socketId);
+  }
+
+  /**
+   * What the live document has that `stateVector` lacks, for a sync step 2. Large documents
+   * are encoded in the sandbox worker, from its mirror: encoding megabytes here would stall
+   * every other socket of this process meanwhile. Throws if the state vector is malformed.
+   */
+  async encodeMissing(live: LiveDocument, stateVector: Uint8Array): Promise<Uint8Array> {
+    Y.decodeStateVector(stateVector);
+    if (live.storedBytes >= this.config.COLLAB_OFF_THREAD_ENCODE_BYTES) {
+      try {
+        const missing = await this.validator.diff(live.name, stateVector);
+        this.encodedOffThread += 1;
+        return missing;
+      } catch (error) {
+        this.logger.warn(`encoding ${live.name} in the worker failed, encoding it here: ${String(error)}`);
+      }
+    }
+    return Y.encodeStateAsUpdate(live.doc, stateVector);
   }
 
   /** All awareness states, as one frame for a socket that just joined (null if none). */
@@ -200,6 +228,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
         for (const update of stored.updates) Y.applyUpdate(live.doc, update, REMOTE_ORIGIN);
       });
       live.unfolded = stored.unfolded;
+      live.storedBytes = stored.bytes;
       this.watch(live);
       this.live.set(name, live);
       for (const message of this.arrivedWhileLoading.get(name) ?? []) this.receiveFromCluster(message);
@@ -260,6 +289,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     try {
       if (message.kind === 'update') {
         Y.applyUpdate(live.doc, message.payload, REMOTE_ORIGIN);
+        live.storedBytes += message.payload.byteLength;
       } else {
         awarenessProtocol.applyAwarenessUpdate(live.awareness, message.payload, REMOTE_ORIGIN);
         for (const clientId of live.awareness.getStates().keys()) live.noteRemoteClientId(clientId);
@@ -284,8 +314,10 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     }
     live.lastCompactionAt = performance.now();
     void this.compactNow(live.name)
-      .then((folded) => {
+      .then(async (folded) => {
         live.unfolded = Math.max(0, live.unfolded - folded);
+        // Compaction shrinks what is stored; updates committed after this read are few.
+        if (folded > 0) live.storedBytes = await this.persistence.storedBytes(live.name);
         return folded;
       })
       .catch((error: unknown) => {
