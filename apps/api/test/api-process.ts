@@ -16,6 +16,8 @@ export interface ApiProcessOptions {
   redisUrl?: string;
   /** Extra configuration (collab limits...), as environment variables. */
   env?: Record<string, string>;
+  /** How long to wait for "running at" (default 30 s); several nodes starting at once on two cores need longer. */
+  startupTimeoutMs?: number;
 }
 
 export interface ApiProcess {
@@ -56,7 +58,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   };
   running.add(apiProcess);
   try {
-    apiProcess.baseUrl = await listeningUrl(child);
+    apiProcess.baseUrl = await listeningUrl(child, options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS);
   } catch (error) {
     await apiProcess.kill();
     throw error;
@@ -69,11 +71,11 @@ export async function killAllApiProcesses(): Promise<void> {
   await Promise.all([...running].map((apiProcess) => apiProcess.kill()));
 }
 
-function listeningUrl(child: ChildProcess): Promise<string> {
+function listeningUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`API process did not start within ${STARTUP_TIMEOUT_MS} ms:\n${stdout}${stderr}`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`API process did not start within ${timeoutMs} ms:\n${stdout}${stderr}`)), timeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = RUNNING_AT.exec(stdout);
