@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TEST_REDIS_PREFIX } from './test-redis.js';
 
 const MAIN = path.join(import.meta.dirname, '../dist/main.js');
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -42,6 +43,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     WEB_DIST_DIR: '/nonexistent',
+    REDIS_PREFIX: TEST_REDIS_PREFIX,
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };
