@@ -25,6 +25,8 @@ export interface ApiProcess {
   baseUrl: string;
   /** Resolves when the process has exited, however it ended. */
   exited: Promise<void>;
+  /** Everything it wrote to stdout and stderr so far (its JSON log lines). */
+  output(): string;
   /** Sends the signal and resolves once the process is gone. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -49,9 +51,13 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   };
   const child = spawn(process.execPath, ['--enable-source-maps', MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const apiProcess: ApiProcess = {
     baseUrl: '',
     exited,
+    output: () => output,
     kill: async (signal = 'SIGKILL') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

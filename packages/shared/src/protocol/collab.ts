@@ -4,7 +4,8 @@
  *
  * Handshake: the session cookie, or `auth: { token: 'mrg_…' }` with a personal access token.
  * Without valid credentials the connection is refused with `connect_error` "unauthorized";
- * a browser Origin that is not the app's own is refused with "forbidden_origin".
+ * a browser Origin that is not the app's own is refused with "forbidden_origin"; credentials
+ * that could not be checked (the server's database failed) with "unavailable": retry later.
  *
  * Documents (Yjs):
  *   emit('join', { doc }, ack)  -> ack({ ok: true, readOnly }) | ack({ ok: false, error })
