@@ -43,10 +43,10 @@ function rewrite(config: string, pattern: RegExp, replacement: string, what: str
 export async function derivedConfig(nodes: string[], port: number, adjust: (config: string) => string = (config) => config): Promise<string> {
   let config = await readFile(SHIPPED_CONFIG, 'utf8');
   const servers = nodes.map((node) => `    server ${new URL(node).host} max_fails=3 fail_timeout=10s;`).join('\n');
-  config = rewrite(config, /(    server 127\.0\.0\.1:300\d [^\n]*\n)+/g, `${servers}\n`, 'the upstream servers');
+  config = rewrite(config, /( {4}server 127\.0\.0\.1:300\d [^\n]*\n)+/g, `${servers}\n`, 'the upstream servers');
   config = rewrite(config, /listen 443 ssl http2;/, `listen 127.0.0.1:${port};`, 'the TLS listen directive');
   config = rewrite(config, /\n\s*ssl_certificate(_key)?\s[^\n]*/g, '', 'the certificate lines');
-  config = rewrite(config, /\nserver \{\n    listen 80;[\s\S]*?\n\}\n/, '\n', 'the HTTP-to-HTTPS redirect');
+  config = rewrite(config, /\nserver \{\n {4}listen 80;[\s\S]*?\n\}\n/, '\n', 'the HTTP-to-HTTPS redirect');
   return adjust(config);
 }
 
