@@ -11,6 +11,7 @@ import { AppModule } from '../src/app.module.js';
 import { loadConfig, type AppConfig } from '../src/config/config.schema.js';
 import { configureHttp } from '../src/http/configure-http.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { TEST_REDIS_PREFIX } from './test-redis.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -24,7 +25,7 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', REDIS_PREFIX: TEST_REDIS_PREFIX, ...env });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), { logger: false });
   configureHttp(app, config);
   await app.listen(0, '127.0.0.1');

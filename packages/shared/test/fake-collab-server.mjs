@@ -35,6 +35,15 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
   const deniedDocs = new Set();
   /** Documents whose state (our step 2) reaches a joining client only after this many ms. */
   const step2DelayMs = new Map();
+  /** Per token, the `connect_error` answers its next handshakes get, in order; then it is let in. */
+  const handshakeRefusals = new Map();
+  const handshakes = [];
+  io.of('/collab').use((socket, next) => {
+    const token = socket.handshake.auth?.token;
+    const refusal = handshakeRefusals.get(token)?.shift();
+    handshakes.push({ token, refusal: refusal ?? null });
+    next(refusal ? new Error(refusal) : undefined);
+  });
   io.of('/collab').on('connection', (socket) => {
     const readOnly = readOnlyTokens.includes(socket.handshake.auth?.token);
     socket.on('join', ({ doc }, ack) => {
@@ -78,6 +87,8 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
     received,
     deniedDocs,
     step2DelayMs,
+    handshakeRefusals,
+    handshakes,
     /** Drops every connection, as a restarting server or a network cut would. */
     dropAll: () => io.of('/collab').disconnectSockets(true),
     emitWorkspaceEvent: (event) => io.of('/collab').to(`ws:${event.workspaceId}`).emit('workspace-event', event),

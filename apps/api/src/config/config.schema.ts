@@ -19,6 +19,11 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Shared state for several API processes (socket fan-out); optional on one node. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * Starts every Redis channel and key of this deployment (`<prefix>:collab`, `<prefix>:socket.io*`).
+   * Pub/sub ignores the database index, so deployments or test runs sharing one Redis need their own.
+   */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'letters, digits and _ . : - only, at most 64').default('marginalia'),
   DATA_DIR: z.string().min(1).default('.data'),
   /** Public origin of the web client, used for invite links and the Origin check. */
   PUBLIC_URL: z.url().optional(),

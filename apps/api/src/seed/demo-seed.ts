@@ -45,12 +45,26 @@ export async function loadDemoSeed(seedsDir = SEEDS_DIR): Promise<DemoSeed> {
 
 export async function seedDemoWorkspace(dataSource: DataSource, seedsDir = SEEDS_DIR): Promise<DemoSeedResult> {
   const seed = await loadDemoSeed(seedsDir);
+  // Nodes started together must not race each other through any step, the acceptance of the
+  // actors included (it runs in transactions of its own): one seeds, the others wait and then
+  // find everything in place. A session lock on a connection of its own spans all of it.
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', ['marginalia:seed']);
+    await seedUnderLock(dataSource, seed, seedsDir);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', ['marginalia:seed']).catch(() => undefined);
+    await lock.release();
+  }
+  return { workspaceId: seed.workspace.id, workspaceName: seed.workspace.name, password: seed.password, accounts: seed.accounts.map(({ email, role }) => ({ email, role })) };
+}
+
+async function seedUnderLock(dataSource: DataSource, seed: DemoSeed, seedsDir: string): Promise<void> {
   const texts = await Promise.all(seed.documents.map(async (document) => ({ ...document, text: await readFile(path.join(seedsDir, document.file), 'utf8') })));
   const passwordHash = await argon2.hash(seed.password, ARGON2_OPTIONS);
   const newDocumentIds: string[] = [];
   await dataSource.transaction(async (manager) => {
-    // Two processes starting together must not race each other's inserts.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['marginalia:seed']);
     await manager.query(`INSERT INTO workspaces (id, name, description) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [seed.workspace.id, seed.workspace.name, seed.workspace.description]);
     for (const account of seed.accounts) {
       await manager.query(`INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING`, [account.email.toLowerCase(), account.displayName, passwordHash]);
@@ -78,7 +92,6 @@ export async function seedDemoWorkspace(dataSource: DataSource, seedsDir = SEEDS
     await proposeActorCandidates(manager, seed.workspace.id, newDocumentIds);
   });
   await acceptSeededActors(dataSource, seed);
-  return { workspaceId: seed.workspace.id, workspaceName: seed.workspace.name, password: seed.password, accounts: seed.accounts.map(({ email, role }) => ({ email, role })) };
 }
 
 /** Accepts the listed candidates that are still pending, as the owner would in the Actors page. */

@@ -3,9 +3,10 @@
  * Declared once here and imported by the gateway, the web client and the test clients.
  *
  * Handshake: the session cookie, or `auth: { token: 'mrg_…' }` with a personal access token.
- * Without valid credentials the connection is refused with `connect_error` "unauthorized"
- * ("too_many_connections" past the per-account socket limit);
- * a browser Origin that is not the app's own is refused with "forbidden_origin".
+ * Without valid credentials the connection is refused with `connect_error` "unauthorized";
+ * a browser Origin that is not the app's own is refused with "forbidden_origin"; credentials
+ * that could not be checked (the server's database failed) with "unavailable": retry later;
+ * past the per-account socket limit with "too_many_connections".
  *
  * Documents (Yjs):
  *   emit('join', { doc }, ack)  -> ack({ ok: true, readOnly }) | ack({ ok: false, error })

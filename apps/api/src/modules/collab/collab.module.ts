@@ -23,7 +23,7 @@ import { WorkspaceEvents } from './workspace-events.service.js';
   imports: [AuthModule],
   controllers: [NotebookController],
   providers: [
-    { provide: ClusterBus, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.REDIS_URL ? new RedisClusterBus(config.REDIS_URL) : new SingleNodeBus()) },
+    { provide: ClusterBus, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.REDIS_URL ? new RedisClusterBus(config.REDIS_URL, config.REDIS_PREFIX) : new SingleNodeBus()) },
     CollabNamespace,
     CollabPersistence,
     DocumentRegistry,
