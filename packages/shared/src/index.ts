@@ -12,6 +12,8 @@ export * from './schemas/search.js';
 export * from './schemas/actors.js';
 export * from './text/code-points.js';
 export * from './text/segment.js';
+export * from './text/cjk.js';
+export * from './text/detect-language.js';
 export * from './protocol/collab.js';
 export * from './protocol/workspace-events.js';
 export * from './schemas/collab.js';

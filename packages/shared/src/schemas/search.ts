@@ -3,8 +3,10 @@ import { CalendarDateSchema } from './documents.js';
 import { UuidSchema } from './common.js';
 
 /**
- * Full-text search. Query syntax: words (all must match, stemmed), "quoted phrases",
- * prefix* (word starts), -word (exclude), OR between alternatives.
+ * Full-text search. Query syntax: words (all must match, stemmed in each document's language),
+ * "quoted phrases", prefix* (word starts), -word (exclude), OR between alternatives. Chinese,
+ * Japanese and Korean text needs no spaces: any two or more characters are found where they
+ * appear in that order.
  */
 export const SearchQuerySchema = z.strictObject({
   q: z.string().trim().min(1, 'must not be empty').max(500),
@@ -40,5 +42,12 @@ export const SearchResponseSchema = z.object({
   results: z.array(SearchResultSchema),
   /** Passages matching in all (for paging), capped at 10,000. */
   total: z.number().int(),
+  /**
+   * Words of the query that search ignores, as typed: too common to index in the documents'
+   * languages (stop words such as "the").
+   */
+  ignoredWords: z.array(z.string()),
+  /** False when the query had nothing to look for: only ignored words, or only exclusions. */
+  searched: z.boolean(),
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
