@@ -11,6 +11,7 @@ import { createPinoLogger, PinoLoggerService } from './common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.schema.js';
 import { prepareDatabase, type PreparedDatabase } from './database/prepare-database.js';
 import { configureHttp } from './http/configure-http.js';
+import { NEST_APP_OPTIONS } from './http/request-body.js';
 import { seedDemoWorkspace, type DemoSeedResult } from './seed/demo-seed.js';
 
 
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const database = await prepareDatabase(config);
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), { logger: new PinoLoggerService(logger), bufferLogs: true });
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), { ...NEST_APP_OPTIONS, logger: new PinoLoggerService(logger), bufferLogs: true });
     configureHttp(app, config);
     const seeded = config.SEED_DEMO ? await seedDemoWorkspace(app.get(DataSource)) : null;
     await app.listen(config.PORT, config.HOST);
