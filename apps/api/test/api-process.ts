@@ -40,6 +40,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     WEB_DIST_DIR: '/nonexistent',
+    REGISTRATION_MAX_PER_IP: '100000',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };

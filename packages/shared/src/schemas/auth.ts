@@ -5,6 +5,8 @@ export const RegisterBodySchema = z.strictObject({
   email: EmailSchema,
   password: PasswordSchema,
   displayName: DisplayNameSchema,
+  /** The token of an invite made out to this email: needed when REGISTRATION=invite-only. */
+  inviteToken: z.string().min(1).max(128).optional(),
 });
 export type RegisterBody = z.input<typeof RegisterBodySchema>;
 
@@ -72,3 +74,9 @@ export const CreatedTokenSchema = TokenSummarySchema.extend({
   token: z.string(),
 });
 export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
+
+/** Claims instance administration with the one-time link printed at start-up. */
+export const AdminSetupBodySchema = z.strictObject({
+  token: z.string().min(1, 'is required').max(128),
+});
+export type AdminSetupBody = z.input<typeof AdminSetupBodySchema>;
