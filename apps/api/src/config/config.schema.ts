@@ -36,6 +36,8 @@ export const ConfigSchema = z.object({
   REGISTRATION: z.enum(['open', 'invite-only', 'closed']).default('open'),
   REGISTRATION_MAX_PER_IP: positiveInt.default(20),
   REGISTRATION_THROTTLE_WINDOW_MINUTES: positiveInt.default(60),
+  /** Show images from other sites in Markdown (notebook, comments); off: they become links and the CSP blocks them. */
+  MARKDOWN_REMOTE_IMAGES: booleanFromEnv.default(false),
   /** Invite links are single-use and short-lived: whoever holds one gets in. */
   INVITE_TTL_HOURS: positiveInt.default(48),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(10),

@@ -15,13 +15,14 @@ import { ApiExceptionFilter } from '../common/api-exception.filter.js';
 import { CollabIoAdapter } from '../modules/collab/collab-io.adapter.js';
 import { APP_VERSION } from '../version.js';
 import { RequestBodyInterceptor } from './request-body.js';
+import { securityHeaders } from './security-headers.js';
 
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
   if (config.TRUST_PROXY) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   app.use(cookieParser());
-  app.use(securityHeaders);
+  app.use(securityHeaders(config));
   app.useGlobalFilters(new ApiExceptionFilter());
   // Bodies are read after the guards (NEST_APP_OPTIONS turns Nest's early parsers off).
   app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector)));
@@ -30,13 +31,6 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   setUpOpenApi(app);
   const webDist = resolveWebDist(config);
   if (webDist) serveWebClient(app, webDist);
-}
-
-function securityHeaders(_request: Request, response: Response, next: NextFunction): void {
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('X-Frame-Options', 'DENY');
-  response.setHeader('Referrer-Policy', 'same-origin');
-  next();
 }
 
 function setUpOpenApi(app: NestExpressApplication): void {
