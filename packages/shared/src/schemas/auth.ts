@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DisplayNameSchema, EmailSchema, IsoDateSchema, PasswordSchema, UuidSchema } from './common.js';
+import { DisplayNameSchema, EmailSchema, IsoDateSchema, PasswordSchema, UuidSchema, lineText } from './common.js';
 
 export const RegisterBodySchema = z.strictObject({
   email: EmailSchema,
@@ -55,7 +55,7 @@ export const SessionSummarySchema = z.object({
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 
 export const CreateTokenBodySchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(80),
+  name: lineText().min(1, 'must not be empty').max(80),
 });
 export type CreateTokenBody = z.input<typeof CreateTokenBodySchema>;
 
