@@ -8,8 +8,8 @@ import type { ApiResponse, TestUser } from './api-client.js';
 import { createTestApp, type TestApp } from './create-test-app.js';
 import { createWorkspace, expectApiError, insertDocument, registerCast, type Cast } from './fixtures.js';
 
-const ONE_LINE = 'must not contain control characters (NUL, line breaks, ...)';
-const MULTILINE = 'must not contain NUL or other control characters';
+const ONE_LINE = 'must not contain NUL, line breaks or other control characters';
+const MULTILINE = 'must not contain NUL or control characters other than tabs and line breaks';
 
 describe('control characters in text fields and filters', () => {
   let app: TestApp;

@@ -26,7 +26,7 @@ import { clientIp, type AuthContext } from './auth-context.js';
 import { AdminSetupService } from './admin-setup.service.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { RegistrationThrottle } from './registration-throttle.service.js';
-import { Auth, Public } from './public.decorator.js';
+import { Auth, Public, SessionOnly } from './public.decorator.js';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
 import { SessionsService } from './sessions.service.js';
 import type { User } from './user.entity.js';
@@ -121,6 +121,7 @@ export class AuthController {
   }
 
   /** The one-time link printed at start-up while the instance has no admin (see AdminSetupService). */
+  @SessionOnly()
   @Post('admin-setup')
   @HttpCode(204)
   @ApiZodBody(AdminSetupBodySchema)

@@ -14,7 +14,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { CROSS_SITE_REFUSED, allowedBrowserOrigins, isCrossSite } from '../../http/cross-site.js';
 import { clientIp, type AuthenticatedRequest } from './auth-context.js';
 import { Authenticator } from './authenticator.service.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { IS_PUBLIC, SESSION_ONLY } from './public.decorator.js';
 import { safeEqual } from './secrets.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -49,6 +49,10 @@ export class AuthGuard implements CanActivate {
     if (!auth) {
       this.logger.warn(`unauthenticated ${request.method} ${escapeForLog(request.originalUrl)} ip=${escapeForLog(clientIp(request))}`);
       throw new UnauthorizedException('sign in first (session cookie or Bearer token)');
+    }
+    if (auth.via !== 'session' && this.reflector.getAllAndOverride<boolean | undefined>(SESSION_ONLY, [context.getHandler(), context.getClass()])) {
+      this.logger.warn(`session-only route refused to token=${auth.tokenId ?? '?'} user=${auth.user.id} ${request.method} ${escapeForLog(request.originalUrl)}`);
+      throw new ForbiddenException('this needs a signed-in session; a personal access token cannot do it');
     }
     if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
