@@ -11,6 +11,7 @@ import { CollabModule } from './modules/collab/collab.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
+import { InstanceModule } from './modules/instance/instance.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 
@@ -32,6 +33,7 @@ export class AppModule {
         SearchModule,
         HealthModule,
         ImportsModule,
+        InstanceModule,
         CollabModule,
       ],
     };

@@ -46,6 +46,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     LOG_LEVEL: 'warn',
     WEB_DIST_DIR: '/nonexistent',
     REDIS_PREFIX: TEST_REDIS_PREFIX,
+    REGISTRATION_MAX_PER_IP: '100000',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };

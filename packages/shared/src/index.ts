@@ -10,6 +10,7 @@ export * from './schemas/documents.js';
 export * from './schemas/imports.js';
 export * from './schemas/search.js';
 export * from './schemas/actors.js';
+export * from './schemas/instance.js';
 export * from './text/code-points.js';
 export * from './text/segment.js';
 export * from './text/cjk.js';

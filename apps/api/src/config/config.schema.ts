@@ -37,7 +37,14 @@ export const ConfigSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   SESSION_IDLE_TIMEOUT_MINUTES: positiveInt.default(60 * 24 * 7),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(24 * 30),
-  INVITE_TTL_HOURS: positiveInt.default(24 * 7),
+  /** Who may create an account: anyone, only people holding an invite for their email, or nobody. */
+  REGISTRATION: z.enum(['open', 'invite-only', 'closed']).default('open'),
+  REGISTRATION_MAX_PER_IP: positiveInt.default(20),
+  REGISTRATION_THROTTLE_WINDOW_MINUTES: positiveInt.default(60),
+  /** Show images from other sites in Markdown (notebook, comments); off: they become links and the CSP blocks them. */
+  MARKDOWN_REMOTE_IMAGES: booleanFromEnv.default(false),
+  /** Invite links are single-use and short-lived: whoever holds one gets in. */
+  INVITE_TTL_HOURS: positiveInt.default(48),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(10),
   LOGIN_MAX_FAILURES_PER_IP: positiveInt.default(50),
   LOGIN_THROTTLE_WINDOW_MINUTES: positiveInt.default(15),

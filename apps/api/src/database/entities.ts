@@ -5,7 +5,9 @@ import { CollabDocument } from '../modules/collab/collab-document.entity.js';
 import { CollabSnapshot } from '../modules/collab/collab-snapshot.entity.js';
 import { CollabUpdate } from '../modules/collab/collab-update.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { AdminSetupToken } from '../modules/auth/admin-setup-token.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
+import { RegistrationAttempt } from '../modules/auth/registration-attempt.entity.js';
 import { PersonalToken } from '../modules/auth/personal-token.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
@@ -18,4 +20,4 @@ import { Membership } from '../modules/workspaces/membership.entity.js';
 import { Workspace } from '../modules/workspaces/workspace.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
-export const ENTITIES = [User, Session, PersonalToken, LoginAttempt, Workspace, Membership, Invite, AuditEntry, CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload, CollabDocument, CollabUpdate, CollabSnapshot];
+export const ENTITIES = [User, Session, PersonalToken, LoginAttempt, RegistrationAttempt, AdminSetupToken, Workspace, Membership, Invite, AuditEntry, CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload, CollabDocument, CollabUpdate, CollabSnapshot];

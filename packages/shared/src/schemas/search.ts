@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from './documents.js';
-import { UuidSchema } from './common.js';
+import { UuidSchema, lineText } from './common.js';
 
 /**
  * Full-text search. Query syntax: words (all must match, stemmed in each document's language),
@@ -9,11 +9,11 @@ import { UuidSchema } from './common.js';
  * appear in that order.
  */
 export const SearchQuerySchema = z.strictObject({
-  q: z.string().trim().min(1, 'must not be empty').max(500),
+  q: lineText().min(1, 'must not be empty').max(500),
   documentId: UuidSchema.optional(),
-  source: z.string().trim().max(300).optional(),
-  author: z.string().trim().max(300).optional(),
-  language: z.string().trim().max(35).optional(),
+  source: lineText().max(300).optional(),
+  author: lineText().max(300).optional(),
+  language: lineText().max(35).optional(),
   publishedFrom: CalendarDateSchema.optional(),
   publishedTo: CalendarDateSchema.optional(),
   actorId: UuidSchema.optional(),

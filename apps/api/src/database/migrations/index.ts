@@ -4,5 +4,13 @@ import { Corpus1795433371468 } from './1795433371468-corpus.js';
 import { Collab1795440500656 } from './1795440500656-collab.js';
 import { CorpusStorage1795441197164 } from './1795441197164-corpus-storage.js';
 import { MultilingualSearch1796458263753 } from './1796458263753-multilingual-search.js';
+import { RegistrationAndAdminSetup1796458392815 } from './1796458392815-registration-and-admin-setup.js';
 
-export const MIGRATIONS = [InitialSchema1795430427587, Corpus1795433371468, Collab1795440500656, CorpusStorage1795441197164, MultilingualSearch1796458263753];
+export const MIGRATIONS = [
+  InitialSchema1795430427587,
+  Corpus1795433371468,
+  Collab1795440500656,
+  CorpusStorage1795441197164,
+  MultilingualSearch1796458263753,
+  RegistrationAndAdminSetup1796458392815,
+];
