@@ -1,9 +1,10 @@
 /**
  * Seeds the demo workspace from seeds/demo-workspace.json: accounts, memberships and the raw
- * corpus texts. Idempotent: every insert skips rows that already exist, so it runs on every
+ * corpus texts (then its coding, from seeds/demo-coding.json: see demo-coding.ts). Idempotent: every insert skips rows that already exist, so it runs on every
  * start without duplicating anything or overwriting what people changed.
  */
 import { readFile } from 'node:fs/promises';
+import { ConflictException } from '@nestjs/common';
 import path from 'node:path';
 import { WORKSPACE_ROLES } from '@marginalia/shared';
 import argon2 from 'argon2';
@@ -16,6 +17,7 @@ import { ActorCandidatesService } from '../modules/actors/actor-candidates.servi
 import { ActorsService } from '../modules/actors/actors.service.js';
 import { AttributionsService } from '../modules/actors/attributions.service.js';
 import { proposeActorCandidates } from '../modules/actors/propose-actors.js';
+import { seedDemoCoding } from './demo-coding.js';
 
 export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../seeds');
 
@@ -78,6 +80,8 @@ export async function seedDemoWorkspace(dataSource: DataSource, seedsDir = SEEDS
     await proposeActorCandidates(manager, seed.workspace.id, newDocumentIds);
   });
   await acceptSeededActors(dataSource, seed);
+  const owner = seed.accounts.find((account) => account.role === 'owner');
+  await seedDemoCoding(dataSource, seed.workspace.id, owner?.email ?? '', seedsDir);
   return { workspaceId: seed.workspace.id, workspaceName: seed.workspace.name, password: seed.password, accounts: seed.accounts.map(({ email, role }) => ({ email, role })) };
 }
 
@@ -91,6 +95,11 @@ async function acceptSeededActors(dataSource: DataSource, seed: DemoSeed): Promi
   const wanted = new Set(seed.actors.map((name) => name.toLowerCase()));
   for (const candidate of pending) {
     if (!wanted.has(candidate.name.toLowerCase())) continue;
-    await candidates.accept(seed.workspace.id, candidate.id, ownerRows[0]?.id ?? null, { attributeEvidence: true });
+    try {
+      await candidates.accept(seed.workspace.id, candidate.id, ownerRows[0]?.id ?? null, { attributeEvidence: true });
+    } catch (error) {
+      // Another node starting at the same time accepted it first: that is the outcome we want.
+      if (!(error instanceof ConflictException)) throw error;
+    }
   }
 }
