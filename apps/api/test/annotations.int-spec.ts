@@ -109,6 +109,10 @@ describe('annotations', () => {
     expect(await ids('?kind=consensus')).toEqual([]);
     const { body } = await cast.viewer.client.get(`${base}/annotations?documentId=${documentId}`);
     expect(body.analysts.map((analyst: { id: string }) => analyst.id).sort()).toEqual([cast.owner.id, cast.editor.id].sort());
+    // The reader has the text: quotes only when asked for.
+    expect(body.annotations[0].quote).toBeUndefined();
+    const quoted = await cast.viewer.client.get(`${base}/annotations?documentId=${documentId}&quotes=true`);
+    expect(quoted.body.annotations[0].quote).toEqual({ ...quoteOf(TEXT, 4, 12), exact: 'ministry' });
   });
 
   it('blind coding: each analyst gets only their own annotations until an admin reveals them', async () => {

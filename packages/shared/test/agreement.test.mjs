@@ -139,3 +139,17 @@ test('overall pools every (passage, tag) unit', () => {
   assert.equal(result.overall.percentAgreement, 3 / 4);
   close(result.overall.cohensKappa, cohensKappa([[1, 1], [0, 2]]));
 });
+
+test('many analysts (beyond the dense pattern table) give the same figures as the formulas', () => {
+  const analystCount = 10;
+  const spans = [];
+  for (let analyst = 0; analyst < analystCount; analyst += 1) {
+    spans.push({ analyst, document: 0, tag: 0, start: 0, end: 10 });
+    if (analyst % 3 === 0) spans.push({ analyst, document: 0, tag: 0, start: 20, end: 25 });
+  }
+  const figures = compareCoding({ analystCount, documents: [DOCUMENTS[0]], tagCount: 1, spans }).tags[0].passages;
+  const rows = Array.from({ length: analystCount }, (_unused, analyst) => [1, 0, analyst % 3 === 0 ? 1 : 0]);
+  close(figures.krippendorffAlpha, krippendorffAlphaNominal(unitsFromCoderRows(rows)));
+  close(figures.fleissKappa, fleissKappa([[0, 10], [10, 0], [6, 4]]));
+  assert.equal(figures.percentAgreement, 2 / 3);
+});

@@ -64,25 +64,53 @@ export interface ComparisonResult {
   tags: TagComparison[];
 }
 
-/** Patterns: key = coveredMask * 2^MASK_BITS + appliedMask, value = how many units. */
-type Patterns = Map<number, number>;
+/**
+ * Counts of unit patterns (which analysts coded the unit, which of them applied the tag). With
+ * few analysts the 4^n possible patterns fit a dense array, far cheaper than a Map on the hot
+ * path (one add per passage and tag); beyond that, a Map.
+ */
+export class Patterns {
+  private readonly dense: Float64Array | null;
+  private readonly touched: number[] = [];
+  private readonly sparse = new Map<number, number>();
+
+  constructor(private readonly analystCount: number) {
+    this.dense = analystCount <= DENSE_MAX_ANALYSTS ? new Float64Array(4 ** analystCount) : null;
+  }
+
+  add(covered: number, applied: number, weight: number): void {
+    if (this.dense) {
+      const key = covered * 2 ** this.analystCount + applied;
+      if (this.dense[key] === 0) this.touched.push(key);
+      this.dense[key]! += weight;
+    } else {
+      const key = covered * SHIFT + applied;
+      this.sparse.set(key, (this.sparse.get(key) ?? 0) + weight);
+    }
+  }
+
+  addAll(other: Patterns): void {
+    for (const unit of other.units()) this.add(unit.covered, unit.applied, unit.weight);
+  }
+
+  units(): { covered: number; applied: number; weight: number }[] {
+    if (this.dense) {
+      const width = 2 ** this.analystCount;
+      return this.touched.map((key) => ({ covered: Math.floor(key / width), applied: key % width, weight: this.dense![key]! }));
+    }
+    return [...this.sparse].map(([key, weight]) => ({ covered: Math.floor(key / SHIFT), applied: key % SHIFT, weight }));
+  }
+}
+
+const DENSE_MAX_ANALYSTS = 8;
 const MASK_BITS = 21;
 const SHIFT = 2 ** MASK_BITS;
 export const MAX_COMPARED_ANALYSTS = MASK_BITS - 1;
-
-function addPattern(patterns: Patterns, covered: number, applied: number, weight: number): void {
-  const key = covered * SHIFT + applied;
-  patterns.set(key, (patterns.get(key) ?? 0) + weight);
-}
 
 function bitCount(mask: number): number {
   let count = 0;
   for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
   return count;
-}
-
-function unitsOf(patterns: Patterns): { covered: number; applied: number; weight: number }[] {
-  return [...patterns].map(([key, weight]) => ({ covered: Math.floor(key / SHIFT), applied: key % SHIFT, weight }));
 }
 
 /** The four coefficients over pattern counts (binary values: tag applied or not). */
@@ -97,7 +125,7 @@ export function figuresFromPatterns(patterns: Patterns, analystCount: number): F
   ];
   let units = 0;
   let completeUnits = 0;
-  for (const { covered, applied, weight } of unitsOf(patterns)) {
+  for (const { covered, applied, weight } of patterns.units()) {
     if (bitCount(covered) < 2) continue;
     units += weight;
     const values: (number | null)[] = [];
@@ -127,7 +155,7 @@ function characterFigures(patterns: Patterns, analystCount: number): CharacterFi
   const figures = figuresFromPatterns(patterns, analystCount);
   let agreedCoded = 0;
   let agreedUncoded = 0;
-  for (const { covered, applied, weight } of unitsOf(patterns)) {
+  for (const { covered, applied, weight } of patterns.units()) {
     if (bitCount(covered) < 2) continue;
     if (applied === 0) agreedUncoded += weight;
     else if (applied === covered) agreedCoded += weight;
@@ -180,47 +208,52 @@ export function compareCoding(input: ComparisonInput): ComparisonResult {
     else byTagAndDocument.set(key, [span]);
   }
 
-  const overallPatterns: Patterns = new Map();
+  const overallPatterns = new Patterns(analystCount);
   const tags: TagComparison[] = [];
   for (let tag = 0; tag < tagCount; tag += 1) {
-    const passagePatterns: Patterns = new Map();
-    const characterPatterns: Patterns = new Map();
-    const passagesCoded = new Array<number>(analystCount).fill(0);
+    const passagePatterns = new Patterns(analystCount);
+    const characterPatterns = new Patterns(analystCount);
     const row = applied[tag]!;
-    documents.forEach((document, d) => {
+    for (let d = 0; d < documents.length; d += 1) {
       const mask = covered[d]!;
-      if (mask === 0) return;
+      if (mask === 0) continue;
       const base = passageOffset[d]!;
-      for (let p = 0; p < document.passages.length; p += 1) {
-        const yes = row[base + p]! & mask;
-        addPattern(passagePatterns, mask, yes, 1);
-        for (let analyst = 0; analyst < analystCount; analyst += 1) if (yes & (2 ** analyst)) passagesCoded[analyst]! += 1;
-      }
-      addCharacterPatterns(characterPatterns, mask, document.length, byTagAndDocument.get(tag * documents.length + d) ?? []);
-    });
-    for (const [key, weight] of passagePatterns) overallPatterns.set(key, (overallPatterns.get(key) ?? 0) + weight);
+      const end = base + documents[d]!.passages.length;
+      for (let p = base; p < end; p += 1) passagePatterns.add(mask, row[p]! & mask, 1);
+      addCharacterPatterns(characterPatterns, mask, documents[d]!.length, byTagAndDocument.get(tag * documents.length + d) ?? []);
+    }
+    overallPatterns.addAll(passagePatterns);
+    const passagesCoded = new Array<number>(analystCount).fill(0);
+    for (const unit of passagePatterns.units()) for (let analyst = 0; analyst < analystCount; analyst += 1) if (unit.applied & (2 ** analyst)) passagesCoded[analyst]! += unit.weight;
     tags.push({ passagesCoded, passages: figuresFromPatterns(passagePatterns, analystCount), characters: characterFigures(characterPatterns, analystCount) });
   }
   return { passages: passageCount, overall: figuresFromPatterns(overallPatterns, analystCount), tags };
 }
 
-/** Sweeps one document's spans of one tag: each stretch of text counts its length once. */
+/**
+ * Sweeps one document's spans of one tag: each stretch of text counts its length once. Events
+ * are packed into one number (offset * 64 + analyst * 2 + start?) and sorted as a typed array.
+ */
 function addCharacterPatterns(patterns: Patterns, mask: number, length: number, spans: readonly CodedSpan[]): void {
-  const events: [number, number, number][] = [];
+  const events = new Float64Array(spans.length * 2);
+  let count = 0;
   for (const span of spans) {
     if ((mask & (2 ** span.analyst)) === 0) continue;
-    events.push([span.start, span.analyst, 1], [span.end, span.analyst, -1]);
+    events[count++] = span.start * 64 + span.analyst * 2 + 1;
+    events[count++] = span.end * 64 + span.analyst * 2;
   }
-  events.sort((a, b) => a[0] - b[0]);
+  const sorted = events.subarray(0, count).sort();
   const depth = new Int32Array(MASK_BITS);
   let current = 0;
   let position = 0;
-  for (const [offset, analyst, change] of events) {
-    if (offset > position) addPattern(patterns, mask, current, offset - position);
+  for (const event of sorted) {
+    const offset = Math.floor(event / 64);
+    const analyst = Math.floor((event % 64) / 2);
+    if (offset > position) patterns.add(mask, current, offset - position);
     position = Math.max(position, offset);
-    depth[analyst]! += change;
+    depth[analyst]! += event % 2 === 1 ? 1 : -1;
     if (depth[analyst]! > 0) current |= 2 ** analyst;
     else current &= ~(2 ** analyst);
   }
-  if (length > position) addPattern(patterns, mask, 0, length - position);
+  if (length > position) patterns.add(mask, 0, length - position);
 }

@@ -22,7 +22,8 @@ export const AnnotationSchema = z.object({
   documentId: UuidSchema,
   start: z.number().int(),
   end: z.number().int(),
-  quote: TextQuoteSchema,
+  /** The W3C quote: in answers to writes, and in lists asked `quotes=true` (the reader has the text). */
+  quote: TextQuoteSchema.optional(),
   tagIds: z.array(UuidSchema),
   memo: z.string().nullable(),
   kind: z.enum(ANNOTATION_KINDS),
@@ -74,15 +75,17 @@ export type UpdateAnnotationBody = z.input<typeof UpdateAnnotationBodySchema>;
 
 const kindFilter = z.enum(['analyst', 'consensus', 'all']).default('all');
 
+const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
 export const AnnotationListQuerySchema = z.strictObject({
   documentId: UuidSchema.optional(),
   tagId: UuidSchema.optional(),
   analystId: UuidSchema.optional(),
   kind: kindFilter,
+  /** Include each annotation's quote (default false: the reader already has the text). */
+  quotes: booleanFlag.default(false),
 });
 export type AnnotationListQuery = z.input<typeof AnnotationListQuerySchema>;
-
-const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const CODED_SEGMENTS_MAX = 2000;
 

@@ -42,34 +42,40 @@ export class AgreementService {
     if (query.tags && tagRows.length !== new Set(query.tags).size) throw new BadRequestException("tags: not every tag is in this workspace's codebook");
 
     const documentIds = documentRows.map((row) => row.id);
-    // Numeric arrays straight from Postgres: one row per document, one per (annotation, tag).
+    const tagIds = tagRows.map((row) => row.id);
+    // Columnar answers (a few integer arrays rather than 100,000 row objects): indexes into
+    // documentIds / analysts / tagIds come from joins WITH ORDINALITY, counted from 1.
     const [passageRows, spanRows] = (await Promise.all([
       this.dataSource.query(
-        `SELECT document_id::text, array_agg(start ORDER BY index) AS starts, array_agg("end" ORDER BY index) AS ends FROM passages WHERE document_id = ANY($1::uuid[]) GROUP BY document_id`,
+        `SELECT d.i::int AS document, array_agg(p.start ORDER BY p.index) AS starts, array_agg(p."end" ORDER BY p.index) AS ends
+           FROM passages p JOIN unnest($1::uuid[]) WITH ORDINALITY AS d(id, i) ON d.id = p.document_id GROUP BY d.i`,
         [documentIds],
       ),
       this.dataSource.query(
-        `SELECT a.analyst_id::text, a.document_id::text, t.tag_id::text, a.start, a."end"
-           FROM annotations a LEFT JOIN annotation_tags t ON t.annotation_id = a.id
-          WHERE a.workspace_id = $1 AND a.kind = 'analyst' AND a.analyst_id = ANY($2::uuid[]) AND a.document_id = ANY($3::uuid[])`,
-        [workspaceId, analysts, documentIds],
+        `SELECT coalesce(array_agg(an.i::int), '{}') AS analysts, coalesce(array_agg(d.i::int), '{}') AS documents, coalesce(array_agg(coalesce(tg.i::int, 0)), '{}') AS tags,
+                coalesce(array_agg(a.start), '{}') AS starts, coalesce(array_agg(a."end"), '{}') AS ends
+           FROM annotations a
+           JOIN unnest($2::uuid[]) WITH ORDINALITY AS an(id, i) ON an.id = a.analyst_id
+           JOIN unnest($3::uuid[]) WITH ORDINALITY AS d(id, i) ON d.id = a.document_id
+           LEFT JOIN annotation_tags t ON t.annotation_id = a.id
+           LEFT JOIN unnest($4::uuid[]) WITH ORDINALITY AS tg(id, i) ON tg.id = t.tag_id
+          WHERE a.workspace_id = $1 AND a.kind = 'analyst'`,
+        [workspaceId, analysts, documentIds, tagIds],
       ),
-    ])) as [{ document_id: string; starts: number[]; ends: number[] }[], { analyst_id: string; document_id: string; tag_id: string | null; start: number; end: number }[]];
+    ])) as [{ document: number; starts: number[]; ends: number[] }[], [{ analysts: number[]; documents: number[]; tags: number[]; starts: number[]; ends: number[] }]];
 
-    const passagesByDocument = new Map(passageRows.map((row) => [row.document_id, row]));
-    const documents: ComparedDocument[] = documentRows.map((row) => {
-      const passages = passagesByDocument.get(row.id);
-      return { length: row.character_count, passages: passages ? passages.starts.map((start, i) => ({ start, end: passages.ends[i]! })) : [] };
+    const passagesByDocument = new Map(passageRows.map((row) => [row.document - 1, row]));
+    const documents: ComparedDocument[] = documentRows.map((row, i) => {
+      const passages = passagesByDocument.get(i);
+      return { length: row.character_count, passages: passages ? passages.starts.map((start, p) => ({ start, end: passages.ends[p]! })) : [] };
     });
-    const documentIndex = new Map(documentIds.map((id, i) => [id, i]));
-    const analystIndex = new Map(analysts.map((id, i) => [id, i]));
-    const tagIndex = new Map(tagRows.map((row, i) => [row.id, i]));
-    const spans: CodedSpan[] = spanRows.map((row) => ({
-      analyst: analystIndex.get(row.analyst_id)!,
-      document: documentIndex.get(row.document_id)!,
-      tag: row.tag_id === null ? -1 : (tagIndex.get(row.tag_id) ?? -1),
-      start: row.start,
-      end: row.end,
+    const columns = spanRows[0];
+    const spans: CodedSpan[] = columns.analysts.map((analyst, i) => ({
+      analyst: analyst - 1,
+      document: columns.documents[i]! - 1,
+      tag: columns.tags[i]! - 1,
+      start: columns.starts[i]!,
+      end: columns.ends[i]!,
     }));
     const result = compareCoding({ analystCount: analysts.length, documents, tagCount: tagRows.length, spans });
     return {

@@ -6,9 +6,10 @@ export interface AnnotationRow {
   document_id: string;
   start: number;
   end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
+  /** Absent when the query left quotes out. */
+  exact?: string;
+  prefix?: string;
+  suffix?: string;
   tag_ids: string[];
   memo: string | null;
   kind: 'analyst' | 'consensus';
@@ -19,10 +20,13 @@ export interface AnnotationRow {
 }
 
 /** One query for everything the reader draws: tags aggregated per annotation, the analyst's name joined. */
-export const SELECT_ANNOTATIONS = `SELECT a.id, a.document_id, a.start, a."end", a.exact, a.prefix, a.suffix, a.memo, a.kind, a.analyst_id,
+export function selectAnnotations(withQuotes: boolean): string {
+  return `SELECT a.id, a.document_id, a.start, a."end", ${withQuotes ? 'a.exact, a.prefix, a.suffix,' : ''} a.memo, a.kind, a.analyst_id,
     u.display_name AS analyst_name, a.created_at, a.updated_at,
     ARRAY(SELECT t.tag_id::text FROM annotation_tags t WHERE t.annotation_id = a.id ORDER BY t.tag_id) AS tag_ids
   FROM annotations a LEFT JOIN users u ON u.id = a.analyst_id`;
+}
+export const SELECT_ANNOTATIONS = selectAnnotations(true);
 
 export function toAnnotationDto(row: AnnotationRow): AnnotationDto {
   return {
@@ -30,7 +34,7 @@ export function toAnnotationDto(row: AnnotationRow): AnnotationDto {
     documentId: row.document_id,
     start: row.start,
     end: row.end,
-    quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    ...(row.exact !== undefined ? { quote: { exact: row.exact, prefix: row.prefix ?? '', suffix: row.suffix ?? '' } } : {}),
     tagIds: row.tag_ids,
     memo: row.memo,
     kind: row.kind,

@@ -1,5 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
 import {
   AnnotationListQuerySchema,
   AnnotationListSchema,
@@ -8,7 +9,6 @@ import {
   UpdateAnnotationBodySchema,
   type Annotation,
   type AnnotationList,
-  type AnnotationListQuery,
   type CreateAnnotationBody,
   type UpdateAnnotationBody,
 } from '@marginalia/shared';
@@ -30,7 +30,7 @@ export class AnnotationsController {
   @WorkspaceAccess('content.read')
   @ApiZodQuery(AnnotationListQuerySchema)
   @ApiZodResponse(AnnotationListSchema)
-  async list(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidQuery(AnnotationListQuerySchema) query: AnnotationListQuery): Promise<AnnotationList> {
+  async list(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidQuery(AnnotationListQuerySchema) query: z.output<typeof AnnotationListQuerySchema>): Promise<AnnotationList> {
     return await this.annotations.list({ member, userId: auth.user.id }, query);
   }
 

@@ -7,11 +7,12 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ANNOTATION_LIMITS, canPerform, type Annotation as AnnotationDto, type AnnotationList, type AnnotationListQuery, type CreateAnnotationBody, type UpdateAnnotationBody } from '@marginalia/shared';
+import type { z } from 'zod';
+import { ANNOTATION_LIMITS, canPerform, type Annotation as AnnotationDto, type AnnotationList, type AnnotationListQuerySchema, type CreateAnnotationBody, type UpdateAnnotationBody } from '@marginalia/shared';
 import { AnchorResolver } from '../anchors/anchor-resolver.service.js';
 import { CodingSettingsService, othersHidden } from '../codebook/coding-settings.service.js';
 import type { WorkspaceMember } from '../workspaces/workspace-access.js';
-import { SELECT_ANNOTATIONS, analystsOf, toAnnotationDto, type AnnotationRow } from './annotation-rows.js';
+import { SELECT_ANNOTATIONS, analystsOf, selectAnnotations, toAnnotationDto, type AnnotationRow } from './annotation-rows.js';
 import { SqlParams, ofKind, visibleTo } from './annotation-visibility.js';
 
 export interface Caller {
@@ -28,14 +29,14 @@ export class AnnotationsService {
   ) {}
 
   /** In document order. With `documentId` this is the reader's one query for a document. */
-  async list(caller: Caller, query: AnnotationListQuery): Promise<AnnotationList> {
+  async list(caller: Caller, query: z.output<typeof AnnotationListQuerySchema>): Promise<AnnotationList> {
     const workspaceId = caller.member.workspaceId;
     const params = new SqlParams(workspaceId);
-    const conditions = ['a.workspace_id = $1', visibleTo(await this.settings.read(workspaceId), caller.userId, params), ofKind(query.kind ?? 'all', params)];
+    const conditions = ['a.workspace_id = $1', visibleTo(await this.settings.read(workspaceId), caller.userId, params), ofKind(query.kind, params)];
     if (query.documentId) conditions.push(`a.document_id = ${params.add(query.documentId)}`);
     if (query.analystId) conditions.push(`a.analyst_id = ${params.add(query.analystId)}`);
     if (query.tagId) conditions.push(`EXISTS (SELECT 1 FROM annotation_tags f WHERE f.annotation_id = a.id AND f.tag_id = ${params.add(query.tagId)})`);
-    const rows = (await this.dataSource.query(`${SELECT_ANNOTATIONS} WHERE ${conditions.join(' AND ')} ORDER BY a.document_id, a.start, a."end", a.id`, params.values)) as AnnotationRow[];
+    const rows = (await this.dataSource.query(`${selectAnnotations(query.quotes)} WHERE ${conditions.join(' AND ')} ORDER BY a.document_id, a.start, a."end", a.id`, params.values)) as AnnotationRow[];
     return { annotations: rows.map(toAnnotationDto), analysts: analystsOf(rows) };
   }
 
