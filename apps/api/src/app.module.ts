@@ -7,6 +7,9 @@ import { ActorsModule } from './modules/actors/actors.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { AgreementModule } from './modules/agreement/agreement.module.js';
+import { AnnotationsModule } from './modules/annotations/annotations.module.js';
+import { CodebookModule } from './modules/codebook/codebook.module.js';
 import { CollabModule } from './modules/collab/collab.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -35,6 +38,9 @@ export class AppModule {
         ImportsModule,
         InstanceModule,
         CollabModule,
+        CodebookModule,
+        AnnotationsModule,
+        AgreementModule,
       ],
     };
   }

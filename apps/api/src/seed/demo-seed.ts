@@ -1,9 +1,10 @@
 /**
  * Seeds the demo workspace from seeds/demo-workspace.json: accounts, memberships and the raw
- * corpus texts. Idempotent: every insert skips rows that already exist, so it runs on every
+ * corpus texts (then its coding, from seeds/demo-coding.json: see demo-coding.ts). Idempotent: every insert skips rows that already exist, so it runs on every
  * start without duplicating anything or overwriting what people changed.
  */
 import { readFile } from 'node:fs/promises';
+import { ConflictException } from '@nestjs/common';
 import path from 'node:path';
 import { WORKSPACE_ROLES } from '@marginalia/shared';
 import argon2 from 'argon2';
@@ -16,6 +17,7 @@ import { ActorCandidatesService } from '../modules/actors/actor-candidates.servi
 import { ActorsService } from '../modules/actors/actors.service.js';
 import { AttributionsService } from '../modules/actors/attributions.service.js';
 import { proposeActorCandidates } from '../modules/actors/propose-actors.js';
+import { seedDemoCoding } from './demo-coding.js';
 
 export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../seeds');
 
@@ -92,6 +94,8 @@ async function seedUnderLock(dataSource: DataSource, seed: DemoSeed, seedsDir: s
     await proposeActorCandidates(manager, seed.workspace.id, newDocumentIds);
   });
   await acceptSeededActors(dataSource, seed);
+  const owner = seed.accounts.find((account) => account.role === 'owner');
+  await seedDemoCoding(dataSource, seed.workspace.id, owner?.email ?? '', seedsDir);
 }
 
 /** Accepts the listed candidates that are still pending, as the owner would in the Actors page. */
@@ -104,6 +108,11 @@ async function acceptSeededActors(dataSource: DataSource, seed: DemoSeed): Promi
   const wanted = new Set(seed.actors.map((name) => name.toLowerCase()));
   for (const candidate of pending) {
     if (!wanted.has(candidate.name.toLowerCase())) continue;
-    await candidates.accept(seed.workspace.id, candidate.id, ownerRows[0]?.id ?? null, { attributeEvidence: true });
+    try {
+      await candidates.accept(seed.workspace.id, candidate.id, ownerRows[0]?.id ?? null, { attributeEvidence: true });
+    } catch (error) {
+      // Another node starting at the same time accepted it first: that is the outcome we want.
+      if (!(error instanceof ConflictException)) throw error;
+    }
   }
 }
