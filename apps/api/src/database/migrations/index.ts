@@ -4,5 +4,6 @@ import { Corpus1795433371468 } from './1795433371468-corpus.js';
 import { Collab1795440500656 } from './1795440500656-collab.js';
 import { CorpusStorage1795441197164 } from './1795441197164-corpus-storage.js';
 import { RegistrationAndAdminSetup1796458392815 } from './1796458392815-registration-and-admin-setup.js';
+import { InviteDeclined1796460455214 } from './1796460455214-invite-declined.js';
 
-export const MIGRATIONS = [InitialSchema1795430427587, Corpus1795433371468, Collab1795440500656, CorpusStorage1795441197164, RegistrationAndAdminSetup1796458392815];
+export const MIGRATIONS = [InitialSchema1795430427587, Corpus1795433371468, Collab1795440500656, CorpusStorage1795441197164, RegistrationAndAdminSetup1796458392815, InviteDeclined1796460455214];
