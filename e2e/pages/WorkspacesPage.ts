@@ -35,4 +35,13 @@ export class WorkspacesPage {
     await this.workspaceLink(name).click();
     await this.page.waitForURL(/\/w\/[^/]+\/corpus$/);
   }
+
+  /** An invitation waiting for an answer, listed above the workspaces. */
+  invitation(workspaceName: string) {
+    return this.page.getByRole('list', { name: 'Invitations' }).getByRole('listitem', { name: `Invitation to ${workspaceName}` });
+  }
+
+  async answerInvitation(workspaceName: string, answer: 'Accept' | 'Decline'): Promise<void> {
+    await this.invitation(workspaceName).getByRole('button', { name: answer }).click();
+  }
 }

@@ -51,7 +51,9 @@ describe('workspace audit log', () => {
       details: { name: { from: 'Audit trail', to: 'Audited' }, description: { from: '', to: 'Who did what' } },
     }));
     for (const [user, role] of [[admin, 'admin'], [editor, 'editor'], [viewer, 'viewer']] as const) {
-      await change(201, owner.client.post(`${w}/members`, { email: user.email, role }), () => ({ action: 'member.added', actor: owner, details: { userId: user.id, email: user.email, displayName: user.displayName, role } }));
+      // Adding an account is an invitation it accepts.
+      const invitation = await change(201, owner.client.post(`${w}/members`, { email: user.email, role }), (body) => ({ action: 'invite.created', actor: owner, details: { inviteId: body.invite.id, email: user.email, role } }));
+      await change(200, user.client.post(`/invitations/${invitation.invite.id}/accept`), () => ({ action: 'invite.accepted', actor: user, details: { inviteId: invitation.invite.id, role } }));
     }
     const revokedEmail = uniqueEmail('revoked');
     const revoked = await change(201, admin.client.post(`${w}/members`, { email: revokedEmail, role: 'viewer' }), (body) => ({
@@ -109,7 +111,8 @@ describe('workspace audit log', () => {
     const workspaceId = await createCastWorkspace(cast);
     for (let index = 0; index < 4; index += 1) await createInvite(cast.admin, workspaceId);
     const all = await readAll(cast.owner, workspaceId);
-    expect(all).toHaveLength(9);
+    // Created, 4 members invited and accepting, 4 invites.
+    expect(all).toHaveLength(13);
 
     const pages: any[][] = [];
     let query = 'limit=4';
@@ -120,7 +123,7 @@ describe('workspace audit log', () => {
       pages.push(response.body.entries);
       query = `limit=4&before=${encodeURIComponent(response.body.entries.at(-1).createdAt)}`;
     }
-    expect(pages.map((page) => page.length)).toEqual([4, 4, 1]);
+    expect(pages.map((page) => page.length)).toEqual([4, 4, 4, 1]);
     expect(pages.flat()).toEqual(all);
   });
 

@@ -111,7 +111,7 @@ beforeAll(async () => {
   server = await startApiProcess({ databaseUrl: database.url, env: SERVER_ENV });
   [owner, editor] = await Promise.all([registerUser(server.baseUrl, 'owner'), registerUser(server.baseUrl, 'editor')]);
   const workspaceId = await createWorkspace(owner, 'Crash notes');
-  await addMember(owner, workspaceId, editor.email, 'editor');
+  await addMember(owner, workspaceId, editor, 'editor');
   editorToken = (await editor.client.post<{ token: string }>('/auth/tokens', { name: 'durability test' })).body.token;
   notebook = await notebookOf(owner, workspaceId);
   const typists = await Promise.all(Array.from({ length: WRITERS }, async (_, index) => joined(new YClient(await openSocket(server.baseUrl, index), notebook))));

@@ -24,7 +24,7 @@ describe('workspace isolation', () => {
     app = await createTestApp();
     [castB, ownerA, adminA] = await Promise.all([registerCast(app.baseUrl, 'b-'), registerUser(app.baseUrl, 'a-owner'), registerUser(app.baseUrl, 'a-admin')]);
     workspaceA = await createWorkspace(ownerA, 'Workspace A');
-    await addMember(ownerA, workspaceA, adminA.email, 'admin');
+    await addMember(ownerA, workspaceA, adminA, 'admin');
     documentA = await insertDocument(app.dataSource, workspaceA, 'A document');
   });
   afterAll(async () => {
@@ -104,9 +104,9 @@ describe('workspace isolation', () => {
   it('applies the role held in the workspace asked about, not the highest role anywhere', async () => {
     const both = await registerUser(app.baseUrl, 'both');
     const workspaceC = await createWorkspace(ownerA, 'Workspace C');
-    await addMember(ownerA, workspaceC, both.email, 'admin');
+    await addMember(ownerA, workspaceC, both, 'admin');
     const workspaceB = await prepareRouteWorkspace(app, castB);
-    await addMember(castB.owner, workspaceB.workspaceId, both.email, 'viewer');
+    await addMember(castB.owner, workspaceB.workspaceId, both, 'viewer');
 
     expect((await both.client.patch(`/workspaces/${workspaceC}`, { name: 'Renamed C' })).status).toBe(200);
     expectApiError(await both.client.patch(`/workspaces/${workspaceB.workspaceId}`, { name: 'Renamed B' }), 403, 'this needs the admin role or higher; you are viewer');

@@ -29,22 +29,31 @@ export async function createWorkspace(owner: TestUser, name = 'Field notes'): Pr
   return response.body.id as string;
 }
 
-export async function addMember(by: TestUser, workspaceId: string, email: string, role: WorkspaceRole): Promise<ApiResponse> {
+/** POST /members: invites an email (an account or not: the answer is the same invite). */
+export async function inviteByEmail(by: TestUser, workspaceId: string, email: string, role: WorkspaceRole): Promise<ApiResponse> {
   const response = await by.client.post(`/workspaces/${workspaceId}/members`, { email, role });
-  if (response.status !== 201) throw new Error(`add member failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201) throw new Error(`invite failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response;
+}
+
+/** Makes an account a member, as people do: invited by email, then accepting. */
+export async function addMember(by: TestUser, workspaceId: string, member: TestUser, role: WorkspaceRole): Promise<ApiResponse> {
+  const response = await inviteByEmail(by, workspaceId, member.email, role);
+  const accepted = await member.client.post(`/invites/${response.body.inviteToken as string}/accept`);
+  if (accepted.status !== 200) throw new Error(`accepting the invite failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return response;
 }
 
 /** A workspace owned by cast.owner with the admin, editor, commenter and viewer as members. */
 export async function createCastWorkspace(cast: Cast, name = 'Interviews'): Promise<string> {
   const workspaceId = await createWorkspace(cast.owner, name);
-  await Promise.all((['admin', 'editor', 'commenter', 'viewer'] as const).map((role) => addMember(cast.owner, workspaceId, cast[role].email, role)));
+  await Promise.all((['admin', 'editor', 'commenter', 'viewer'] as const).map((role) => addMember(cast.owner, workspaceId, cast[role], role)));
   return workspaceId;
 }
 
 /** Creates a pending invite for a fresh email; returns its id and link token. */
 export async function createInvite(by: TestUser, workspaceId: string, role: WorkspaceRole = 'viewer', email = uniqueEmail('invitee')): Promise<{ id: string; token: string; email: string; url: string }> {
-  const response = await addMember(by, workspaceId, email, role);
+  const response = await inviteByEmail(by, workspaceId, email, role);
   if (response.body.kind !== 'invite') throw new Error(`expected an invite, got ${JSON.stringify(response.body)}`);
   return { id: response.body.invite.id, token: response.body.inviteToken, email, url: response.body.inviteUrl };
 }

@@ -26,16 +26,16 @@ describe('workspace members', () => {
   }
 
   describe('adding people', () => {
-    it('adds an existing account at once, whatever the case and spacing of the email', async () => {
+    it('invites an existing account, whatever the case and spacing of the email; it joins only by accepting', async () => {
       const workspaceId = await createCastWorkspace(cast);
       const newcomer = await registerUser(app.baseUrl, 'newcomer');
       const response = await cast.admin.client.post(`/workspaces/${workspaceId}/members`, { email: `  ${newcomer.email.toUpperCase()} `, role: 'editor' });
       expect(response.status).toBe(201);
-      expect(response.body).toEqual({
-        kind: 'member',
-        member: { userId: newcomer.id, email: newcomer.email, displayName: newcomer.displayName, role: 'editor', joinedAt: expect.any(String) },
-      });
-      // The newcomer sees it straight away, with the granted role.
+      expect(response.body).toMatchObject({ kind: 'invite', invite: { email: newcomer.email, role: 'editor' } });
+      expect(await roleIn(app.dataSource, workspaceId, newcomer.id)).toBeNull();
+      const invitations = await newcomer.client.get('/invitations');
+      expect(invitations.body.invitations).toEqual([expect.objectContaining({ id: response.body.invite.id, workspaceId, role: 'editor', invitedBy: cast.admin.displayName })]);
+      expect((await newcomer.client.post(`/invitations/${response.body.invite.id as string}/accept`)).body).toEqual({ workspaceId });
       const listed = await newcomer.client.get('/workspaces');
       expect(listed.body.workspaces).toEqual([expect.objectContaining({ id: workspaceId, myRole: 'editor', memberCount: 6 })]);
       const members = await cast.viewer.client.get(`/workspaces/${workspaceId}/members`);
@@ -50,12 +50,13 @@ describe('workspace members', () => {
       expect(await workspaceSnapshot(app.dataSource, workspaceId)).toEqual(before);
     });
 
-    it('adds the same account once when two requests race, answering the other 409', async () => {
+    it('leaves one live invite when adds of the same account race', async () => {
       const workspaceId = await createCastWorkspace(cast);
       const newcomer = await registerUser(app.baseUrl, 'racer');
       const responses = await Promise.all(Array.from({ length: 6 }, () => cast.owner.client.post(`/workspaces/${workspaceId}/members`, { email: newcomer.email, role: 'viewer' })));
-      expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
-      expect(await roleIn(app.dataSource, workspaceId, newcomer.id)).toBe('viewer');
+      expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201]);
+      expect((await newcomer.client.get('/invitations')).body.invitations).toHaveLength(1);
+      expect(await roleIn(app.dataSource, workspaceId, newcomer.id)).toBeNull();
     });
 
     it.each([

@@ -7,7 +7,7 @@ import { AdminSetupPage, AdminUsersPage } from '../features/admin';
 import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
 import { ImportPage } from '../features/imports';
-import { InvitePage } from '../features/invites';
+import { InvitePage, MyInvitations } from '../features/invites';
 import { MembersPage } from '../features/members';
 import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
@@ -38,7 +38,7 @@ export function createRouter() {
             {
               element: <AppLayout />,
               children: [
-                { path: 'workspaces', element: <WorkspacesPage /> },
+                { path: 'workspaces', element: <WorkspacesPage invitations={<MyInvitations />} /> },
                 { path: 'account', element: <AccountPage /> },
                 { path: 'admin', element: <Navigate to="/admin/users" replace /> },
                 { path: 'admin/users', element: <AdminUsersPage /> },

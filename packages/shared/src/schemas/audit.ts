@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'member.left',
   'invite.created',
   'invite.revoked',
+  'invite.declined',
   'invite.accepted',
   'tag.created',
   'tag.updated',

@@ -39,13 +39,11 @@ export const InviteListSchema = z.object({ invites: z.array(InviteSchema) });
 export type InviteList = z.infer<typeof InviteListSchema>;
 
 /**
- * Adding a member by email: an existing account joins at once; an unknown email gets an
- * invite whose link (shown once, to the inviter) adds the person after they register.
+ * Adding a member by email always gives an invite, whether or not the email has an account
+ * (the answer must not tell): its link (shown once, to the inviter) admits whoever holds it,
+ * once; someone who already has an account also finds it among their invitations in the app.
  */
-export const AddMemberResultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('member'), member: MemberSchema }),
-  z.object({ kind: z.literal('invite'), invite: InviteSchema, inviteUrl: z.string(), inviteToken: z.string() }),
-]);
+export const AddMemberResultSchema = z.object({ kind: z.literal('invite'), invite: InviteSchema, inviteUrl: z.string(), inviteToken: z.string() });
 export type AddMemberResult = z.infer<typeof AddMemberResultSchema>;
 
 /** What an invite link shows before it is accepted. */
@@ -60,3 +58,16 @@ export type InvitePreview = z.infer<typeof InvitePreviewSchema>;
 
 export const AcceptInviteResultSchema = z.object({ workspaceId: UuidSchema });
 export type AcceptInviteResult = z.infer<typeof AcceptInviteResultSchema>;
+
+/** An invitation addressed to the signed-in account, to accept or decline in the app. */
+export const MyInvitationSchema = z.object({
+  id: UuidSchema,
+  workspaceId: UuidSchema,
+  workspaceName: z.string(),
+  role: WorkspaceRoleSchema,
+  invitedBy: z.string().nullable(),
+  expiresAt: IsoDateSchema,
+});
+export type MyInvitation = z.infer<typeof MyInvitationSchema>;
+export const MyInvitationListSchema = z.object({ invitations: z.array(MyInvitationSchema) });
+export type MyInvitationList = z.infer<typeof MyInvitationListSchema>;

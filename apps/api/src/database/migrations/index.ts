@@ -6,6 +6,7 @@ import { CorpusStorage1795441197164 } from './1795441197164-corpus-storage.js';
 import { Tagging1796457869476 } from './1796457869476-tagging.js';
 import { MultilingualSearch1796458263753 } from './1796458263753-multilingual-search.js';
 import { RegistrationAndAdminSetup1796458392815 } from './1796458392815-registration-and-admin-setup.js';
+import { InviteDeclined1796460455214 } from './1796460455214-invite-declined.js';
 
 export const MIGRATIONS = [
   InitialSchema1795430427587,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Tagging1796457869476,
   MultilingualSearch1796458263753,
   RegistrationAndAdminSetup1796458392815,
+  InviteDeclined1796460455214,
 ];

@@ -3,7 +3,7 @@ import type { WorkspaceRole } from '@marginalia/shared';
 import { User } from '../auth/user.entity.js';
 import { Workspace } from './workspace.entity.js';
 
-/** An invitation for an email without an account. Only the link token's SHA-256 is stored. */
+/** An invitation to a workspace for an email (with or without an account). Only the link token's SHA-256 is stored. */
 @Entity({ name: 'invites' })
 @Check('invites_role_check', `"role" IN ('owner', 'admin', 'editor', 'commenter', 'viewer')`)
 export class Invite {
@@ -47,4 +47,8 @@ export class Invite {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** The invited person said no, in the app; the link stops working too. */
+  @Column({ name: 'declined_at', type: 'timestamptz', nullable: true })
+  declinedAt: Date | null;
 }

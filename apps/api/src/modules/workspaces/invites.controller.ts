@@ -5,9 +5,11 @@ import {
   AcceptInviteResultSchema,
   InviteListSchema,
   InvitePreviewSchema,
+  MyInvitationListSchema,
   type AcceptInviteResult,
   type InviteList,
   type InvitePreview,
+  type MyInvitationList,
 } from '@marginalia/shared';
 import { UuidParam } from '../../common/uuid-param.js';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -44,6 +46,29 @@ export class InvitesController {
   @Get('invites/:token')
   async preview(@Param('token') token: string): Promise<InvitePreview> {
     return await this.invites.preview(token.slice(0, TOKEN_MAX_LENGTH));
+  }
+
+  /** Invitations addressed to the signed-in account, to accept or decline in the app. */
+  @ApiZodResponse(MyInvitationListSchema)
+  @Get('invitations')
+  async listMine(@Auth() auth: AuthContext): Promise<MyInvitationList> {
+    return { invitations: await this.invites.listMine(auth.user) };
+  }
+
+  @ApiZodResponse(AcceptInviteResultSchema)
+  @Post('invitations/:inviteId/accept')
+  @EmitsWorkspaceEvent('members.changed')
+  @HttpCode(200)
+  async acceptMine(@Auth() auth: AuthContext, @UuidParam('inviteId', 'invitation') inviteId: string): Promise<AcceptInviteResult> {
+    return await this.invites.acceptMine(inviteId, auth.user);
+  }
+
+  @ApiZodResponse(AcceptInviteResultSchema)
+  @Post('invitations/:inviteId/decline')
+  @EmitsWorkspaceEvent('members.changed')
+  @HttpCode(200)
+  async declineMine(@Auth() auth: AuthContext, @UuidParam('inviteId', 'invitation') inviteId: string): Promise<AcceptInviteResult> {
+    return await this.invites.declineMine(inviteId, auth.user);
   }
 
   @ApiZodResponse(AcceptInviteResultSchema)

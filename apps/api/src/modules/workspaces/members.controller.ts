@@ -40,7 +40,7 @@ export class MembersController {
     return { members: await this.members.list(member.workspaceId) };
   }
 
-  /** 201 with `kind: 'member'` (existing account, added now) or `kind: 'invite'` (link to share). */
+  /** 201 with an invite (link to share), the same whether or not the email has an account. */
   @ApiZodResponse(AddMemberResultSchema, 201)
   @Post('members')
   @EmitsWorkspaceEvent('members.changed')

@@ -46,24 +46,22 @@ export class MembersService {
     return rows.map(toMember);
   }
 
-  /** An existing account joins at once; an unknown email gets an invite link. */
+  /**
+   * Invites the email, account or not: the answer is the same invite either way, so it does not
+   * tell who has an account, and nobody becomes a member without accepting. Only an email that
+   * is already a member here is refused (the inviter can see the member list anyway).
+   */
   async add(actor: WorkspaceMember, actorId: string, input: { email: string; role: WorkspaceRole }, origin: string): Promise<AddMemberResult> {
     return await this.dataSource.transaction(async (manager) => {
-      // Concurrent adds of the same email must give one member (or one live invite) and 409s,
-      // not a key violation or several live invite links.
+      // Concurrent adds of the same email must give one live invite and 409s, not several links.
       const actorRole = lockedRoleOf(await lockMemberships(manager, actor.workspaceId), actorId);
       assertMayAssign(actorRole, input.role);
       const user = await manager.findOneBy(User, { email: input.email });
-      if (!user) {
-        const created = await this.invites.create(manager, { workspaceId: actor.workspaceId, email: input.email, role: input.role, invitedById: actorId }, origin);
-        return { kind: 'invite', ...created };
-      }
-      if (await manager.existsBy(Membership, { workspaceId: actor.workspaceId, userId: user.id })) {
+      if (user && (await manager.existsBy(Membership, { workspaceId: actor.workspaceId, userId: user.id }))) {
         throw new ConflictException(`${input.email} is already a member of this workspace`);
       }
-      await manager.insert(Membership, { workspaceId: actor.workspaceId, userId: user.id, role: input.role });
-      await this.audit.record(manager, { workspaceId: actor.workspaceId, actorId, action: 'member.added', details: { userId: user.id, email: user.email, displayName: user.displayName, role: input.role } });
-      return { kind: 'member', member: await this.getMember(manager, actor.workspaceId, user.id) };
+      const created = await this.invites.create(manager, { workspaceId: actor.workspaceId, email: input.email, role: input.role, invitedById: actorId }, origin);
+      return { kind: 'invite', ...created };
     });
   }
 

@@ -13,6 +13,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'member.left': 'Left the workspace',
   'invite.created': 'Created an invite',
   'invite.revoked': 'Revoked an invite',
+  'invite.declined': 'Declined an invite',
   'invite.accepted': 'Accepted an invite',
   'tag.created': 'Created a tag',
   'tag.updated': 'Updated a tag',

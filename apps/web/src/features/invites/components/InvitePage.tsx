@@ -1,6 +1,7 @@
 /**
  * /invites/:token, reachable signed in or out. Signed out, it offers registration (with the
- * invited email filled in) or login, both coming back here; signed in, it offers Accept.
+ * invited email filled in) or login, both coming back here; signed in, it offers Accept. It
+ * says plainly that the link admits whoever holds it (emails are not verified).
  */
 import type { CurrentUser, InvitePreview } from '@marginalia/shared';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -119,6 +120,12 @@ export function InvitePage() {
         <p className="muted">
           The invite is for {invite.email} and expires {formatDateTime(invite.expiresAt)}.
         </p>
+        <Alert tone="warning" title="This link lets in whoever holds it">
+          <p>
+            Anyone who opens this link can create an account with {invite.email} and join, once. Do not forward it; if it may have reached
+            someone else, ask the person who invited you to revoke it.
+          </p>
+        </Alert>
         <InviteActions token={token} preview={invite} user={currentUser.data ?? null} />
       </div>
     </AuthLayout>

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiRequestError } from '../../../lib/api-client';
 import { workspaceKeys } from '../../workspaces';
-import { acceptInvite, getInvitePreview, inviteKeys } from '../api';
+import { acceptInvite, answerInvitation, getInvitePreview, inviteKeys, listMyInvitations } from '../api';
 
 export function useInvitePreview(token: string) {
   return useQuery({
@@ -20,6 +20,20 @@ export function useAcceptInvite(token: string) {
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: inviteKeys.preview(token) });
       await queryClient.invalidateQueries({ queryKey: workspaceKeys.all });
+    },
+  });
+}
+
+export function useMyInvitations() {
+  return useQuery({ queryKey: inviteKeys.mine, queryFn: listMyInvitations });
+}
+
+export function useAnswerInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ inviteId, answer }: { inviteId: string; answer: 'accept' | 'decline' }) => answerInvitation(inviteId, answer),
+    onSuccess: async () => {
+      await Promise.all([queryClient.invalidateQueries({ queryKey: inviteKeys.mine }), queryClient.invalidateQueries({ queryKey: workspaceKeys.all })]);
     },
   });
 }

@@ -1,6 +1,7 @@
 /**
- * Invite by email. An existing account joins at once; an unknown email gets an invite link
- * that is shown here exactly once, to be sent to the person by other means.
+ * Invite by email. Every email gets an invite link, shown here exactly once, to be sent to the
+ * person by other means; someone who already has an account also finds the invitation in the
+ * app. The answer is the same either way: it does not tell who has an account.
  */
 import { AddMemberBodySchema, type AddMemberResult, type WorkspaceRole } from '@marginalia/shared';
 import { useState, type SubmitEvent } from 'react';
@@ -17,26 +18,16 @@ function absoluteUrl(url: string): string {
 }
 
 function AddMemberOutcome({ result }: { result: AddMemberResult }) {
-  switch (result.kind) {
-    case 'member':
-      return (
-        <Alert tone="success" title="Member added">
-          <p>
-            {result.member.displayName} ({result.member.email}) already had an account and is now {roleWithArticle(result.member.role)} of this workspace.
-          </p>
-        </Alert>
-      );
-    case 'invite':
-      return (
-        <Alert tone="info" title="Invite link created">
-          <p>
-            No account uses {result.invite.email} yet. Send them this link: it lets that email join as {roleWithArticle(result.invite.role)} until{' '}
-            {formatDateTime(result.invite.expiresAt)}. <strong>It is shown only now.</strong>
-          </p>
-          <CopyField label="Invite link" value={absoluteUrl(result.inviteUrl)} copyLabel="Copy link" />
-        </Alert>
-      );
-  }
+  return (
+    <Alert tone="info" title="Invitation created">
+      <p>
+        Send this link to {result.invite.email}. <strong>Whoever holds it can join</strong> as {roleWithArticle(result.invite.role)}, once, until{' '}
+        {formatDateTime(result.invite.expiresAt)}: send it only to them, and revoke it below if it goes astray. If they already have an account,
+        they can also accept the invitation in Marginalia. <strong>The link is shown only now.</strong>
+      </p>
+      <CopyField label="Invite link" value={absoluteUrl(result.inviteUrl)} copyLabel="Copy link" />
+    </Alert>
+  );
 }
 
 export function InviteMemberForm() {

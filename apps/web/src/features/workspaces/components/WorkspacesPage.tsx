@@ -1,4 +1,7 @@
-/** /workspaces: every workspace the user belongs to, active ones first, archived ones after. */
+/**
+ * /workspaces: every workspace the user belongs to, active ones first, archived ones after;
+ * above them, a slot for invitations waiting for an answer (composed by the router).
+ */
 import type { Workspace } from '@marginalia/shared';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -43,7 +46,7 @@ function WorkspaceGrid({ workspaces, label }: { workspaces: Workspace[]; label: 
   );
 }
 
-export function WorkspacesPage() {
+export function WorkspacesPage({ invitations }: { invitations?: ReactNode }) {
   useDocumentTitle('Your workspaces');
   const { data: workspaces, error, isPending, refetch } = useWorkspaces();
   const [creating, setCreating] = useState(false);
@@ -86,6 +89,7 @@ export function WorkspacesPage() {
   return (
     <div className="page">
       <PageHeader title="Your workspaces" actions={workspaces !== undefined && workspaces.length > 0 ? newButton : undefined} />
+      {invitations}
       {content}
       <CreateWorkspaceDialog
         open={creating}
