@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { createPinoLogger, PinoLoggerService } from './common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.schema.js';
+import { FirstRunError } from './database/postgres-as-root.js';
 import { prepareDatabase, type PreparedDatabase } from './database/prepare-database.js';
 import { configureHttp } from './http/configure-http.js';
 import { seedDemoWorkspace, type DemoSeedResult } from './seed/demo-seed.js';
@@ -54,7 +55,7 @@ function printWelcome(config: AppConfig, port: number, database: PreparedDatabas
     '',
     `Marginalia is running at ${url}`,
     `  API docs:  ${url}/api/docs`,
-    `  Database:  ${database.embedded ? `embedded Postgres (data in ${config.DATA_DIR}/postgres)` : 'DATABASE_URL'}`,
+    `  Database:  ${database.embedded ? `embedded Postgres (data in ${database.dataDir ?? `${config.DATA_DIR}/postgres`})` : 'DATABASE_URL'}`,
   ];
   if (seeded) {
     lines.push(`  Demo workspace "${seeded.workspaceName}", password for every demo account: ${seeded.password}`);
@@ -86,6 +87,11 @@ function stopCleanlyOnSignals(app: NestExpressApplication, database: PreparedDat
 }
 
 main().catch((error: unknown) => {
+  // Something the operator can fix is said in one sentence, without a stack trace.
+  if (error instanceof FirstRunError) {
+    process.stderr.write(`Marginalia failed to start: ${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`Marginalia failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
