@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { createPinoLogger, PinoLoggerService } from './common/logger.js';
+import { createPinoLogger, logFormatFor, PinoLoggerService } from './common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.schema.js';
 import { FirstRunError } from './database/postgres-as-root.js';
 import { prepareDatabase, type PreparedDatabase } from './database/prepare-database.js';
@@ -17,7 +17,7 @@ import { seedDemoWorkspace, type DemoSeedResult } from './seed/demo-seed.js';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const logger = createPinoLogger(config.LOG_LEVEL);
+  const logger = createPinoLogger(config.LOG_LEVEL, logFormatFor(config.LOG_FORMAT));
   const database = await prepareDatabase(config);
   let app: NestExpressApplication | undefined;
   try {
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
+    // Nest replays its buffered start-up lines late; out with them first, so the welcome is last.
+    app.flushLogs();
     printWelcome(config, port, database, seeded);
   } catch (error) {
     await app?.close();
