@@ -29,7 +29,7 @@ for (const viewport of [
   { width: 1366, height: 800 },
   { width: 390, height: 844 },
 ]) {
-  test(`a socket refused for its origin is explained in the header (${String(viewport.width)} px)`, async (t) => {
+  void test(`a socket refused for its origin is explained in the header (${String(viewport.width)} px)`, async (t) => {
     const pages: Record<string, Page> = {};
     try {
       const page = (pages.mei = await (await suite.newContext({ baseURL: proxy.baseUrl, viewport })).newPage());
