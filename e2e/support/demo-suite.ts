@@ -35,9 +35,9 @@ export class DemoSuite {
   }
 
   /** A browser context of its own: one person, with their own cookies. */
-  async newContext(): Promise<BrowserContext> {
+  async newContext(options: { baseURL?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
     if (!this.app || !this.browser) throw new Error('call start() in before()');
-    const context = await this.browser.newContext({ baseURL: this.app.baseUrl, viewport: { width: 1280, height: 900 } });
+    const context = await this.browser.newContext({ baseURL: options.baseURL ?? this.app.baseUrl, viewport: options.viewport ?? { width: 1280, height: 900 } });
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     this.contexts.push(context);
     return context;
@@ -45,6 +45,12 @@ export class DemoSuite {
 
   async newPage(): Promise<Page> {
     return await (await this.newContext()).newPage();
+  }
+
+  /** Where the app listens (before any proxy). */
+  get baseUrl(): string {
+    if (!this.app) throw new Error('call start() in before()');
+    return this.app.baseUrl;
   }
 
   /** The server's output, for failure artifacts. */

@@ -7,8 +7,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
-import { createPinoLogger, PinoLoggerService } from './common/logger.js';
+import { createPinoLogger, logFormatFor, PinoLoggerService } from './common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.schema.js';
+import { FirstRunError } from './database/postgres-as-root.js';
 import { prepareDatabase, type PreparedDatabase } from './database/prepare-database.js';
 import { configureHttp } from './http/configure-http.js';
 import { NEST_APP_OPTIONS } from './http/request-body.js';
@@ -18,7 +19,7 @@ import { seedDemoWorkspace, type DemoSeedResult } from './seed/demo-seed.js';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const logger = createPinoLogger(config.LOG_LEVEL);
+  const logger = createPinoLogger(config.LOG_LEVEL, logFormatFor(config.LOG_FORMAT));
   const database = await prepareDatabase(config);
   let app: NestExpressApplication | undefined;
   try {
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
+    // Nest replays its buffered start-up lines late; out with them first, so the welcome is last.
+    app.flushLogs();
     printWelcome(config, port, database, seeded, setupToken);
   } catch (error) {
     await app?.close();
@@ -57,7 +60,7 @@ function printWelcome(config: AppConfig, port: number, database: PreparedDatabas
     '',
     `Marginalia is running at ${url}`,
     `  API docs:  ${url}/api/docs`,
-    `  Database:  ${database.embedded ? `embedded Postgres (data in ${config.DATA_DIR}/postgres)` : 'DATABASE_URL'}`,
+    `  Database:  ${database.embedded ? `embedded Postgres (data in ${database.dataDir ?? `${config.DATA_DIR}/postgres`})` : 'DATABASE_URL'}`,
   ];
   if (seeded) {
     lines.push(`  Demo workspace "${seeded.workspaceName}", password for every demo account: ${seeded.password}`);
@@ -94,6 +97,11 @@ function stopCleanlyOnSignals(app: NestExpressApplication, database: PreparedDat
 }
 
 main().catch((error: unknown) => {
+  // Something the operator can fix is said in one sentence, without a stack trace.
+  if (error instanceof FirstRunError) {
+    process.stderr.write(`Marginalia failed to start: ${error.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`Marginalia failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -16,7 +16,7 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL && process.env.CI && process.env.CI !== 'false') throw new Error('REDIS_URL is not set: CI must run the two-node collab tests against Redis');
-if (!REDIS_URL) console.warn('collab-cluster.int-spec.ts: REDIS_URL is not set, so the two-node tests are skipped (CI runs them).');
+if (!REDIS_URL) console.warn('collab-cluster.int-spec.ts SKIPPED: no Redis (REDIS_URL unset and no redis-server to start); CI runs these two-node tests.');
 const describeWithRedis = REDIS_URL ? describe : describe.skip;
 
 /** What the access watcher promises: role and membership changes bite on live sockets within this. */

@@ -54,9 +54,11 @@ describe('loading', () => {
     // The load's SELECT waits behind this lock, so every join below arrives mid-load.
     await blocker.query('LOCK TABLE collab_updates IN ACCESS EXCLUSIVE MODE');
     const clients = await Promise.all([cast.owner, cast.editor, cast.viewer].map(async (user) => session.track(new YClient(await session.socket(user), doc))));
-    const joins = clients.map((client) => client.join());
-    const settledEarly = await Promise.race([Promise.all(joins).then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 300))]);
-    expect(settledEarly).toBe(false);
+    let settled = 0;
+    const joins = clients.map((client) => client.join().finally(() => (settled += 1)));
+    // The load is then provably under way and stuck behind the lock: nothing can have been answered.
+    await eventually(async () => ((await app.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%collab_updates%'`)) as [{ n: number }])[0].n > 0, 5000, 'the load waiting for the lock');
+    expect(settled).toBe(0);
     await blocker.rollbackTransaction();
     await blocker.release();
     const answers: JoinAck[] = await Promise.all(joins);

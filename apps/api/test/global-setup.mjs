@@ -2,7 +2,10 @@
 // run's template database and migrate it; test files clone it (see test-database.ts).
 // Plain JS over the compiled code because jest loads global setup outside its transforms'
 // module mapping; the test script builds first.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,5 +41,36 @@ export default async function globalSetup() {
   process.env.MARGINALIA_TEST_TEMPLATE = template;
   // Read by test/test-redis.ts: this run's Redis channels and keys start with it.
   process.env.MARGINALIA_TEST_REDIS_PREFIX = prefix;
-  globalThis.marginaliaTestRun = { serverUrl, prefix, stopEmbedded };
+  const redis = process.env.REDIS_URL ? null : await startRedisIfInstalled();
+  if (redis) process.env.REDIS_URL = redis.url;
+  globalThis.marginaliaTestRun = { serverUrl, prefix, stopEmbedded, stopRedis: redis?.stop, redisMissing: !process.env.REDIS_URL };
+}
+
+// The two-node and Redis tests need a Redis: without REDIS_URL, start a private one (no
+// persistence, a free port) when redis-server is installed; otherwise the teardown says loudly
+// that those tests were skipped.
+async function startRedisIfInstalled() {
+  const binary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((candidate) => existsSync(candidate));
+  if (!binary) return null;
+  const port = await new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address();
+      server.close(() => resolve(free));
+    });
+  });
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const up = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (up) return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill('SIGKILL');
+  return null;
 }

@@ -40,7 +40,7 @@ describe('several nodes starting together on a fresh database', () => {
   let nodes: ApiProcess[];
 
   it(`starts all ${NODES}`, async () => {
-    const started = await Promise.allSettled(Array.from({ length: NODES }, () => startApiProcess({ databaseUrl: database.url, env: { SEED_DEMO: 'true' }, startupTimeoutMs: 120_000 })));
+    const started = await Promise.allSettled(Array.from({ length: NODES }, () => startApiProcess({ databaseUrl: database.url, redisUrl: process.env.REDIS_URL, env: { SEED_DEMO: 'true' }, startupTimeoutMs: 120_000 })));
     const failures = started.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
     expect(failures).toEqual([]);
     nodes = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));

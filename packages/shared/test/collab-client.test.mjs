@@ -104,7 +104,9 @@ test('a read-only member is told so and sends no document updates', async () => 
   await until(() => viewer.getSnapshot().synced, 'viewer synced');
   assert.equal(viewer.getSnapshot().readOnly, true);
   assert.equal(viewer.doc.getText('markdown').toString(), 'for viewers');
-  await sleep(50);
+  // A later frame of the viewer's own (its cursor) reaching the server proves every earlier one has.
+  viewer.awareness.setLocalStateField('cursor', { marker: true });
+  await until(() => server.received.some((frame) => frame.readOnly && frame.kind === 'awareness'), "the viewer's awareness at the server");
   assert.ok(!server.received.some((frame) => frame.readOnly && frame.kind !== 'sync-step-1' && frame.kind !== 'awareness'), 'no step 2 or update from the viewer');
 });
 

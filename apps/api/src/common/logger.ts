@@ -1,16 +1,35 @@
-/** A Nest LoggerService over pino: one JSON line per event. */
+/**
+ * A Nest LoggerService over pino: one JSON line per event, or, in a terminal, readable lines
+ * (pino-pretty) unless LOG_FORMAT=json. Nest's start-up chatter (a line per route and module)
+ * is debug: at info the terminal shows what an operator needs, and the welcome comes last.
+ */
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger, type LevelWithSilent } from 'pino';
+import pretty from 'pino-pretty';
 
-export function createPinoLogger(level: LevelWithSilent): Logger {
-  return pino({ level, base: { service: 'marginalia-api' } });
+export type LogFormat = 'json' | 'pretty';
+
+/** Pretty only for a person at a terminal; files, pipes and log collectors get JSON. */
+export function logFormatFor(configured: LogFormat | undefined, isTty = Boolean(process.stdout.isTTY)): LogFormat {
+  return configured ?? (isTty ? 'pretty' : 'json');
 }
+
+export function createPinoLogger(level: LevelWithSilent, format: LogFormat = 'json'): Logger {
+  const options = { level, base: { service: 'marginalia-api' } };
+  if (format === 'json') return pino(options);
+  // Synchronous, so its lines and the welcome written to stdout keep their order.
+  return pino(options, pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,service,context', messageFormat: '{if context}[{context}] {end}{msg}' }));
+}
+
+/** Nest contexts whose info lines are start-up detail (mapped routes, initialised modules). */
+const STARTUP_DETAIL_CONTEXTS = new Set(['RouterExplorer', 'RoutesResolver', 'InstanceLoader', 'WebSocketsController', 'NestFactory', 'NestApplication']);
 
 export class PinoLoggerService implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string): void {
-    this.logger.info({ context }, String(message));
+    if (context && STARTUP_DETAIL_CONTEXTS.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string): void {
     this.logger.error({ context, trace }, String(message));

@@ -30,6 +30,8 @@ export const ConfigSchema = z.object({
   /** Serve the built web client from the API (production mode); path to its dist folder. */
   WEB_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json, or pretty (readable lines); unset: pretty when stdout is a terminal, else json. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** This email becomes instance admin on registration (otherwise: the first account). */
   ADMIN_EMAIL: z.email().optional(),
   SEED_DEMO: booleanFromEnv.default(true),

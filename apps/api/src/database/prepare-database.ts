@@ -10,6 +10,8 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 export interface PreparedDatabase {
   url: string;
   embedded: boolean;
+  /** The embedded server's data directory. */
+  dataDir?: string;
   /** Stops the embedded server; a no-op for an external one. */
   stop(): Promise<void>;
 }
@@ -26,7 +28,7 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
     await embedded.stop();
     throw error;
   }
-  return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
+  return { url: embedded.url, embedded: true, dataDir: embedded.databaseDir, stop: () => embedded.stop() };
 }
 
 /** Applies pending migrations, each in its own transaction; returns their names. */

@@ -88,7 +88,10 @@ async function seedUnderLock(dataSource: DataSource, seed: DemoSeed, seedsDir: s
         publishedOn: document.publishedOn ?? null,
         language: 'en',
       });
-      const exists = await manager.existsBy(CorpusDocument, { workspaceId: seed.workspace.id, contentHash: prepared.contentHash });
+      // By file name too: a demo text corrected in seeds/ must not come back as a second copy.
+      const exists =
+        (await manager.existsBy(CorpusDocument, { workspaceId: seed.workspace.id, contentHash: prepared.contentHash })) ||
+        (await manager.existsBy(CorpusDocument, { workspaceId: seed.workspace.id, sourceFilename: path.basename(document.file) }));
       if (!exists) newDocumentIds.push((await insertDocument(manager, prepared)).id);
     }
     await proposeActorCandidates(manager, seed.workspace.id, newDocumentIds);
