@@ -16,6 +16,16 @@ export class SearchPage {
     await this.page.getByRole('status').filter({ hasText: /matching passages?$/ }).waitFor();
   }
 
+  /** Searches for something that finds nothing; resolves with the explanation shown. */
+  async searchExpectingNothing(query: string, title: string): Promise<string> {
+    const form = this.page.getByRole('search', { name: 'Search the corpus' });
+    await form.getByRole('searchbox', { name: 'Search passages' }).fill(query);
+    await form.getByRole('button', { name: 'Search', exact: true }).click();
+    const state = this.page.locator('.empty-state').filter({ has: this.page.getByText(title, { exact: true }) });
+    await state.waitFor();
+    return (await state.locator('.empty-state__body').textContent()) ?? '';
+  }
+
   results() {
     return this.page.locator('.result-list > li');
   }

@@ -84,6 +84,14 @@ void test('the demo corpus: list, reader deep links and keys, search into a high
     // Search, then follow a result into the reader: the matching span is highlighted and shown.
     await new WorkspaceShell(page).openSection('Search');
     const search = new SearchPage(page);
+    // Only stop words: the page says they are ignored rather than suggesting fewer words.
+    const explanation = await search.searchExpectingNothing('the', 'Only very common words');
+    assert.match(explanation, /Search ignores words as common as “the”/);
+    assert.doesNotMatch(explanation, /fewer/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(page, 'search-stop-words-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await saveScreenshot(page, 'search-stop-words-1366');
     await search.search('"national security"');
     assert.ok((await search.results().count()) > 0, 'the phrase is found');
     const words = await search.highlightsOf(0);

@@ -34,16 +34,17 @@ describe('multilingual-search migration', () => {
     const migration = new MultilingualSearch1796458263753();
     await migration.down(runner);
     // Passages as the previous schema stored them: English only, one word per run of Chinese.
-    const [{ id: workspaceId }] = (await runner.query(`INSERT INTO workspaces (name, description) VALUES ('Before', '') RETURNING id`)) as { id: string }[];
+    const [workspace] = (await runner.query(`INSERT INTO workspaces (name, description) VALUES ('Before', '') RETURNING id`)) as { id: string }[];
+    const workspaceId = workspace!.id;
     for (const [title, language, text] of [
       ['中文', 'zh', '国家安全部周一公布了新的反间谍安全规定'],
       ['Deutsch', 'de', 'Die Verhaftungen wurden gestern gemeldet.'],
     ]) {
-      const [{ id }] = (await runner.query(
+      const [document] = (await runner.query(
         `INSERT INTO documents (workspace_id, title, language, text, character_count, content_hash) VALUES ($1, $2, $3, $4, length($4), md5($4)) RETURNING id`,
         [workspaceId, title, language, text],
       )) as { id: string }[];
-      await runner.query(`INSERT INTO passages (workspace_id, document_id, index, start, "end", sentences, text) VALUES ($1, $2, 0, 0, length($3), '[]', $3)`, [workspaceId, id, text]);
+      await runner.query(`INSERT INTO passages (workspace_id, document_id, index, start, "end", sentences, text) VALUES ($1, $2, 0, 0, length($3), '[]', $3)`, [workspaceId, document!.id, text]);
     }
     expect(await matches(`phraseto_tsquery('simple', '国家 家安 安全')`)).toEqual([]);
     expect(await matches(`plainto_tsquery('german', 'Verhaftung')`)).toEqual([]);

@@ -7,7 +7,7 @@
  * SAMPLE_CHARACTERS, in one pass.
  */
 
-const SAMPLE_CHARACTERS = 5_000;
+const SAMPLE_CHARACTERS = 2_000;
 
 /** Fewer letters than this: too little to tell. */
 const MIN_LETTERS = 20;

@@ -7,6 +7,7 @@
  *   democra*           words starting with "democra"
  *   -embassy           passages without the word (or "-\"a phrase\"")
  *   spy OR agent       either; OR binds tighter than the implicit AND: a b OR c = a AND (b OR c)
+ *   国家安全            Chinese, Japanese, Korean: the characters together, in order (cjk-terms.ts)
  *
  * Anything else is forgiven rather than refused: an unclosed quote runs to the end, an OR with
  * nothing on one side is dropped, tokens without a letter or digit are ignored.

@@ -12,9 +12,14 @@
 import { cjkTermSegments, type TermSegment } from './cjk-terms.js';
 import type { ParsedSearch, SearchTerm } from './search-query.js';
 
-/** The configurations of the workspace's documents ($1), and English (a workspace without documents, the default). */
-const CONFIGS = `configs AS (SELECT DISTINCT search_config_for_language(language)::regconfig AS config FROM documents WHERE workspace_id = $1
-                             UNION SELECT 'english'::regconfig)`;
+/**
+ * The configurations of the workspace's documents ($1), and English (a workspace without
+ * documents, the default). Distinct languages first: casting text to regconfig is a catalog
+ * lookup, 9 ms for 1,000 documents when done per row.
+ */
+const CONFIGS = `configs AS (SELECT name::regconfig AS config
+                               FROM (SELECT search_config_for_language(language) AS name FROM (SELECT DISTINCT language FROM documents WHERE workspace_id = $1) languages
+                                     UNION SELECT 'english') names)`;
 
 export interface TsQuerySql {
   /** Compiles to (positive part's node count, each positive term's node count, the whole query as text). */

@@ -7,6 +7,7 @@ const EXAMPLES: ReadonlyArray<{ query: string; meaning: string }> = [
   { query: 'counter*', meaning: 'words starting with counter: counterespionage, counterintelligence…' },
   { query: 'spies -reward', meaning: 'spies, but not where reward also appears' },
   { query: 'nationalism OR insecurity', meaning: 'either word' },
+  { query: '国家安全', meaning: 'Chinese, Japanese or Korean: these characters together, in this order, also inside longer words' },
 ];
 
 export function SearchSyntaxHelp() {
@@ -23,7 +24,10 @@ export function SearchSyntaxHelp() {
           </div>
         ))}
       </dl>
-      <p className="muted">Case does not matter. Results are ranked by how well each passage matches.</p>
+      <p className="muted">
+        Case does not matter. Each document is searched in its language; very common words such as &ldquo;the&rdquo; are ignored. Results are ranked by how well each
+        passage matches.
+      </p>
     </Popover>
   );
 }
