@@ -48,15 +48,16 @@ export class AnnotationsService {
         throw new ConflictException('blind coding hides the other analysts\u2019 annotations: an admin reveals them before a consensus is recorded');
       }
       const anchor = await this.resolveSpan(manager, workspaceId, { documentId: body.documentId, start: body.start, end: body.end, ...(body.exact !== undefined ? { exact: body.exact } : {}) });
-      await this.assertTags(manager, workspaceId, body.tagIds);
+      const memo = body.memo || null;
       const inserted = (await manager.query(
         `INSERT INTO annotations (workspace_id, document_id, analyst_id, kind, start, "end", exact, prefix, suffix, memo)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [workspaceId, anchor.documentId, caller.userId, kind, anchor.start, anchor.end, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, body.memo || null],
-      )) as { id: string }[];
-      const id = inserted[0]!.id;
-      await this.setTags(manager, id, body.tagIds);
-      return await this.read(manager, workspaceId, id);
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, created_at, updated_at`,
+        [workspaceId, anchor.documentId, caller.userId, kind, anchor.start, anchor.end, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, memo],
+      )) as { id: string; created_at: Date; updated_at: Date }[];
+      const row = inserted[0]!;
+      await this.setTags(manager, workspaceId, row.id, body.tagIds);
+      // Built from what was just written: a write answers without reading itself back.
+      return toAnnotationDto({ ...row, document_id: anchor.documentId, start: anchor.start, end: anchor.end, ...anchor.quote, tag_ids: [...body.tagIds].sort(), memo, kind, analyst_id: caller.userId, analyst_name: null });
     });
   }
 
@@ -76,9 +77,8 @@ export class AnnotationsService {
         ]);
       }
       if (changes.tagIds) {
-        await this.assertTags(manager, workspaceId, changes.tagIds);
         await manager.query(`DELETE FROM annotation_tags WHERE annotation_id = $1`, [annotationId]);
-        await this.setTags(manager, annotationId, changes.tagIds);
+        await this.setTags(manager, workspaceId, annotationId, changes.tagIds);
       }
       if (changes.memo !== undefined) await manager.query(`UPDATE annotations SET memo = $2 WHERE id = $1`, [annotationId, changes.memo || null]);
       await manager.query(`UPDATE annotations SET updated_at = now() WHERE id = $1`, [annotationId]);
@@ -113,16 +113,19 @@ export class AnnotationsService {
     return anchor;
   }
 
-  /** Every tag must be in this workspace's codebook; 400 naming the first that is not. */
-  private async assertTags(manager: EntityManager, workspaceId: string, tagIds: readonly string[]): Promise<void> {
-    const rows = (await manager.query(`SELECT id FROM tags WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [workspaceId, tagIds])) as { id: string }[];
-    const known = new Set(rows.map((row) => row.id));
-    const unknown = tagIds.find((id) => !known.has(id));
-    if (unknown) throw new BadRequestException(`tagIds: ${unknown} is not a tag of this workspace's codebook`);
-  }
-
-  private async setTags(manager: EntityManager, annotationId: string, tagIds: readonly string[]): Promise<void> {
-    await manager.query(`INSERT INTO annotation_tags (annotation_id, tag_id) SELECT $1, unnest($2::uuid[])`, [annotationId, tagIds]);
+  /**
+   * Gives the annotation its tags, only those of this workspace's codebook: when some are not,
+   * 400 naming the first (the transaction, and so the annotation, is rolled back).
+   */
+  private async setTags(manager: EntityManager, workspaceId: string, annotationId: string, tagIds: readonly string[]): Promise<void> {
+    const inserted = (await manager.query(`INSERT INTO annotation_tags (annotation_id, tag_id) SELECT $1, id FROM tags WHERE workspace_id = $2 AND id = ANY($3::uuid[]) RETURNING tag_id::text`, [
+      annotationId,
+      workspaceId,
+      tagIds,
+    ])) as { tag_id: string }[];
+    if (inserted.length === tagIds.length) return;
+    const known = new Set(inserted.map((row) => row.tag_id));
+    throw new BadRequestException(`tagIds: ${tagIds.find((id) => !known.has(id)) ?? ''} is not a tag of this workspace's codebook`);
   }
 
   private async read(manager: EntityManager, workspaceId: string, annotationId: string): Promise<AnnotationDto> {
