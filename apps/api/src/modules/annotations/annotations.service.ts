@@ -8,11 +8,11 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { ANNOTATION_LIMITS, canPerform, type Annotation as AnnotationDto, type AnnotationList, type AnnotationListQuerySchema, type CreateAnnotationBody, type UpdateAnnotationBody } from '@marginalia/shared';
+import { ANNOTATION_LIMITS, canPerform, type Annotation as AnnotationDto, type AnnotationListQuerySchema, type CreateAnnotationBody, type UpdateAnnotationBody } from '@marginalia/shared';
 import { AnchorResolver } from '../anchors/anchor-resolver.service.js';
 import { CodingSettingsService, othersHidden } from '../codebook/coding-settings.service.js';
 import type { WorkspaceMember } from '../workspaces/workspace-access.js';
-import { SELECT_ANNOTATIONS, analystsOf, selectAnnotations, toAnnotationDto, type AnnotationRow } from './annotation-rows.js';
+import { SELECT_ANNOTATIONS, annotationJson, toAnnotationDto, type AnnotationRow } from './annotation-rows.js';
 import { SqlParams, ofKind, visibleTo } from './annotation-visibility.js';
 
 export interface Caller {
@@ -28,16 +28,27 @@ export class AnnotationsService {
     private readonly settings: CodingSettingsService,
   ) {}
 
-  /** In document order. With `documentId` this is the reader's one query for a document. */
-  async list(caller: Caller, query: z.output<typeof AnnotationListQuerySchema>): Promise<AnnotationList> {
+  /**
+   * In document order. With `documentId` this is the reader's one query for a document, so
+   * Postgres builds the JSON answer itself: thousands of rows never become JavaScript objects
+   * only to be serialised again.
+   */
+  async listJson(caller: Caller, query: z.output<typeof AnnotationListQuerySchema>): Promise<string> {
     const workspaceId = caller.member.workspaceId;
     const params = new SqlParams(workspaceId);
     const conditions = ['a.workspace_id = $1', visibleTo(await this.settings.read(workspaceId), caller.userId, params), ofKind(query.kind, params)];
     if (query.documentId) conditions.push(`a.document_id = ${params.add(query.documentId)}`);
     if (query.analystId) conditions.push(`a.analyst_id = ${params.add(query.analystId)}`);
     if (query.tagId) conditions.push(`EXISTS (SELECT 1 FROM annotation_tags f WHERE f.annotation_id = a.id AND f.tag_id = ${params.add(query.tagId)})`);
-    const rows = (await this.dataSource.query(`${selectAnnotations(query.quotes)} WHERE ${conditions.join(' AND ')} ORDER BY a.document_id, a.start, a."end", a.id`, params.values)) as AnnotationRow[];
-    return { annotations: rows.map(toAnnotationDto), analysts: analystsOf(rows) };
+    const rows = (await this.dataSource.query(
+      `WITH listed AS (SELECT a.* FROM annotations a WHERE ${conditions.join(' AND ')})
+       SELECT json_build_object(
+         'annotations', coalesce((SELECT json_agg(${annotationJson(query.quotes)} ORDER BY a.document_id, a.start, a."end", a.id) FROM listed a), '[]'),
+         'analysts', coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.id) FROM users u WHERE u.id IN (SELECT analyst_id FROM listed)), '[]')
+       )::text AS body`,
+      params.values,
+    )) as [{ body: string }];
+    return rows[0].body;
   }
 
   async create(caller: Caller, body: CreateAnnotationBody): Promise<AnnotationDto> {
