@@ -1,5 +1,5 @@
 /** The annotation row as the list query returns it, and its DTO. */
-import type { Analyst, Annotation as AnnotationDto } from '@marginalia/shared';
+import type { Annotation as AnnotationDto } from '@marginalia/shared';
 
 export interface AnnotationRow {
   id: string;
@@ -19,14 +19,21 @@ export interface AnnotationRow {
   updated_at: Date;
 }
 
-/** One query for everything the reader draws: tags aggregated per annotation, the analyst's name joined. */
-export function selectAnnotations(withQuotes: boolean): string {
-  return `SELECT a.id, a.document_id, a.start, a."end", ${withQuotes ? 'a.exact, a.prefix, a.suffix,' : ''} a.memo, a.kind, a.analyst_id,
+export const SELECT_ANNOTATIONS = `SELECT a.id, a.document_id, a.start, a."end", a.exact, a.prefix, a.suffix, a.memo, a.kind, a.analyst_id,
     u.display_name AS analyst_name, a.created_at, a.updated_at,
     ARRAY(SELECT t.tag_id::text FROM annotation_tags t WHERE t.annotation_id = a.id ORDER BY t.tag_id) AS tag_ids
   FROM annotations a LEFT JOIN users u ON u.id = a.analyst_id`;
+
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/** The same DTO as toAnnotationDto, built by Postgres (alias `a`), for list answers. */
+export function annotationJson(withQuotes: boolean): string {
+  return `json_build_object('id', a.id, 'documentId', a.document_id, 'start', a.start, 'end', a."end",
+    ${withQuotes ? `'quote', json_build_object('exact', a.exact, 'prefix', a.prefix, 'suffix', a.suffix),` : ''}
+    'tagIds', ARRAY(SELECT t.tag_id FROM annotation_tags t WHERE t.annotation_id = a.id ORDER BY t.tag_id),
+    'memo', a.memo, 'kind', a.kind, 'analystId', a.analyst_id,
+    'createdAt', to_char(a.created_at AT TIME ZONE 'UTC', ${ISO}), 'updatedAt', to_char(a.updated_at AT TIME ZONE 'UTC', ${ISO}))`;
 }
-export const SELECT_ANNOTATIONS = selectAnnotations(true);
 
 export function toAnnotationDto(row: AnnotationRow): AnnotationDto {
   return {
@@ -44,9 +51,3 @@ export function toAnnotationDto(row: AnnotationRow): AnnotationDto {
   };
 }
 
-/** The analysts named by some rows, once each. */
-export function analystsOf(rows: readonly AnnotationRow[]): Analyst[] {
-  const byId = new Map<string, string>();
-  for (const row of rows) if (row.analyst_id && !byId.has(row.analyst_id)) byId.set(row.analyst_id, row.analyst_name ?? '');
-  return [...byId].map(([id, displayName]) => ({ id, displayName }));
-}

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import {
@@ -8,7 +8,6 @@ import {
   CreateAnnotationBodySchema,
   UpdateAnnotationBodySchema,
   type Annotation,
-  type AnnotationList,
   type CreateAnnotationBody,
   type UpdateAnnotationBody,
 } from '@marginalia/shared';
@@ -27,11 +26,13 @@ export class AnnotationsController {
 
   /** Visible annotations in document order; `?documentId=` is the reader's one query per document. */
   @Get()
+  @Header('content-type', 'application/json; charset=utf-8')
   @WorkspaceAccess('content.read')
   @ApiZodQuery(AnnotationListQuerySchema)
   @ApiZodResponse(AnnotationListSchema)
-  async list(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidQuery(AnnotationListQuerySchema) query: z.output<typeof AnnotationListQuerySchema>): Promise<AnnotationList> {
-    return await this.annotations.list({ member, userId: auth.user.id }, query);
+  async list(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidQuery(AnnotationListQuerySchema) query: z.output<typeof AnnotationListQuerySchema>): Promise<string> {
+    // An AnnotationList, serialised by Postgres.
+    return await this.annotations.listJson({ member, userId: auth.user.id }, query);
   }
 
   /** Codes a span (code points, end exclusive, may cross passages) with one or more tags. */

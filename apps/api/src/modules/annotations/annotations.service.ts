@@ -8,11 +8,11 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
-import { ANNOTATION_LIMITS, canPerform, type Annotation as AnnotationDto, type AnnotationList, type AnnotationListQuerySchema, type CreateAnnotationBody, type UpdateAnnotationBody } from '@marginalia/shared';
+import { ANNOTATION_LIMITS, canPerform, type Annotation as AnnotationDto, type AnnotationListQuerySchema, type CreateAnnotationBody, type UpdateAnnotationBody } from '@marginalia/shared';
 import { AnchorResolver } from '../anchors/anchor-resolver.service.js';
 import { CodingSettingsService, othersHidden } from '../codebook/coding-settings.service.js';
 import type { WorkspaceMember } from '../workspaces/workspace-access.js';
-import { SELECT_ANNOTATIONS, analystsOf, selectAnnotations, toAnnotationDto, type AnnotationRow } from './annotation-rows.js';
+import { SELECT_ANNOTATIONS, annotationJson, toAnnotationDto, type AnnotationRow } from './annotation-rows.js';
 import { SqlParams, ofKind, visibleTo } from './annotation-visibility.js';
 
 export interface Caller {
@@ -28,16 +28,27 @@ export class AnnotationsService {
     private readonly settings: CodingSettingsService,
   ) {}
 
-  /** In document order. With `documentId` this is the reader's one query for a document. */
-  async list(caller: Caller, query: z.output<typeof AnnotationListQuerySchema>): Promise<AnnotationList> {
+  /**
+   * In document order. With `documentId` this is the reader's one query for a document, so
+   * Postgres builds the JSON answer itself: thousands of rows never become JavaScript objects
+   * only to be serialised again.
+   */
+  async listJson(caller: Caller, query: z.output<typeof AnnotationListQuerySchema>): Promise<string> {
     const workspaceId = caller.member.workspaceId;
     const params = new SqlParams(workspaceId);
     const conditions = ['a.workspace_id = $1', visibleTo(await this.settings.read(workspaceId), caller.userId, params), ofKind(query.kind, params)];
     if (query.documentId) conditions.push(`a.document_id = ${params.add(query.documentId)}`);
     if (query.analystId) conditions.push(`a.analyst_id = ${params.add(query.analystId)}`);
     if (query.tagId) conditions.push(`EXISTS (SELECT 1 FROM annotation_tags f WHERE f.annotation_id = a.id AND f.tag_id = ${params.add(query.tagId)})`);
-    const rows = (await this.dataSource.query(`${selectAnnotations(query.quotes)} WHERE ${conditions.join(' AND ')} ORDER BY a.document_id, a.start, a."end", a.id`, params.values)) as AnnotationRow[];
-    return { annotations: rows.map(toAnnotationDto), analysts: analystsOf(rows) };
+    const rows = (await this.dataSource.query(
+      `WITH listed AS (SELECT a.* FROM annotations a WHERE ${conditions.join(' AND ')})
+       SELECT json_build_object(
+         'annotations', coalesce((SELECT json_agg(${annotationJson(query.quotes)} ORDER BY a.document_id, a.start, a."end", a.id) FROM listed a), '[]'),
+         'analysts', coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.id) FROM users u WHERE u.id IN (SELECT analyst_id FROM listed)), '[]')
+       )::text AS body`,
+      params.values,
+    )) as [{ body: string }];
+    return rows[0].body;
   }
 
   async create(caller: Caller, body: CreateAnnotationBody): Promise<AnnotationDto> {
@@ -48,15 +59,16 @@ export class AnnotationsService {
         throw new ConflictException('blind coding hides the other analysts\u2019 annotations: an admin reveals them before a consensus is recorded');
       }
       const anchor = await this.resolveSpan(manager, workspaceId, { documentId: body.documentId, start: body.start, end: body.end, ...(body.exact !== undefined ? { exact: body.exact } : {}) });
-      await this.assertTags(manager, workspaceId, body.tagIds);
+      const memo = body.memo || null;
       const inserted = (await manager.query(
         `INSERT INTO annotations (workspace_id, document_id, analyst_id, kind, start, "end", exact, prefix, suffix, memo)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [workspaceId, anchor.documentId, caller.userId, kind, anchor.start, anchor.end, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, body.memo || null],
-      )) as { id: string }[];
-      const id = inserted[0]!.id;
-      await this.setTags(manager, id, body.tagIds);
-      return await this.read(manager, workspaceId, id);
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id, created_at, updated_at`,
+        [workspaceId, anchor.documentId, caller.userId, kind, anchor.start, anchor.end, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, memo],
+      )) as { id: string; created_at: Date; updated_at: Date }[];
+      const row = inserted[0]!;
+      await this.setTags(manager, workspaceId, row.id, body.tagIds);
+      // Built from what was just written: a write answers without reading itself back.
+      return toAnnotationDto({ ...row, document_id: anchor.documentId, start: anchor.start, end: anchor.end, ...anchor.quote, tag_ids: [...body.tagIds].sort(), memo, kind, analyst_id: caller.userId, analyst_name: null });
     });
   }
 
@@ -76,9 +88,8 @@ export class AnnotationsService {
         ]);
       }
       if (changes.tagIds) {
-        await this.assertTags(manager, workspaceId, changes.tagIds);
         await manager.query(`DELETE FROM annotation_tags WHERE annotation_id = $1`, [annotationId]);
-        await this.setTags(manager, annotationId, changes.tagIds);
+        await this.setTags(manager, workspaceId, annotationId, changes.tagIds);
       }
       if (changes.memo !== undefined) await manager.query(`UPDATE annotations SET memo = $2 WHERE id = $1`, [annotationId, changes.memo || null]);
       await manager.query(`UPDATE annotations SET updated_at = now() WHERE id = $1`, [annotationId]);
@@ -113,16 +124,19 @@ export class AnnotationsService {
     return anchor;
   }
 
-  /** Every tag must be in this workspace's codebook; 400 naming the first that is not. */
-  private async assertTags(manager: EntityManager, workspaceId: string, tagIds: readonly string[]): Promise<void> {
-    const rows = (await manager.query(`SELECT id FROM tags WHERE workspace_id = $1 AND id = ANY($2::uuid[])`, [workspaceId, tagIds])) as { id: string }[];
-    const known = new Set(rows.map((row) => row.id));
-    const unknown = tagIds.find((id) => !known.has(id));
-    if (unknown) throw new BadRequestException(`tagIds: ${unknown} is not a tag of this workspace's codebook`);
-  }
-
-  private async setTags(manager: EntityManager, annotationId: string, tagIds: readonly string[]): Promise<void> {
-    await manager.query(`INSERT INTO annotation_tags (annotation_id, tag_id) SELECT $1, unnest($2::uuid[])`, [annotationId, tagIds]);
+  /**
+   * Gives the annotation its tags, only those of this workspace's codebook: when some are not,
+   * 400 naming the first (the transaction, and so the annotation, is rolled back).
+   */
+  private async setTags(manager: EntityManager, workspaceId: string, annotationId: string, tagIds: readonly string[]): Promise<void> {
+    const inserted = (await manager.query(`INSERT INTO annotation_tags (annotation_id, tag_id) SELECT $1, id FROM tags WHERE workspace_id = $2 AND id = ANY($3::uuid[]) RETURNING tag_id::text`, [
+      annotationId,
+      workspaceId,
+      tagIds,
+    ])) as { tag_id: string }[];
+    if (inserted.length === tagIds.length) return;
+    const known = new Set(inserted.map((row) => row.tag_id));
+    throw new BadRequestException(`tagIds: ${tagIds.find((id) => !known.has(id)) ?? ''} is not a tag of this workspace's codebook`);
   }
 
   private async read(manager: EntityManager, workspaceId: string, annotationId: string): Promise<AnnotationDto> {
