@@ -60,7 +60,8 @@ export class ImportBatch {
    * the files over the batch's file limit, if any. Returns the pending rows in order.
    */
   openArchive(archiveRow: ImportFileResult, entryPaths: string[], omitted: number): ImportFileResult[] {
-    const rows = entryPaths.map((path) => pendingRow(`${archiveRow.name}/${path}`));
+    // eslint-disable-next-line no-control-regex -- a name is a label; a NUL in it could not even be saved
+    const rows = entryPaths.map((path) => pendingRow(`${archiveRow.name}/${path.replace(/[\u0000-\u001F\u007F]/g, '')}`));
     const replacement = [...rows];
     if (omitted > 0) {
       const overflow = pendingRow(archiveRow.name);

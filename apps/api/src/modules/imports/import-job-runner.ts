@@ -4,7 +4,7 @@
  * with the job's outcome. Anything unexpected rolls that transaction back and fails the job:
  * a job imports all of its accepted files or none. Uploads are deleted when the job ends.
  */
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type ImportFileResult } from '@marginalia/shared';
 import { insertDocuments } from '../documents/document-writer.js';
@@ -16,6 +16,8 @@ import { ImportRejection } from './extract/rejection.js';
 import { assertSupportedName, detectFormat, type FileFormat } from './extract/detect-format.js';
 import { ZipArchive, DEFAULT_ZIP_LIMITS } from './extract/zip.js';
 import { WorkspaceEvents } from '../collab/workspace-events.service.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
+import { ReadInterrupted, ReadSandbox } from './read-sandbox.js';
 
 /** Progress is written at most this often (and once at the end of reading). */
 const PROGRESS_INTERVAL_MS = 150;
@@ -34,11 +36,25 @@ interface UploadRow {
 @Injectable()
 export class ImportJobRunner {
   private readonly logger = new Logger('Imports');
+  /** Where uploads are parsed: worker threads under a deadline and a heap cap, never this thread. */
+  private readonly readers: ReadSandbox;
 
   constructor(
     private readonly queue: ImportQueue,
     private readonly events: WorkspaceEvents,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.readers = new ReadSandbox({
+      deadlineMs: config.IMPORT_READ_DEADLINE_MS,
+      maxHeapMb: config.IMPORT_READ_MAX_HEAP_MB,
+      onUnreadable: (name, cause) => this.logger.warn(`could not read ${name}: ${cause}`),
+    });
+  }
+
+  /** Interrupts the files being read (their jobs go back to the queue) and stops the workers. */
+  async close(): Promise<void> {
+    await this.readers.close();
+  }
 
   async run(job: ClaimedJob, signal: AbortSignal): Promise<void> {
     const uploads = (await job.connection.query('SELECT id, filename, media_type FROM import_uploads WHERE job_id = $1 ORDER BY position', [job.id])) as UploadRow[];
@@ -53,7 +69,7 @@ export class ImportJobRunner {
         this.events.publish('actors.changed', job.workspaceId, [], null);
       }
     } catch (error) {
-      if (error instanceof ImportInterrupted) {
+      if (error instanceof ImportInterrupted || error instanceof ReadInterrupted) {
         await this.queue.requeue(job);
         return;
       }
@@ -84,7 +100,7 @@ export class ImportJobRunner {
       const ref: UploadRef = { workspaceId: job.workspaceId, importedById: job.createdById, name: upload.filename, mediaType: upload.media_type, content };
       const format = isPaste(ref) ? 'pasted' : formatOf(ref, row, batch);
       if (format === 'zip') await this.readArchive(job, ref, row, batch, progress);
-      else if (format) await readFile(job.connection, ref, row, batch, format);
+      else if (format) await readFile(job.connection, this.readers, ref, row, batch, format);
       await progress();
     }
     await progress(true);
@@ -110,7 +126,7 @@ export class ImportJobRunner {
           inner.content = await archive.read(entry);
           const format = formatOf(inner, row, batch);
           if (format === 'zip') batch.reject(row, 'unsupported_type', 'archives inside archives are not opened; unpack it and upload its files');
-          else if (format) await readFile(job.connection, inner, row, batch, format);
+          else if (format) await readFile(job.connection, this.readers, inner, row, batch, format);
         } catch (error) {
           if (!(error instanceof ImportRejection)) throw error;
           batch.reject(row, error.reason, error.detail);
