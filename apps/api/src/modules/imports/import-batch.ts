@@ -106,11 +106,14 @@ export class ImportBatch {
     return true;
   }
 
-  /** At commit time, a document that another job stored meanwhile: a duplicate after all. */
-  withdraw(accepted: AcceptedDocument, existingTitle: string): void {
+  /**
+   * At commit time, a document that is not stored after all: another job stored the same text
+   * meanwhile (a duplicate), or the database refused it.
+   */
+  withdraw(accepted: AcceptedDocument, reason: ImportRejectionReason, detail: string): void {
     this.accepted.splice(this.accepted.indexOf(accepted), 1);
     this.characters -= accepted.document.characterCount;
-    this.reject(accepted.row, 'duplicate', `the same text is already in this workspace as “${existingTitle}”`);
+    this.reject(accepted.row, reason, detail);
     accepted.row.title = null;
   }
 

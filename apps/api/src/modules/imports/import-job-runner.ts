@@ -7,10 +7,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type ImportFileResult } from '@marginalia/shared';
-import { insertDocuments } from '../documents/document-writer.js';
 import { proposeFromPassages } from '../actors/propose-actors.js';
 import { ImportBatch } from './import-batch.js';
-import { ImportQueue, type ClaimedJob } from './import-queue.js';
+import { filesJson, ImportQueue, type ClaimedJob } from './import-queue.js';
+import { storeAccepted } from './store-documents.js';
 import { isPaste, readFile, type UploadRef } from './read-file.js';
 import { ImportRejection } from './extract/rejection.js';
 import { assertSupportedName, detectFormat, type FileFormat } from './extract/detect-format.js';
@@ -96,7 +96,7 @@ export class ImportJobRunner {
     for (const [index, upload] of uploads.entries()) {
       const row = rows[index]!;
       // One upload in memory at a time.
-      const [{ content }] = (await job.connection.query('SELECT content FROM import_uploads WHERE id = $1', [upload.id])) as [{ content: Buffer }];
+      const content = await this.queue.readUpload(job, upload.id);
       const ref: UploadRef = { workspaceId: job.workspaceId, importedById: job.createdById, name: upload.filename, mediaType: upload.media_type, content };
       const format = isPaste(ref) ? 'pasted' : formatOf(ref, row, batch);
       if (format === 'zip') await this.readArchive(job, ref, row, batch, progress);
@@ -158,10 +158,9 @@ export class ImportJobRunner {
       );
       for (const accepted of [...batch.documents]) {
         const title = existing.get(accepted.document.contentHash);
-        if (title !== undefined) batch.withdraw(accepted, title);
+        if (title !== undefined) batch.withdraw(accepted, 'duplicate', `the same text is already in this workspace as “${title}”`);
       }
-      const stored = await insertDocuments(connection.manager, batch.documents.map((accepted) => accepted.document));
-      batch.documents.forEach((accepted, i) => (accepted.row.documentId = stored[i]!.id));
+      const stored = await storeAccepted(connection, batch);
       // Actor candidates are per workspace and name: proposing takes turns, so each job sees
       // the candidates the one before it committed. (Taken last, after every document lock,
       // and held only for the few statements of the proposal: the passages are in hand.)
@@ -171,7 +170,7 @@ export class ImportJobRunner {
       }
       await connection.query(`UPDATE import_jobs SET status = 'succeeded', error = NULL, files = $2::jsonb, total_files = $3, processed_files = $3, finished_at = clock_timestamp() WHERE id = $1`, [
         job.id,
-        JSON.stringify(batch.rows),
+        filesJson(batch.rows),
         batch.rows.length,
       ]);
       await connection.query('DELETE FROM import_uploads WHERE job_id = $1', [job.id]);

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ImportRejection } from './extract/rejection.js';
-import type { ReadDocument, ReadReply, ReadRequest } from './read-worker-protocol.js';
+import { READY, type ReadDocument, type ReadReply, type ReadRequest } from './read-worker-protocol.js';
 
 export interface ReadSandboxOptions {
   deadlineMs: number;
@@ -31,6 +31,8 @@ export class ReadSandbox {
   private readonly idle = new Map<Worker, NodeJS.Timeout>();
   /** Workers reading, each with a way to interrupt its read. */
   private readonly busy = new Map<Worker, () => void>();
+  /** Every worker started and not yet stopped, with the promise of its having loaded. */
+  private readonly started = new Map<Worker, Promise<void>>();
   private nextId = 1;
   private closed = false;
   private replacements = 0;
@@ -43,9 +45,21 @@ export class ReadSandbox {
   }
 
   /** The file read in a worker, or an ImportRejection saying why it was not. */
-  read(request: Omit<ReadRequest, 'id'>): Promise<ReadDocument> {
-    if (this.closed) return Promise.reject(new ReadInterrupted());
+  async read(request: Omit<ReadRequest, 'id'>): Promise<ReadDocument> {
+    if (this.closed) throw new ReadInterrupted();
     const worker = this.takeWorker();
+    try {
+      // The deadline is the file's: it starts once the worker has loaded.
+      await this.started.get(worker);
+    } catch (error) {
+      if (this.closed) throw new ReadInterrupted();
+      throw error;
+    }
+    if (this.closed) throw new ReadInterrupted();
+    return await this.send(worker, request);
+  }
+
+  private send(worker: Worker, request: Omit<ReadRequest, 'id'>): Promise<ReadDocument> {
     const id = this.nextId++;
     return new Promise<ReadDocument>((resolve, reject) => {
       let settled = false;
@@ -78,14 +92,17 @@ export class ReadSandbox {
       worker.on('message', onMessage);
       worker.on('error', onGone);
       worker.on('exit', onGone);
-      worker.postMessage({ ...request, id } satisfies ReadRequest);
+      const { content } = request;
+      // Bytes that are all of their buffer move to the worker instead of being copied; the caller is done with them.
+      const transfer = content.byteOffset === 0 && content.byteLength === content.buffer.byteLength && content.byteLength > 0 ? [content.buffer as ArrayBuffer] : [];
+      worker.postMessage({ ...request, id } satisfies ReadRequest, transfer);
     });
   }
 
   /** Interrupts the reads in progress (ReadInterrupted) and stops every worker. */
   async close(): Promise<void> {
     this.closed = true;
-    const workers = [...this.idle.keys(), ...this.busy.keys()];
+    const workers = [...this.started.keys()];
     for (const interrupt of [...this.busy.values()]) interrupt();
     for (const timer of this.idle.values()) clearTimeout(timer);
     this.idle.clear();
@@ -103,10 +120,22 @@ export class ReadSandbox {
     worker.unref();
     // Keeps a worker that dies while idle from throwing as an unhandled 'error' event.
     worker.on('error', () => undefined);
+    const loaded = new Promise<void>((resolve, reject) => {
+      const onMessage = (message: unknown): void => {
+        if (message !== READY) return;
+        worker.off('message', onMessage);
+        resolve();
+      };
+      worker.on('message', onMessage);
+      worker.once('exit', () => reject(new Error('a read worker stopped while loading')));
+    });
+    loaded.catch(() => undefined);
+    this.started.set(worker, loaded);
     worker.on('exit', () => {
       const timer = this.idle.get(worker);
       if (timer) clearTimeout(timer);
       this.idle.delete(worker);
+      this.started.delete(worker);
     });
     return worker;
   }

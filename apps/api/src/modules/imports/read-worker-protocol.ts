@@ -35,6 +35,9 @@ export interface ReadDocument {
   passages: Int32Array | null;
 }
 
+/** The worker's first message: its modules are loaded, a deadline can start. */
+export const READY = 'ready';
+
 export type ReadReply =
   | { id: number; ok: true; document: ReadDocument }
   /** `cause`: what a library threw, for the server log; the detail is what the person reads. */

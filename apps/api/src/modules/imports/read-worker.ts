@@ -3,10 +3,13 @@
  * it: a file built to make a parser loop, recurse or allocate without bound costs this thread,
  * which the main thread replaces, and never the API's event loop. One file per message.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import { loadPdfJs } from './extract/pdfjs.js';
 import { ImportRejection } from './extract/rejection.js';
 import { readUpload, UnreadableUpload } from './read-upload.js';
-import type { ReadReply, ReadRequest } from './read-worker-protocol.js';
+import { READY, type ReadReply, type ReadRequest } from './read-worker-protocol.js';
 
 async function reply(request: ReadRequest): Promise<ReadReply> {
   try {
@@ -23,3 +26,21 @@ async function reply(request: ReadRequest): Promise<ReadReply> {
 parentPort?.on('message', (request: ReadRequest) => {
   void reply(request).then((answer) => parentPort?.postMessage(answer, answer.ok && answer.document.passages ? [answer.document.passages.buffer as ArrayBuffer] : []));
 });
+
+/**
+ * Reading is background work: on a busy machine the API's main thread must get the CPU first.
+ * On Linux a thread has its own id and niceness, so this lowers this thread only.
+ */
+function runAtLowPriority(): void {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 19);
+  } catch {
+    // Not Linux, or not allowed: read at the usual priority.
+  }
+}
+
+runAtLowPriority();
+// Loaded before the first file, so that loading (seconds on a busy machine) never counts against a file's deadline.
+await loadPdfJs();
+parentPort?.postMessage(READY);

@@ -18,19 +18,20 @@ export function markdownToText(source: string): string {
   return blocksToText(lexer(withoutEmphasisFloods(source))).join('\n\n');
 }
 
-/** More emphasis markers than this in one block (text between blank lines) are read as plain characters. */
+/** More emphasis markers than this in one block (text between blank lines) are taken out before parsing. */
 const MAX_EMPHASIS_MARKERS = 1_000;
 
 /**
  * marked looks for the closing marker of every opening one across the rest of the block: a
  * block of 40,000 markers ("_a_a_a...") takes it tens of seconds. No real text has that many
- * in one paragraph, so there they are escaped, which shows them as written.
+ * in one paragraph, so there they are dropped, as formatting (which is what a reader sees of
+ * them). Kept as characters, such a run would also cost Postgres's text search parser as much.
  */
 export function withoutEmphasisFloods(source: string): string {
   if (countMarkers(source, 0, source.length) <= MAX_EMPHASIS_MARKERS) return source;
   return source
     .split(/(\n[ \t]*\n)/)
-    .map((block) => (countMarkers(block, 0, block.length) > MAX_EMPHASIS_MARKERS ? block.replace(/[_*]/g, '\\$&') : block))
+    .map((block) => (countMarkers(block, 0, block.length) > MAX_EMPHASIS_MARKERS ? block.replace(/[_*]/g, '') : block))
     .join('');
 }
 
