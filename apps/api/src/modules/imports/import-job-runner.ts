@@ -1,8 +1,9 @@
 /**
- * Runs one claimed import job: reads each upload (opening ZIPs), extracts and checks every
+ * Runs one claimed import job: reads each upload (opening ZIPs) in a read worker, checks every
  * file, saving progress as it goes, then stores all accepted documents in ONE transaction
- * with the job's outcome. Anything unexpected rolls that transaction back and fails the job:
- * a job imports all of its accepted files or none. Uploads are deleted when the job ends.
+ * with the job's outcome. A document the database refuses costs only its file; anything else
+ * unexpected rolls that transaction back and fails the job, which imports nothing. Either way
+ * the job ends in a final state. Uploads are deleted when the job ends.
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';

@@ -28,19 +28,22 @@ parentPort?.on('message', (request: ReadRequest) => {
 });
 
 /**
- * Reading is background work: on a busy machine the API's main thread must get the CPU first.
- * On Linux a thread has its own id and niceness, so this lowers this thread only.
+ * Reading is background work: on a busy machine the API's main thread must get the CPU first
+ * (at nice 10 it gets about ten times this thread's share; at 19, reading would starve on a
+ * loaded machine). On Linux a thread has its own id and niceness, so this lowers this thread only.
  */
+const READ_NICENESS = 10;
+
 function runAtLowPriority(): void {
   try {
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 19);
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, READ_NICENESS);
   } catch {
     // Not Linux, or not allowed: read at the usual priority.
   }
 }
 
-runAtLowPriority();
 // Loaded before the first file, so that loading (seconds on a busy machine) never counts against a file's deadline.
 await loadPdfJs();
+runAtLowPriority();
 parentPort?.postMessage(READY);
