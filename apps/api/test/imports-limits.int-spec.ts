@@ -171,21 +171,38 @@ describe('imports: access, limits and failures', () => {
     });
   });
 
-  it('fails a job whose documents cannot be stored, leaving nothing behind', async () => {
-    const workspaceId = await createWorkspace(owner, 'Failing');
-    // Any unexpected database error while storing will do: a trigger refuses one text.
+  it('refuses only the document the database will not store, and imports the rest of the batch', async () => {
+    const workspaceId = await createWorkspace(owner, 'One refused');
+    // Any database error while storing one document will do: a trigger refuses one text.
     await app.dataSource.query(`CREATE OR REPLACE FUNCTION refuse_marked_text() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.text LIKE '%REFUSE-ON-INSERT%' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$`);
     await app.dataSource.query('CREATE TRIGGER refuse_marked_text BEFORE INSERT ON documents FOR EACH ROW EXECUTE FUNCTION refuse_marked_text()');
     try {
       const job = await importFiles(owner.client, app.baseUrl, workspaceId, [fixtureFile('utf8.txt'), { name: 'marked.txt', content: 'Fine until REFUSE-ON-INSERT.' }, fixtureFile('report.exe')]);
+      expect(job).toMatchObject({ status: 'succeeded', acceptedCount: 1, finishedAt: expect.any(String) });
+      expect(outcomes(job)).toEqual({ 'utf8.txt': 'accepted', 'marked.txt': 'rejected:unreadable', 'report.exe': 'rejected:unsupported_type' });
+      expect(job.files[1]!.message).toBe('marked.txt: the text could not be stored (refused by test trigger), so this file was not imported');
+      expect(await stored(workspaceId)).toEqual({ jobs: 1, uploads: 0, documents: 1 });
+    } finally {
+      await app.dataSource.query('DROP TRIGGER refuse_marked_text ON documents');
+    }
+  });
+
+  it('fails a job whose outcome cannot be stored, leaving nothing behind', async () => {
+    const workspaceId = await createWorkspace(owner, 'Failing');
+    // Any unexpected database error outside one document will do: a trigger refuses this job's success.
+    await app.dataSource.query(`CREATE OR REPLACE FUNCTION refuse_success() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.status = 'succeeded' AND NEW.workspace_id = '${workspaceId}' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$`);
+    await app.dataSource.query('CREATE TRIGGER refuse_success BEFORE UPDATE ON import_jobs FOR EACH ROW EXECUTE FUNCTION refuse_success()');
+    try {
+      const job = await importFiles(owner.client, app.baseUrl, workspaceId, [fixtureFile('utf8.txt'), { name: 'other.txt', content: 'Another fine text.' }, fixtureFile('report.exe')]);
       expect(job).toMatchObject({ status: 'failed', error: UNEXPECTED_FAILURE, acceptedCount: 0, finishedAt: expect.any(String) });
-      expect(outcomes(job)).toEqual({ 'utf8.txt': 'pending', 'marked.txt': 'pending', 'report.exe': 'rejected:unsupported_type' });
+      expect(outcomes(job)).toEqual({ 'utf8.txt': 'pending', 'other.txt': 'pending', 'report.exe': 'rejected:unsupported_type' });
       expect(job.files.every((file) => file.documentId === null)).toBe(true);
       expect(await stored(workspaceId)).toEqual({ jobs: 1, uploads: 0, documents: 0 });
       expect((await owner.client.get(`/workspaces/${workspaceId}/documents`)).body).toEqual({ documents: [] });
     } finally {
-      await app.dataSource.query('DROP TRIGGER refuse_marked_text ON documents');
+      await app.dataSource.query('DROP TRIGGER refuse_success ON import_jobs');
     }
   });
 

@@ -73,6 +73,9 @@ export const ConfigSchema = z.object({
   COLLAB_UNLOAD_AFTER_MS: positiveInt.default(30_000),
   /** Sockets re-check their credentials this often (a logged-out session or disabled account is dropped). */
   COLLAB_REAUTHENTICATE_SECONDS: positiveInt.default(30),
+  /** One uploaded file is read (parsed, titled, segmented) in a worker thread for at most this long, with at most this much heap. */
+  IMPORT_READ_DEADLINE_MS: positiveInt.default(30_000),
+  IMPORT_READ_MAX_HEAP_MB: positiveInt.default(512),
   /** Extra browser origins allowed to open sockets, comma-separated (the app's own origin always is). */
   COLLAB_ALLOWED_ORIGINS: z.string().optional(),
 });

@@ -19,12 +19,24 @@ export const IMPORT_LIMITS = {
   maxZipUncompressedBytes: 200 * 1024 * 1024,
   /** Pasted text, in characters. */
   maxPastedCharacters: 2_000_000,
+  /** Pages of one PDF (its page tree may not claim more). */
+  maxPdfPages: 5_000,
+  /**
+   * Elements of one document: HTML tags, XML elements of a DOCX's body, text pieces of a PDF.
+   * Counted before or while parsing, so a file built to be expensive to read is refused early.
+   */
+  maxDocumentElements: 500_000,
+  /**
+   * Longest passage, in code points: a longer paragraph is stored as several passages, split
+   * at sentence ends (its search entry must stay under Postgres's 1 MB tsvector limit).
+   */
+  maxPassageCharacters: 100_000,
 } as const;
 
 export const IMPORT_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx', 'pasted'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export const IMPORT_REJECTION_REASONS = ['unsupported_type', 'too_large', 'empty', 'unreadable', 'duplicate', 'too_many_files', 'limit_exceeded'] as const;
+export const IMPORT_REJECTION_REASONS = ['unsupported_type', 'too_large', 'empty', 'unreadable', 'duplicate', 'too_many_files', 'limit_exceeded', 'too_complex', 'too_slow'] as const;
 export type ImportRejectionReason = (typeof IMPORT_REJECTION_REASONS)[number];
 
 export const ImportFileResultSchema = z.object({
@@ -61,6 +73,7 @@ export type ImportJob = z.infer<typeof ImportJobSchema>;
 /** Pasted text: one document, as JSON (files come as multipart on the same route). */
 export const PasteDocumentBodySchema = z.strictObject({
   text: z.string().min(1, 'must not be empty').max(IMPORT_LIMITS.maxPastedCharacters),
-  title: z.string().trim().min(1).max(300).optional(),
+  // eslint-disable-next-line no-control-regex -- a NUL cannot be stored, and no title needs a control character
+  title: z.string().trim().min(1).max(300).regex(/^[^\u0000-\u001F\u007F]*$/, 'must not contain control characters').optional(),
 });
 export type PasteDocumentBody = z.input<typeof PasteDocumentBodySchema>;

@@ -80,7 +80,7 @@ function splitSentences(passage: string, passageStart: number, segmenter: Intl.S
   const sentences: Span[] = [];
   let offset = passageStart;
   let previous = '';
-  for (const { segment } of segmenter.segment(passage)) {
+  for (const { segment } of segmentPieces(passage, segmenter)) {
     const length = codePointLength(segment);
     const trimmed = segment.trim();
     if (trimmed !== '') {
@@ -95,6 +95,40 @@ function splitSentences(passage: string, passageStart: number, segmenter: Intl.S
     offset += length;
   }
   return sentences;
+}
+
+/** Longest piece of a passage given to the segmenter at once, in UTF-16 units. */
+const SEGMENTER_PIECE = 4_000;
+
+/**
+ * The segmenter's segments of `passage`, computed piece by piece: each step of its iterator
+ * costs time in proportion to the whole input (quadratic on a long passage: 90 s for a list of
+ * 16,000 lines), while each call to segment() has a fixed cost (about 60 µs). Pieces end at a
+ * line break (which always ends a sentence, so this changes nothing) and are up to
+ * SEGMENTER_PIECE long; a longer line is cut after a sentence end near that.
+ */
+function* segmentPieces(passage: string, segmenter: Intl.Segmenter): Generator<{ segment: string }> {
+  let start = 0;
+  while (start < passage.length) {
+    const end = passage.length - start <= SEGMENTER_PIECE ? passage.length : pieceEnd(passage, start);
+    yield* segmenter.segment(passage.slice(start, end));
+    start = end;
+  }
+}
+
+/** Where to cut: after the last line break before the limit, else after ". " (or "! ", "? "), else after a space, else at the limit. */
+function pieceEnd(text: string, start: number): number {
+  const limit = start + SEGMENTER_PIECE;
+  for (let at = limit; at > start; at -= 1) if (text[at - 1] === '\n') return at;
+  let space = -1;
+  for (let at = limit; at > start + SEGMENTER_PIECE / 2; at -= 1) {
+    if (text[at - 1] !== ' ') continue;
+    if (/[.!?]/.test(text[at - 2] ?? '')) return at;
+    if (space < 0) space = at;
+  }
+  if (space > 0) return space;
+  // Never between the two halves of a surrogate pair.
+  return /[\uD800-\uDBFF]/.test(text[limit - 1] ?? '') ? limit - 1 : limit;
 }
 
 interface Line {

@@ -3,8 +3,9 @@
  * place text enters the corpus (imports, pasted text, the demo seed), so the invariants live here.
  */
 import { createHash } from 'node:crypto';
-import { codePointLength, detectLanguage, normalizeText, segmentPassages, OffsetMap } from '@marginalia/shared';
+import { codePointLength, detectLanguage, normalizeText, OffsetMap, type PassageSegment } from '@marginalia/shared';
 import type { EntityManager } from 'typeorm';
+import { segmentDocument } from './passage-bounds.js';
 
 export interface NewDocument {
   workspaceId: string;
@@ -26,6 +27,17 @@ export interface PreparedDocument extends NewDocument {
   text: string;
   contentHash: string;
   characterCount: number;
+  /** Already segmented (imports segment off the main thread); segmented on insert if absent. */
+  passages?: PassageSegment[];
+}
+
+/** What the passages are made from. */
+interface PassageSource {
+  id: string;
+  workspaceId: string;
+  text: string;
+  language: string | null;
+  passages?: PassageSegment[];
 }
 
 /** A passage as stored, with its text: what actor proposals read without querying it back. */
@@ -79,7 +91,7 @@ export async function insertDocuments(manager: EntityManager, documents: readonl
     const ids = await insertDocumentRows(manager, chunk);
     const passages = await insertPassageRows(
       manager,
-      chunk.map((document, i) => ({ id: ids[i]!, workspaceId: document.workspaceId, text: document.text, language: document.language ?? null })),
+      chunk.map((document, i) => ({ id: ids[i]!, workspaceId: document.workspaceId, text: document.text, language: document.language ?? null, passages: document.passages })),
     );
     stored.push(...ids.map((id, i) => ({ id, passages: passages[i]! })));
   }
@@ -141,10 +153,10 @@ async function insertDocumentRows(manager: EntityManager, documents: PreparedDoc
  * Postgres instead of one bound parameter per column per row (faster, and no parameter limit
  * however many passages there are). Returns each document's passages, in reading order.
  */
-async function insertPassageRows(manager: EntityManager, documents: { id: string; workspaceId: string; text: string; language: string | null }[]): Promise<StoredPassage[][]> {
+async function insertPassageRows(manager: EntityManager, documents: PassageSource[]): Promise<StoredPassage[][]> {
   const passages = documents.map((document) => {
     const slice = codePointSlicer(document.text);
-    return segmentPassages(document.text, document.language ?? 'en').map(
+    return (document.passages ?? segmentDocument(document.text, document.language)).map(
       (segment): StoredPassage => ({
         id: '',
         documentId: document.id,

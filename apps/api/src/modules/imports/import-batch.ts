@@ -60,7 +60,8 @@ export class ImportBatch {
    * the files over the batch's file limit, if any. Returns the pending rows in order.
    */
   openArchive(archiveRow: ImportFileResult, entryPaths: string[], omitted: number): ImportFileResult[] {
-    const rows = entryPaths.map((path) => pendingRow(`${archiveRow.name}/${path}`));
+    // eslint-disable-next-line no-control-regex -- a name is a label; a NUL in it could not even be saved
+    const rows = entryPaths.map((path) => pendingRow(`${archiveRow.name}/${path.replace(/[\u0000-\u001F\u007F]/g, '')}`));
     const replacement = [...rows];
     if (omitted > 0) {
       const overflow = pendingRow(archiveRow.name);
@@ -105,11 +106,14 @@ export class ImportBatch {
     return true;
   }
 
-  /** At commit time, a document that another job stored meanwhile: a duplicate after all. */
-  withdraw(accepted: AcceptedDocument, existingTitle: string): void {
+  /**
+   * At commit time, a document that is not stored after all: another job stored the same text
+   * meanwhile (a duplicate), or the database refused it.
+   */
+  withdraw(accepted: AcceptedDocument, reason: ImportRejectionReason, detail: string): void {
     this.accepted.splice(this.accepted.indexOf(accepted), 1);
     this.characters -= accepted.document.characterCount;
-    this.reject(accepted.row, 'duplicate', `the same text is already in this workspace as “${existingTitle}”`);
+    this.reject(accepted.row, reason, detail);
     accepted.row.title = null;
   }
 

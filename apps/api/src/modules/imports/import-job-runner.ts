@@ -1,21 +1,24 @@
 /**
- * Runs one claimed import job: reads each upload (opening ZIPs), extracts and checks every
+ * Runs one claimed import job: reads each upload (opening ZIPs) in a read worker, checks every
  * file, saving progress as it goes, then stores all accepted documents in ONE transaction
- * with the job's outcome. Anything unexpected rolls that transaction back and fails the job:
- * a job imports all of its accepted files or none. Uploads are deleted when the job ends.
+ * with the job's outcome. A document the database refuses costs only its file; anything else
+ * unexpected rolls that transaction back and fails the job, which imports nothing. Either way
+ * the job ends in a final state. Uploads are deleted when the job ends.
  */
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type ImportFileResult } from '@marginalia/shared';
-import { insertDocuments } from '../documents/document-writer.js';
 import { proposeFromPassages } from '../actors/propose-actors.js';
 import { ImportBatch } from './import-batch.js';
-import { ImportQueue, type ClaimedJob } from './import-queue.js';
+import { filesJson, ImportQueue, type ClaimedJob } from './import-queue.js';
+import { storeAccepted } from './store-documents.js';
 import { isPaste, readFile, type UploadRef } from './read-file.js';
 import { ImportRejection } from './extract/rejection.js';
 import { assertSupportedName, detectFormat, type FileFormat } from './extract/detect-format.js';
 import { ZipArchive, DEFAULT_ZIP_LIMITS } from './extract/zip.js';
 import { WorkspaceEvents } from '../collab/workspace-events.service.js';
+import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
+import { ReadInterrupted, ReadSandbox } from './read-sandbox.js';
 
 /** Progress is written at most this often (and once at the end of reading). */
 const PROGRESS_INTERVAL_MS = 150;
@@ -34,11 +37,25 @@ interface UploadRow {
 @Injectable()
 export class ImportJobRunner {
   private readonly logger = new Logger('Imports');
+  /** Where uploads are parsed: worker threads under a deadline and a heap cap, never this thread. */
+  private readonly readers: ReadSandbox;
 
   constructor(
     private readonly queue: ImportQueue,
     private readonly events: WorkspaceEvents,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.readers = new ReadSandbox({
+      deadlineMs: config.IMPORT_READ_DEADLINE_MS,
+      maxHeapMb: config.IMPORT_READ_MAX_HEAP_MB,
+      onUnreadable: (name, cause) => this.logger.warn(`could not read ${name}: ${cause}`),
+    });
+  }
+
+  /** Interrupts the files being read (their jobs go back to the queue) and stops the workers. */
+  async close(): Promise<void> {
+    await this.readers.close();
+  }
 
   async run(job: ClaimedJob, signal: AbortSignal): Promise<void> {
     const uploads = (await job.connection.query('SELECT id, filename, media_type FROM import_uploads WHERE job_id = $1 ORDER BY position', [job.id])) as UploadRow[];
@@ -53,7 +70,7 @@ export class ImportJobRunner {
         this.events.publish('actors.changed', job.workspaceId, [], null);
       }
     } catch (error) {
-      if (error instanceof ImportInterrupted) {
+      if (error instanceof ImportInterrupted || error instanceof ReadInterrupted) {
         await this.queue.requeue(job);
         return;
       }
@@ -80,11 +97,11 @@ export class ImportJobRunner {
     for (const [index, upload] of uploads.entries()) {
       const row = rows[index]!;
       // One upload in memory at a time.
-      const [{ content }] = (await job.connection.query('SELECT content FROM import_uploads WHERE id = $1', [upload.id])) as [{ content: Buffer }];
+      const content = await this.queue.readUpload(job, upload.id);
       const ref: UploadRef = { workspaceId: job.workspaceId, importedById: job.createdById, name: upload.filename, mediaType: upload.media_type, content };
       const format = isPaste(ref) ? 'pasted' : formatOf(ref, row, batch);
       if (format === 'zip') await this.readArchive(job, ref, row, batch, progress);
-      else if (format) await readFile(job.connection, ref, row, batch, format);
+      else if (format) await readFile(job.connection, this.readers, ref, row, batch, format);
       await progress();
     }
     await progress(true);
@@ -110,7 +127,7 @@ export class ImportJobRunner {
           inner.content = await archive.read(entry);
           const format = formatOf(inner, row, batch);
           if (format === 'zip') batch.reject(row, 'unsupported_type', 'archives inside archives are not opened; unpack it and upload its files');
-          else if (format) await readFile(job.connection, inner, row, batch, format);
+          else if (format) await readFile(job.connection, this.readers, inner, row, batch, format);
         } catch (error) {
           if (!(error instanceof ImportRejection)) throw error;
           batch.reject(row, error.reason, error.detail);
@@ -142,10 +159,9 @@ export class ImportJobRunner {
       );
       for (const accepted of [...batch.documents]) {
         const title = existing.get(accepted.document.contentHash);
-        if (title !== undefined) batch.withdraw(accepted, title);
+        if (title !== undefined) batch.withdraw(accepted, 'duplicate', `the same text is already in this workspace as “${title}”`);
       }
-      const stored = await insertDocuments(connection.manager, batch.documents.map((accepted) => accepted.document));
-      batch.documents.forEach((accepted, i) => (accepted.row.documentId = stored[i]!.id));
+      const stored = await storeAccepted(connection, batch);
       // Actor candidates are per workspace and name: proposing takes turns, so each job sees
       // the candidates the one before it committed. (Taken last, after every document lock,
       // and held only for the few statements of the proposal: the passages are in hand.)
@@ -155,7 +171,7 @@ export class ImportJobRunner {
       }
       await connection.query(`UPDATE import_jobs SET status = 'succeeded', error = NULL, files = $2::jsonb, total_files = $3, processed_files = $3, finished_at = clock_timestamp() WHERE id = $1`, [
         job.id,
-        JSON.stringify(batch.rows),
+        filesJson(batch.rows),
         batch.rows.length,
       ]);
       await connection.query('DELETE FROM import_uploads WHERE job_id = $1', [job.id]);

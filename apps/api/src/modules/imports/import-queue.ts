@@ -14,6 +14,17 @@ import { DataSource, type QueryRunner } from 'typeorm';
 /** Advisory lock key space of import jobs: (this, hashtext(job id)). */
 export const JOB_LOCK_SPACE = 0x1a7b0b;
 
+/**
+ * The rows as jsonb accepts them: JSON.stringify writes a NUL as \u0000, which jsonb refuses,
+ * and one such character (in a name or a title) would stop the job's progress being saved.
+ */
+export function filesJson(files: ImportFileResult[]): string {
+  return JSON.stringify(files).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1');
+}
+
+/** Bytes of an upload fetched per query. */
+const UPLOAD_READ_PIECE = 1024 * 1024;
+
 export const ABANDONED_JOB_ERROR = 'the import was interrupted because the server stopped while it ran; nothing was imported: upload the files again';
 
 export interface ClaimedJob {
@@ -70,19 +81,37 @@ export class ImportQueue {
     await job.connection.query(`UPDATE import_jobs SET status = 'queued', started_at = NULL WHERE id = $1 AND status = 'running'`, [job.id]);
   }
 
-  /** Progress: how many files are decided, and every file's row so far. */
-  async saveProgress(job: ClaimedJob, files: ImportFileResult[], processed: number): Promise<void> {
-    await job.connection.query(`UPDATE import_jobs SET files = $2::jsonb, total_files = $3, processed_files = $4 WHERE id = $1`, [job.id, JSON.stringify(files), files.length, processed]);
+  /**
+   * An upload's bytes, fetched a piece at a time: Postgres sends bytea as hex text, and decoding
+   * 20 MB of it in one go would hold the event loop for a noticeable while.
+   */
+  async readUpload(job: ClaimedJob, uploadId: string): Promise<Buffer> {
+    const [{ size }] = (await job.connection.query('SELECT octet_length(content) AS size FROM import_uploads WHERE id = $1', [uploadId])) as [{ size: number }];
+    const pieces: Buffer[] = [];
+    for (let offset = 0; offset < size; offset += UPLOAD_READ_PIECE) {
+      const [{ piece }] = (await job.connection.query('SELECT substring(content FROM $2 FOR $3) AS piece FROM import_uploads WHERE id = $1', [uploadId, offset + 1, UPLOAD_READ_PIECE])) as [{ piece: Buffer }];
+      pieces.push(piece);
+    }
+    // Its own memory (never a slice of a pool), so it can be handed to a read worker without a copy.
+    const content = Buffer.from(new ArrayBuffer(size));
+    let at = 0;
+    for (const piece of pieces) at += piece.copy(content, at);
+    return content;
   }
 
-  /** Ends a job as failed: nothing imported, uploads gone. */
+  /** Progress: how many files are decided, and every file's row so far. */
+  async saveProgress(job: ClaimedJob, files: ImportFileResult[], processed: number): Promise<void> {
+    await job.connection.query(`UPDATE import_jobs SET files = $2::jsonb, total_files = $3, processed_files = $4 WHERE id = $1`, [job.id, filesJson(files), files.length, processed]);
+  }
+
+  /**
+   * Ends a job as failed: nothing imported, uploads gone. If its rows cannot be saved (they are
+   * why it failed), it ends failed without them rather than staying 'running'.
+   */
   async fail(job: ClaimedJob, error: string, files: ImportFileResult[]): Promise<void> {
-    await job.connection.query(`UPDATE import_jobs SET status = 'failed', error = $2, files = $3::jsonb, total_files = $4, finished_at = now() WHERE id = $1`, [
-      job.id,
-      error,
-      JSON.stringify(files),
-      files.length,
-    ]);
+    const end = (rows: ImportFileResult[]): Promise<unknown> =>
+      job.connection.query(`UPDATE import_jobs SET status = 'failed', error = $2, files = $3::jsonb, total_files = $4, finished_at = now() WHERE id = $1`, [job.id, error, filesJson(rows), files.length]);
+    await end(files).catch(() => end([]));
     await job.connection.query('DELETE FROM import_uploads WHERE job_id = $1', [job.id]);
   }
 

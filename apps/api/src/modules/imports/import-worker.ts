@@ -52,6 +52,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.stopping.abort();
     for (const wake of this.sleepers) wake();
+    await this.runner.close();
     await Promise.all(this.loops);
   }
 

@@ -23,6 +23,24 @@ describe('proposeTitle on the demo corpus', () => {
   });
 });
 
+describe('proposeTitle on hostile first lines', () => {
+  it('strips 40,000 trailing “Read more” in linear time, whatever follows them', () => {
+    expect(proposeTitle({ text: `${' Read more'.repeat(40_000)} here\n\nBody.`, filename: 'scrape.txt' })).toBe('scrape');
+    // Too long a line for a headline: its first sentence, cut.
+    expect(proposeTitle({ text: `Council votes${' Read more'.repeat(40_000)}\n\nBody.`, filename: 'scrape.txt' })).toMatch(/^Council votes Read more .{0,90}…$/);
+    expect(cleanTitle(`Council votes${' Read more'.repeat(40_000)}`)).toBe('Council votes');
+  });
+
+  it('titles a 13 MB single line without overflowing the stack', () => {
+    expect(proposeTitle({ text: 'word | '.repeat(2_000_000).trim(), filename: 'long.txt' })).toMatch(/^word \| word/);
+  });
+
+  it('never keeps a control character', () => {
+    expect(proposeTitle({ metadataTitle: 'Field\u0000report', text: 'Body.' })).toBe('Field report');
+    expect(proposeTitle({ text: 'Interview\u0007plan\n\nBody.' })).toBe('Interview plan');
+  });
+});
+
 describe('proposeTitle', () => {
   it('prefers the format’s own title, cleaned of a site suffix', () => {
     expect(proposeTitle({ metadataTitle: 'Council votes on harbour plan | The Coastal Courier', text: 'Body text.', filename: 'a.html' })).toBe('Council votes on harbour plan');

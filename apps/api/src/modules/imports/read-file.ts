@@ -1,18 +1,17 @@
 /**
- * One file of a job, from bytes to a decision: extract its text, normalise it the one way
- * documents are normalised (prepareDocument), propose a title, look for the same text in the
- * workspace, and let the batch accept or reject it.
+ * One file of a job, from bytes to a decision: read it in a worker (extract, normalise, title,
+ * segment: read-upload.ts), look for the same text in the workspace, and let the batch accept
+ * or reject it. Only the lookup and the bookkeeping run here, on the main thread.
  */
-import { Logger } from '@nestjs/common';
 import type { ImportFileResult, ImportFormat } from '@marginalia/shared';
 import type { QueryRunner } from 'typeorm';
-import { prepareDocument } from '../documents/document-writer.js';
+import type { PreparedDocument } from '../documents/document-writer.js';
 import type { ImportBatch } from './import-batch.js';
-import { extractDocument, type DocumentFormat } from './extract/extract-document.js';
-import type { ExtractedDocument } from './extract/extracted-document.js';
+import type { DocumentFormat } from './extract/extract-document.js';
 import { ImportRejection } from './extract/rejection.js';
-import { PASTE_MEDIA_TYPE, readPaste } from './paste.js';
-import { proposeTitle } from './propose-title.js';
+import { PASTE_MEDIA_TYPE } from './paste.js';
+import type { ReadSandbox } from './read-sandbox.js';
+import { decodePassages, type ReadDocument } from './read-worker-protocol.js';
 
 export interface UploadRef {
   workspaceId: string;
@@ -23,46 +22,35 @@ export interface UploadRef {
   content: Buffer;
 }
 
-const FORMAT_NAMES: Record<DocumentFormat, string> = { text: 'text', markdown: 'Markdown', html: 'HTML', pdf: 'a PDF', docx: 'a DOCX document' };
-
-const logger = new Logger('Imports');
-
 export function isPaste(ref: UploadRef): boolean {
   return ref.mediaType === PASTE_MEDIA_TYPE;
 }
 
-export async function readFile(connection: QueryRunner, ref: UploadRef, row: ImportFileResult, batch: ImportBatch, format: DocumentFormat | 'pasted'): Promise<void> {
+export async function readFile(connection: QueryRunner, readers: ReadSandbox, ref: UploadRef, row: ImportFileResult, batch: ImportBatch, format: DocumentFormat | 'pasted'): Promise<void> {
   const importFormat: ImportFormat = format;
-  let extracted: ExtractedDocument;
-  let givenTitle: string | null = null;
+  let read: ReadDocument;
   try {
-    if (format === 'pasted') {
-      const paste = readPaste(ref.content);
-      extracted = { text: paste.text, title: null };
-      givenTitle = paste.title ?? null;
-    } else {
-      extracted = await extractDocument(format, ref.content, ref.mediaType);
-    }
+    read = await readers.read({ format, name: ref.name, mediaType: ref.mediaType, content: ref.content });
   } catch (error) {
     if (error instanceof ImportRejection) return batch.reject(row, error.reason, error.detail, importFormat);
-    // Libraries throw all sorts on malformed files; that is the file's problem, not the job's.
-    logger.warn(`could not read ${ref.name} as ${format}: ${error instanceof Error ? error.message : String(error)}`);
-    return batch.reject(row, 'unreadable', `the file could not be read as ${format === 'pasted' ? 'text' : FORMAT_NAMES[format]}; it may be damaged`, importFormat);
+    throw error;
   }
-  const prepared = prepareDocument({
+  const prepared: PreparedDocument = {
     workspaceId: ref.workspaceId,
-    text: extracted.text,
-    title: '',
-    titleProposed: givenTitle === null,
+    text: read.text,
+    contentHash: read.contentHash,
+    characterCount: read.characterCount,
+    title: read.title,
+    titleProposed: read.titleProposed,
     sourceFilename: format === 'pasted' ? null : ref.name,
     importedById: ref.importedById,
-    source: extracted.source ?? null,
-    author: extracted.author ?? null,
-    publishedOn: extracted.publishedOn ?? null,
-    url: extracted.url ?? null,
-    language: extracted.language ?? null,
-  });
-  prepared.title = givenTitle ?? proposeTitle({ metadataTitle: extracted.title, text: prepared.text, filename: ref.name, siteName: extracted.source });
+    source: read.source,
+    author: read.author,
+    publishedOn: read.publishedOn,
+    url: read.url,
+    language: read.language,
+    ...(read.passages ? { passages: decodePassages(read.passages) } : {}),
+  };
   const existingTitle = prepared.characterCount > 0 ? await findTitleWithHash(connection, ref.workspaceId, prepared.contentHash) : null;
   batch.admit(row, importFormat, prepared, existingTitle, format === 'pasted' ? 'the pasted text is empty' : 'the file contains no text');
 }

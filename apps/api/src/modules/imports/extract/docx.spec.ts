@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { extractDocx } from './docx.js';
+import { extractDocx, xmlElement } from './docx.js';
 import { fixture } from './fixtures.js';
 
 describe('extractDocx', () => {
@@ -9,6 +9,17 @@ describe('extractDocx', () => {
       title: 'Harbour memo',
       author: 'Jonas Berg',
     });
+  });
+
+  it('finds an element’s text in linear time, even after 100,000 unclosed start tags', () => {
+    expect(xmlElement('<dc:title>'.repeat(100_000), 'dc:title')).toBeNull();
+    expect(xmlElement('<dc:titles>x</dc:titles><dc:title lang="en">Harbour &amp; \u0000memo</dc:title>', 'dc:title')).toBe('Harbour & memo');
+  });
+
+  it('refuses a body of more elements than a document may have, before parsing it', async () => {
+    const { hostileCorpus } = await import('../../../../test/fixtures/imports/hostile-corpus.mjs');
+    const flood = hostileCorpus().find((file) => file.name === 'paragraph-flood.docx')!;
+    await expect(extractDocx(Buffer.from(flood.content()))).rejects.toMatchObject({ reason: 'too_complex', detail: expect.stringMatching(/^the file is too complex: it has more than 500,000 elements/) });
   });
 
   it('refuses a ZIP that is not a DOCX', async () => {

@@ -8,6 +8,7 @@ import mammoth from 'mammoth';
 import { IMPORT_LIMITS } from '@marginalia/shared';
 import type { ExtractedDocument } from './extracted-document.js';
 import { oneLine } from './metadata-values.js';
+import { assertElementCount } from './element-count.js';
 import { ImportRejection } from './rejection.js';
 import { ZipArchive } from './zip.js';
 
@@ -36,6 +37,8 @@ async function readWithinLimits(bytes: Uint8Array): Promise<string> {
         throw error;
       });
       if (entry.path === 'docProps/core.xml') core = content.toString('utf8');
+      // mammoth builds a node per element of the body, several hundred bytes each.
+      if (entry.path === 'word/document.xml') assertElementCount(content, 'elements (paragraphs, runs, ...)');
     }
     if (!archive.entries.some((entry) => entry.path === 'word/document.xml')) throw new ImportRejection('unreadable', 'this is not a DOCX file (it has no word/document.xml)');
     return core;
@@ -44,7 +47,21 @@ async function readWithinLimits(bytes: Uint8Array): Promise<string> {
   }
 }
 
-function xmlElement(xml: string, name: string): string | null {
-  const match = new RegExp(`<${name}(?:\\s[^>]*)?>([\\s\\S]*?)</${name}>`).exec(xml);
-  return match ? oneLine(decodeXML(match[1]!)) : null;
+/**
+ * The text of the first <name> element (with or without attributes), found with indexOf: a
+ * regex tried from every one of 100,000 unclosed start tags would rescan the rest of the part
+ * from each (quadratic).
+ */
+export function xmlElement(xml: string, name: string): string | null {
+  const close = `</${name}>`;
+  for (let at = xml.indexOf(`<${name}`); at >= 0; at = xml.indexOf(`<${name}`, at + 1)) {
+    const next = xml.charAt(at + name.length + 1);
+    if (next !== '>' && !/\s/.test(next)) continue;
+    const contentStart = xml.indexOf('>', at) + 1;
+    const end = contentStart > 0 ? xml.indexOf(close, contentStart) : -1;
+    // No closing tag after this one: none after any later one either.
+    if (end < 0) return null;
+    return oneLine(decodeXML(xml.slice(contentStart, end)));
+  }
+  return null;
 }

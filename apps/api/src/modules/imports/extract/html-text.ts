@@ -27,6 +27,12 @@ interface DomNode {
 const ELEMENT = 1;
 const TEXT = 3;
 
+/** Empty, or ending in a space, tab or line break. */
+function endsWithSpace(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return text === '' || last === 0x20 || last === 0x0a || last === 0x09;
+}
+
 export function htmlNodeToText(root: DomNode): string {
   const paragraphs: string[] = [];
   let current = '';
@@ -53,7 +59,8 @@ export function htmlNodeToText(root: DomNode): string {
       if (preDepth > 0) current += text;
       else {
         const collapsed = text.replace(/\s+/g, ' ');
-        current += current === '' || /[ \n\t]$/.test(current) ? collapsed.replace(/^ /, '') : collapsed;
+        // The last character, not a regex over `current`: that would rescan the growing paragraph per text node.
+        current += endsWithSpace(current) ? collapsed.replace(/^ /, '') : collapsed;
       }
       continue;
     }
@@ -74,7 +81,9 @@ export function htmlNodeToText(root: DomNode): string {
       preDepth += 1;
       stack.push({ close: 'pre' });
     }
-    for (let i = node.childNodes.length - 1; i >= 0; i -= 1) stack.push({ node: node.childNodes[i]! });
+    // Read once: linkedom builds the childNodes list anew on every access.
+    const children = Array.from(node.childNodes);
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i]! });
   }
   flush();
   return paragraphs.join('\n\n');

@@ -38,6 +38,21 @@ describe('extractHtml', () => {
     expect(extracted.text).toBe('Crème brûlé.');
   });
 
+  it('reads 12,000 sibling elements in linear time', () => {
+    // linkedom rebuilds childNodes on every access, and a regex over the growing paragraph rescanned it per text node.
+    const html = `<html><head><title>Siblings</title></head><body><p>${'<i>x</i> '.repeat(12_000)}</p></body></html>`;
+    expect(extractHtml(Buffer.from(html), null).text).toBe('x '.repeat(12_000).trim());
+  });
+
+  it('refuses a page of more elements than a document may have, before parsing it', () => {
+    const html = `<html><body><p>${'<i>x</i>'.repeat(500_001)}</p></body></html>`;
+    expect(() => extractHtml(Buffer.from(html), null)).toThrow(/^the file is too complex: it has more than 500,000 elements/);
+  });
+
+  it('takes a NUL out of the title', () => {
+    expect(extractHtml(Buffer.from('<html><head><title>Council\u0000votes</title></head><body><p>Text.</p></body></html>'), null).title).toBe('Council votes');
+  });
+
   it('survives deeply nested markup', () => {
     const html = `<html><body>${'<div>'.repeat(20_000)}deep text${'</div>'.repeat(20_000)}</body></html>`;
     expect(extractHtml(Buffer.from(html), null).text).toBe('deep text');

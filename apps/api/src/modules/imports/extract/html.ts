@@ -7,6 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { decodeText } from './decode-text.js';
+import { assertElementCount } from './element-count.js';
 import type { ExtractedDocument } from './extracted-document.js';
 import { BOILERPLATE_SELECTOR, htmlNodeToText } from './html-text.js';
 import { calendarDate, httpUrl, languageTag, oneLine } from './metadata-values.js';
@@ -15,6 +16,7 @@ type HtmlDocument = ReturnType<typeof parseHTML>['document'];
 
 export function extractHtml(bytes: Uint8Array, charset: string | null): ExtractedDocument {
   const html = decodeText(bytes, charset ?? declaredCharset(bytes)).text;
+  assertElementCount(html, 'elements');
   const { document } = parseHTML(html);
   // Read metadata first: Readability rewrites the document it is given.
   const metadata = readMetadata(document);

@@ -6,16 +6,42 @@ import { decodeHTML } from 'entities';
 import { lexer, type Token, type Tokens } from 'marked';
 import { decodeText } from './decode-text.js';
 import type { ExtractedDocument } from './extracted-document.js';
+import { oneLine } from './metadata-values.js';
 
 export function extractMarkdown(bytes: Uint8Array, charset: string | null): ExtractedDocument {
-  const source = decodeText(bytes, charset).text;
-  const tokens = lexer(source);
+  const tokens = lexer(withoutEmphasisFloods(decodeText(bytes, charset).text));
   const heading = tokens.find((token): token is Tokens.Heading => token.type === 'heading' && token.depth === 1);
-  return { text: markdownToText(source), title: heading ? inlineText(heading.tokens) : null };
+  return { text: blocksToText(tokens).join('\n\n'), title: heading ? oneLine(inlineText(heading.tokens)) : null };
 }
 
 export function markdownToText(source: string): string {
-  return blocksToText(lexer(source)).join('\n\n');
+  return blocksToText(lexer(withoutEmphasisFloods(source))).join('\n\n');
+}
+
+/** More emphasis markers than this in one block (text between blank lines) are taken out before parsing. */
+const MAX_EMPHASIS_MARKERS = 1_000;
+
+/**
+ * marked looks for the closing marker of every opening one across the rest of the block: a
+ * block of 40,000 markers ("_a_a_a...") takes it tens of seconds. No real text has that many
+ * in one paragraph, so there they are dropped, as formatting (which is what a reader sees of
+ * them). Kept as characters, such a run would also cost Postgres's text search parser as much.
+ */
+export function withoutEmphasisFloods(source: string): string {
+  if (countMarkers(source, 0, source.length) <= MAX_EMPHASIS_MARKERS) return source;
+  return source
+    .split(/(\n[ \t]*\n)/)
+    .map((block) => (countMarkers(block, 0, block.length) > MAX_EMPHASIS_MARKERS ? block.replace(/[_*]/g, '') : block))
+    .join('');
+}
+
+function countMarkers(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = from; at < to; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === 0x5f || code === 0x2a) count += 1;
+  }
+  return count;
 }
 
 /** Each block becomes one string; the caller joins them with blank lines. */

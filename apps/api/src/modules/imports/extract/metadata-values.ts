@@ -4,9 +4,13 @@
  */
 import { LanguageTagSchema, METADATA_LIMITS } from '@marginalia/shared';
 
-/** Whitespace collapsed, trimmed, cut to the short-field limit; null when empty. */
+/**
+ * Whitespace and control characters (a NUL cannot even be stored) collapsed to one space,
+ * trimmed, cut to the short-field limit; null when empty.
+ */
 export function oneLine(value: string | null | undefined, max: number = METADATA_LIMITS.short): string | null {
-  const line = value?.replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  const line = value?.replace(/[\s\u0000-\u001F\u007F]+/g, ' ').trim();
   if (!line) return null;
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }

@@ -6,6 +6,7 @@
 import { setImmediate as nextTick } from 'node:timers/promises';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IMPORT_LIMITS } from '@marginalia/shared';
+import { tooComplex } from './element-count.js';
 import type { ExtractedDocument } from './extracted-document.js';
 import { oneLine } from './metadata-values.js';
 import { pageParagraphs, type TextFragment } from './pdf-lines.js';
@@ -15,11 +16,16 @@ import { ImportRejection } from './rejection.js';
 export async function extractPdf(bytes: Uint8Array, maxCharacters: number = IMPORT_LIMITS.maxDocumentCharacters): Promise<ExtractedDocument> {
   const pdf = await openPdf(bytes);
   try {
+    // A page tree may name one page 200,000 times: each costs a full read of that page.
+    if (pdf.numPages > IMPORT_LIMITS.maxPdfPages) throw tooComplex('pages', IMPORT_LIMITS.maxPdfPages);
     const paragraphs: string[] = [];
     let length = 0;
+    let pieces = 0;
     for (let number = 1; number <= pdf.numPages; number += 1) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
+      pieces += content.items.length;
+      if (pieces > IMPORT_LIMITS.maxDocumentElements) throw tooComplex('pieces of text');
       const fragments: TextFragment[] = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
