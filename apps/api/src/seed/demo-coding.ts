@@ -59,7 +59,9 @@ export async function loadDemoCoding(seedsDir: string): Promise<DemoCoding> {
 export async function seedDemoCoding(dataSource: DataSource, workspaceId: string, ownerEmail: string, seedsDir: string): Promise<number> {
   const coding = await loadDemoCoding(seedsDir);
   return await dataSource.transaction(async (manager) => {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['marginalia:seed']);
+    // Its own key: seedDemoWorkspace calls this while holding the session lock 'marginalia:seed'
+    // on another connection, and taking that key here waited on it forever (start-up hung).
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['marginalia:seed-coding']);
     const existing = (await manager.query(`SELECT 1 FROM tags WHERE workspace_id = $1 LIMIT 1`, [workspaceId])) as unknown[];
     if (existing.length > 0) return 0;
     const users = await userIds(manager, [ownerEmail, ...Object.values(coding.analysts)]);
