@@ -22,6 +22,7 @@ export interface TagPickerProps {
   onSubmit: (result: TagPickerResult) => void;
   onCancel: () => void;
   initialTagIds?: string[];
+  initialMemo?: string | null;
   /** Offer a memo field (default true). */
   withMemo?: boolean;
   busy?: boolean;
@@ -30,7 +31,7 @@ export interface TagPickerProps {
 
 const CREATE = '__create__';
 
-export function TagPicker({ onSubmit, onCancel, initialTagIds = [], withMemo = true, busy = false, error }: TagPickerProps) {
+export function TagPicker({ onSubmit, onCancel, initialTagIds = [], initialMemo = null, withMemo = true, busy = false, error }: TagPickerProps) {
   const workspace = useCurrentWorkspace();
   const tags = useTags(workspace.id);
   const settings = useCodingSettings(workspace.id);
@@ -40,7 +41,7 @@ export function TagPicker({ onSubmit, onCancel, initialTagIds = [], withMemo = t
   const canCreate = canManage || (canAnnotate && settings.data?.editorsCreateTags === true);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<string[]>(initialTagIds);
-  const [memo, setMemo] = useState('');
+  const [memo, setMemo] = useState(initialMemo ?? '');
   const { contains } = useFilter({ sensitivity: 'base' });
   const all = useMemo(() => tags.data ?? [], [tags.data]);
   const byId = useMemo(() => new Map(all.map((tag) => [tag.id, tag])), [all]);
