@@ -27,7 +27,7 @@ export class CodebookPage {
   }
 
   async focusTag(name: string): Promise<void> {
-    await this.tag(name).click();
+    await this.tag(name).getByText(name, { exact: true }).click();
     await this.page.getByRole('form', { name: `Edit tag ${name}` }).waitFor();
     await this.tag(name).focus();
   }
@@ -47,5 +47,10 @@ export class CodebookPage {
 
   setting(name: 'Blind coding' | 'Editors may add tags while coding'): Locator {
     return this.page.getByRole('switch', { name });
+  }
+
+  /** Clicks the switch's label, as a person does (the input itself is visually hidden). */
+  async toggle(name: 'Blind coding' | 'Editors may add tags while coding'): Promise<void> {
+    await this.page.locator('label.switch').filter({ hasText: name }).click();
   }
 }

@@ -103,7 +103,10 @@ void test('the comparison view shows the agreement the API computes for the thre
     assert.match((await focused.getAttribute('aria-label')) ?? '', /^Passage \d+, disagreement$/);
     for (const width of [1366, 390]) {
       await mei.setViewportSize({ width, height: 900 });
-      await saveScreenshot(mei, `tagging-compare-${String(width)}`, { fullPage: true });
+      await table.scrollIntoViewIfNeeded();
+      await saveScreenshot(mei, `tagging-compare-${String(width)}`);
+      await focused.scrollIntoViewIfNeeded();
+      await saveScreenshot(mei, `tagging-side-by-side-${String(width)}`);
     }
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
@@ -124,7 +127,7 @@ void test('screens of the codebook at desktop and phone widths', async (t) => {
       if (view === 'Frequencies') await mei.getByRole('table', { name: 'Passages coded with both tags' }).waitFor();
       for (const width of [1366, 390]) {
         await mei.setViewportSize({ width, height: 900 });
-        const shot = await saveScreenshot(mei, `tagging-${name}-${String(width)}`, { fullPage: true });
+        const shot = await saveScreenshot(mei, `tagging-${name}-${String(width)}`);
         assert.ok(shot.distinctColours > 4, `${shot.path} looks blank`);
       }
       await mei.setViewportSize({ width: 1366, height: 900 });
@@ -166,7 +169,8 @@ void test("blind coding: an analyst gets only their own coding until an admin re
   try {
     const { page: mei, codebook } = await codebookOf('mei@demo.marginalia.test');
     pages.mei = mei;
-    await codebook.setting('Blind coding').click();
+    await codebook.toggle('Blind coding');
+    assert.equal(await codebook.setting('Blind coding').isChecked(), true);
     await mei.getByRole('button', { name: 'Reveal everyone’s annotations' }).waitFor();
 
     const { page: tomas, codebook: tomasCodebook } = await codebookOf('tomas@demo.marginalia.test');

@@ -67,10 +67,13 @@ export function TagPicker({ onSubmit, onCancel, initialTagIds = [], initialMemo 
   }
 
   function handleKeyDown(event: KeyboardEvent) {
+    // Captured: the list would otherwise take Enter as "toggle the highlighted tag".
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
+      event.stopPropagation();
       submit();
-    } else if (event.key === 'Escape' && !event.defaultPrevented) {
+    } else if (event.key === 'Escape' && query === '') {
+      // With text typed, Escape clears the filter first (the search field's own behaviour).
       onCancel();
     }
   }
@@ -88,7 +91,7 @@ export function TagPicker({ onSubmit, onCancel, initialTagIds = [], initialMemo 
   );
 
   return (
-    <div className="tag-picker" role="group" aria-label="Tag the selection" onKeyDown={handleKeyDown}>
+    <div className="tag-picker" role="group" aria-label="Tag the selection" onKeyDownCapture={handleKeyDown}>
       {chosen.length > 0 && (
         <TagGroup aria-label="Chosen tags" onRemove={(keys) => setChosen((ids) => ids.filter((id) => !keys.has(id)))} className="tag-picker__chosen">
           <TagList>

@@ -6,7 +6,7 @@
 import type { MoveTagBody, Tag } from '@marginalia/shared';
 import type { KeyboardEvent } from 'react';
 import { useState } from 'react';
-import type { Key, Selection } from 'react-aria-components';
+import type { Key } from 'react-aria-components';
 import { Button, Tree, TreeItem, TreeItemContent, useDragAndDrop } from 'react-aria-components';
 import { moveForDrop, moveForKey, type KeyboardMove, type TagNode } from '../tag-tree';
 import { TagLabel } from './TagSwatch';
@@ -37,10 +37,11 @@ export function TagTree({ tags, nodes, selectedId, onSelect, canManage, onMove, 
     isDisabled: !canManage,
   });
 
-  // Captured around the tree, before its own arrow-key handling; rows carry their key in data-key.
+  // Captured around the tree, before its own arrow-key handling; each row's content names its tag.
   function handleKeyDown(event: KeyboardEvent) {
     const move = KEY_MOVES[event.key];
-    const tagId = (event.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key;
+    const row = (event.target as HTMLElement).closest('[role="row"]');
+    const tagId = row?.querySelector<HTMLElement>('[data-tag-id]')?.dataset.tagId;
     if (!canManage || !event.altKey || move === undefined || tagId === undefined) return;
     event.preventDefault();
     event.stopPropagation();
@@ -55,7 +56,7 @@ export function TagTree({ tags, nodes, selectedId, onSelect, canManage, onMove, 
       <TreeItem key={node.tag.id} id={node.tag.id} textValue={node.tag.name} className="tag-tree__item">
         <TreeItemContent>
           {({ hasChildItems, isExpanded, allowsDragging, level }) => (
-            <div className="tag-tree__row" style={{ paddingInlineStart: `${String((level - 1) * 1.25)}rem` }}>
+            <div className="tag-tree__row" data-tag-id={node.tag.id} data-current={node.tag.id === selectedId || undefined} aria-current={node.tag.id === selectedId || undefined} style={{ paddingInlineStart: `${String((level - 1) * 1.25)}rem` }}>
               {hasChildItems ? (
                 <Button slot="chevron" className="tag-tree__chevron" aria-label={isExpanded ? `Collapse ${node.tag.name}` : `Expand ${node.tag.name}`}>
                   {isExpanded ? '▾' : '▸'}
@@ -83,14 +84,9 @@ export function TagTree({ tags, nodes, selectedId, onSelect, canManage, onMove, 
     <Tree
       aria-label="Codebook"
       className="tag-tree"
-      selectionMode="single"
-      selectionBehavior="replace"
-      disallowEmptySelection={false}
-      selectedKeys={selectedId === null ? new Set() : new Set([selectedId])}
-      onSelectionChange={(keys: Selection) => {
-        const [first] = keys === 'all' ? [] : [...keys];
-        onSelect(first === undefined ? null : String(first));
-      }}
+      // Opening a tag is an action (click, Enter), not a selection: the tree has one open tag.
+      selectionMode="none"
+      onAction={(key) => onSelect(String(key))}
       expandedKeys={expanded}
       onExpandedChange={setExpanded}
       dragAndDropHooks={canManage ? dragAndDropHooks : undefined}
