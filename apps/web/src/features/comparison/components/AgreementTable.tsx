@@ -18,6 +18,9 @@ function FigureCells({ figures, pairOnly }: { figures: AgreementFigures; pairOnl
 export function AgreementTable({ report, tags }: { report: AgreementReport; tags: Tag[] }) {
   const byId = new Map(tags.map((tag) => [tag.id, tag]));
   const pairOnly = report.analysts.length === 2;
+  // In codebook order (the API's order is not meant for reading).
+  const order = new Map(tags.map((tag, index) => [tag.id, index]));
+  const rows = [...report.tags].sort((a, b) => (order.get(a.tagId) ?? Infinity) - (order.get(b.tagId) ?? Infinity));
   return (
     <div className="heat-table__scroll" tabIndex={0} role="region" aria-label="Agreement figures">
       <table className="agreement-table">
@@ -43,7 +46,7 @@ export function AgreementTable({ report, tags }: { report: AgreementReport; tags
             <FigureCells figures={report.overall} pairOnly={pairOnly} />
             <td colSpan={3} />
           </tr>
-          {report.tags.map((row) => {
+          {rows.map((row) => {
             const tag = byId.get(row.tagId);
             return (
               <tr key={row.tagId}>
