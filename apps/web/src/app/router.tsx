@@ -13,6 +13,7 @@ import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
 import { ComingSoonPage, WorkspaceShell, WorkspacesPage } from '../features/workspaces';
 import { AppLayout } from './AppLayout';
+import { CodebookPage } from './CodebookPage';
 import { CollabRoot } from './CollabRoot';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { UPCOMING_SECTIONS } from './workspace-sections';
@@ -60,7 +61,7 @@ export function createRouter() {
                     { path: 'actors', element: <ActorsPage /> },
                     // The editor (CodeMirror, Markdown rendering) loads only when the notebook opens.
                     { path: 'notebook', lazy: async () => ({ Component: (await import('../features/notebook')).NotebookPage }) },
-                    { path: 'codebook', element: <ComingSoonPage {...UPCOMING_SECTIONS.codebook} /> },
+                    { path: 'codebook', element: <CodebookPage /> },
                     { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
                     { path: 'discussion', element: <ComingSoonPage {...UPCOMING_SECTIONS.discussion} /> },
                     { path: 'exports', element: <ComingSoonPage {...UPCOMING_SECTIONS.exports} /> },
