@@ -3,6 +3,7 @@
  * 1, as in the margin); the span named by ?span= is the text in <mark class="mark-target">.
  */
 import type { Page } from 'playwright-core';
+import { landingError, waitForStillness } from '../support/reader-probes.js';
 
 export class ReaderPage {
   constructor(private readonly page: Page) {}
@@ -60,6 +61,44 @@ export class ReaderPage {
       const rect = element.getBoundingClientRect();
       return rect.bottom > 0 && rect.top < window.innerHeight;
     });
+  }
+
+  /** The passages' outline in the sidebar (a virtual list: rows near its scroll position). */
+  outline() {
+    return this.page.getByRole('navigation', { name: 'Passages' });
+  }
+
+  /** The number of the passage the outline marks as being read. */
+  async outlineCurrent(): Promise<number | null> {
+    const current = this.outline().locator('[aria-current="location"] .outline__number');
+    return (await current.count()) === 0 ? null : Number(await current.textContent());
+  }
+
+  async waitForOutlineCurrent(number: number): Promise<void> {
+    await this.outline().locator('[aria-current="location"] .outline__number').filter({ hasText: new RegExp(`^${String(number)}$`) }).waitFor();
+  }
+
+  /**
+   * Pixels between passage `number` and where the reader puts a passage it goes to (its
+   * scroll-margin-top below the top of the window; wholly on screen when the page ends first).
+   * Waits until the page has stopped scrolling.
+   */
+  async landingError(number: number): Promise<number> {
+    await this.page.evaluate(waitForStillness, 10);
+    return await this.page.evaluate(landingError, number);
+  }
+
+  /** The header's button that copies a link to the passage being read. */
+  copyPassageLinkButton() {
+    return this.page.getByRole('button', { name: /^Copy link to passage \d+$/ });
+  }
+
+  findPanel() {
+    return this.page.getByRole('search', { name: 'Find in this document' });
+  }
+
+  findResults() {
+    return this.page.getByRole('list', { name: 'Matching passages' }).getByRole('listitem');
   }
 
   async press(key: string): Promise<void> {

@@ -1,5 +1,5 @@
 /** Public surface of the search feature: the search page, and pieces the reader reuses. */
-export { searchKeys } from './api';
+export { searchKeys, searchPassages } from './api';
 export { SearchPage } from './components/SearchPage';
 export { SearchSyntaxHelp } from './components/SearchSyntaxHelp';
 export { SnippetText } from './components/SnippetText';

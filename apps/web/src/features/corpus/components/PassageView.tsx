@@ -7,28 +7,42 @@
  * may be rendered inside it.
  */
 import type { OffsetMap } from '@marginalia/shared';
-import { Fragment, memo, useMemo } from 'react';
+import { Fragment, memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { cx } from '../../../ui';
+import { useIsCurrentPassage, type CurrentPassage } from '../current-passage';
 import { PASSAGE_TEXT_ATTRIBUTE } from '../dom-offsets';
-import { passageSegments, type Decoration, type PassageSpan } from '../reader-model';
+import { locateHits, passageSegments, type Decoration, type PassageSpan } from '../reader-model';
 
 export interface PassageViewProps {
   passage: PassageSpan;
   map: OffsetMap;
   decorations: readonly Decoration[];
-  /** In the tab order (the passage last moved to). */
-  current: boolean;
+  /** Words "Find in this document" matched here, to mark wherever they occur. */
+  findWords: readonly string[] | undefined;
+  /** The passage being read; that one is in the tab order. */
+  current: CurrentPassage;
   /** Named by ?p= in the URL. */
   linked: boolean;
   canEdit: boolean;
-  onFocusPassage: (index: number) => void;
   onGoTo: (index: number) => void;
   onCopyLink: (index: number) => void;
   onRemoveAttribution: (attributionId: string, actorName: string) => void;
 }
 
-export const PassageView = memo(function PassageView({ passage, map, decorations, current, linked, canEdit, onFocusPassage, onGoTo, onCopyLink, onRemoveAttribution }: PassageViewProps) {
+export const PassageView = memo(function PassageView({ passage, map, decorations: ranges, findWords, current: currentPassage, linked, canEdit, onGoTo, onCopyLink, onRemoveAttribution }: PassageViewProps) {
   const number = passage.index + 1;
+  const current = useIsCurrentPassage(currentPassage, passage.index);
+  const rootRef = useRef<HTMLDivElement>(null);
+  // Moved to before it was rendered (the list is virtual): take focus on arrival.
+  useLayoutEffect(() => {
+    if (currentPassage.pendingFocus !== passage.index) return;
+    currentPassage.pendingFocus = null;
+    rootRef.current?.focus({ preventScroll: true });
+  }, [currentPassage, passage.index]);
+  const decorations = useMemo(
+    () => (findWords ? [...ranges, ...locateHits(map, passage, findWords).map((hit): Decoration => ({ kind: 'hit', ...hit }))] : ranges),
+    [ranges, findWords, map, passage],
+  );
   const segments = useMemo(() => passageSegments(map, passage, decorations), [map, passage, decorations]);
   // An attribution is listed beside the passage it starts in.
   const notes = useMemo(
@@ -42,6 +56,7 @@ export const PassageView = memo(function PassageView({ passage, map, decorations
 
   return (
     <div
+      ref={rootRef}
       id={`p-${String(number)}`}
       data-passage={passage.index}
       className={cx('passage', linked && 'passage--linked')}
@@ -49,7 +64,7 @@ export const PassageView = memo(function PassageView({ passage, map, decorations
       aria-label={`Passage ${String(number)}`}
       tabIndex={current ? 0 : -1}
       onFocus={(event) => {
-        if (event.target === event.currentTarget) onFocusPassage(passage.index);
+        if (event.target === event.currentTarget) currentPassage.set(passage.index);
       }}
     >
       <div className="passage__gutter">

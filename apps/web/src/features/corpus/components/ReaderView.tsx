@@ -2,7 +2,9 @@
  * The reader, built for long sessions: a sidebar (outline with scroll-spy, find, details), the
  * text with numbered passages, highlights and attributions, keyboard navigation, deep links,
  * copy-link, and attributing selected text to actors. State that belongs in the URL (passage,
- * span, find) lives there; see useReaderNavigation.
+ * span, find) lives there; see useReaderNavigation. The passage being read lives in a
+ * CurrentPassage store that only its few viewers subscribe to, so moving through a 4,000-passage
+ * document never re-renders this component's whole tree.
  */
 import { OffsetMap, type DocumentDetail } from '@marginalia/shared';
 import { useMemo, useRef, useState } from 'react';
@@ -15,15 +17,16 @@ import { Tabs, useToast } from '../../../ui';
 import { AttributeDialog, useDeleteAttribution, type SpanToAttribute } from '../../actors';
 import { useDocuments } from '../../documents';
 import { useCurrentWorkspace, useWorkspacePermission } from '../../workspaces';
+import { CurrentPassage } from '../current-passage';
 import { useCopyLink } from '../hooks/useCopyLink';
-import { FIND_LIMIT, useReaderDecorations } from '../hooks/useReaderDecorations';
+import { useFindKey } from '../hooks/useFindKey';
+import { useReaderDecorations } from '../hooks/useReaderDecorations';
 import { useReaderNavigation } from '../hooks/useReaderNavigation';
-import { useScrollSpy } from '../hooks/useScrollSpy';
 import { useTextSelection } from '../hooks/useTextSelection';
 import { passageIndexAt } from '../reader-model';
 import { DocumentDetails } from './DocumentDetails';
 import { DocumentPager } from './DocumentPager';
-import { PassageList } from './PassageList';
+import { PassageList, type PassageScroller } from './PassageList';
 import { PassageOutline } from './PassageOutline';
 import { ReaderFind } from './ReaderFind';
 import { ReaderHeader } from './ReaderHeader';
@@ -40,22 +43,20 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
   const copyLink = useCopyLink();
   const map = useMemo(() => new OffsetMap(document.text), [document.text]);
   const passages = document.passages;
-  const nav = useReaderNavigation(document.id, passages, document.characterCount);
+  const [current] = useState(() => new CurrentPassage());
+  const [scroller, setScroller] = useState<PassageScroller | null>(null);
+  const nav = useReaderNavigation(document.id, passages, document.characterCount, current, scroller);
   const textRef = useRef<HTMLDivElement>(null);
   const findInputRef = useRef<HTMLInputElement>(null);
-  const spyIndex = useScrollSpy(textRef, passages.length);
-  const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
   const [tab, setTab] = useState<SidebarTab>(nav.find !== '' ? 'find' : 'contents');
   const [editingDetails, setEditingDetails] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [attributing, setAttributing] = useState<SpanToAttribute | null>(null);
-  const { decorations, findSearch, attributionCount } = useReaderDecorations(workspace.id, document, map, nav.span, nav.find);
+  const { decorations, findWords, findSearch, attributionCount } = useReaderDecorations(workspace.id, document, map, nav.span, nav.find);
   const [selection, clearSelection] = useTextSelection(textRef, map);
   const deleteAttribution = useDeleteAttribution(workspace.id);
   const { data: siblings } = useDocuments(workspace.id);
 
-  // The passage in the tab order and the base of j/k: the focused one, else the one being read.
-  const currentIndex = focusedIndex ?? nav.targetIndex ?? spyIndex;
   const position = siblings?.findIndex((sibling) => sibling.id === document.id) ?? -1;
   const previous = position > 0 ? siblings?.[position - 1] : undefined;
   const next = position >= 0 ? siblings?.[position + 1] : undefined;
@@ -63,6 +64,9 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
   // Stable identities: every passage receives these, and must not re-render when they change.
   const handleGoTo = useStableCallback((index: number) => {
     nav.goToPassage(index);
+  });
+  const handleGoToAlways = useStableCallback((index: number) => {
+    nav.goToPassage(index, { scroll: 'always' });
   });
   const handleCopyPassageLink = useStableCallback((index: number) => {
     void copyLink(documentPath(workspace.id, document.id, { passage: index + 1 }), `passage ${String(index + 1)}`);
@@ -98,9 +102,20 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
     // Arrows keep scrolling the page unless a passage (or nothing in particular) has focus.
     const active = window.document.activeElement;
     if (event.key.startsWith('Arrow') && focused === null && active !== window.document.body && active?.id !== 'main') return false;
-    nav.goToPassage(focused === null ? spyIndex : focused + step);
+    nav.goToPassage(focused === null ? current.get() : focused + step);
     return true;
   }
+
+  function openFind() {
+    setTab('find');
+    // The panel is hidden until the tab switches: focus after React has shown it.
+    window.requestAnimationFrame(() => {
+      findInputRef.current?.focus();
+      findInputRef.current?.select();
+    });
+  }
+
+  useFindKey(findInputRef, openFind);
 
   useShortcuts({
     j: (event) => move(1, event),
@@ -114,16 +129,14 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
       if (previous) void navigate(documentPath(workspace.id, previous.id));
     },
     '/': () => {
-      setTab('find');
-      // The panel is hidden until the tab switches: focus after React has shown it.
-      window.requestAnimationFrame(() => findInputRef.current?.focus());
+      openFind();
     },
     '?': () => {
       setShortcutsOpen(true);
     },
     c: () => {
       if (selection) copySelectionLink();
-      else handleCopyPassageLink(currentIndex);
+      else handleCopyPassageLink(current.get());
     },
     a: () => {
       if (!selection || !canEdit) return false;
@@ -140,7 +153,7 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
           selected={tab}
           onSelect={setTab}
           items={[
-            { key: 'contents', label: 'Contents', panel: <PassageOutline passages={passages} map={map} current={spyIndex} onGoTo={(index) => nav.goToPassage(index, { scroll: 'always' })} /> },
+            { key: 'contents', label: 'Contents', panel: <PassageOutline passages={passages} map={map} current={current} onGoTo={handleGoToAlways} /> },
             {
               key: 'find',
               label: 'Find',
@@ -148,12 +161,11 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
                 <ReaderFind
                   query={nav.find}
                   inputRef={findInputRef}
-                  response={findSearch.data}
+                  found={findSearch.data}
                   pending={findSearch.isFetching}
                   error={findSearch.error}
-                  limit={FIND_LIMIT}
                   onQuery={nav.setFind}
-                  onGoTo={(index) => nav.goToPassage(index, { scroll: 'always' })}
+                  onGoTo={handleGoToAlways}
                 />
               ),
             },
@@ -170,13 +182,13 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
           workspaceId={workspace.id}
           document={document}
           canEdit={canEdit}
-          currentPassage={currentIndex + 1}
+          currentPassage={current}
           onEditTitle={() => {
             setTab('details');
             setEditingDetails(true);
           }}
           onCopyPassageLink={() => {
-            handleCopyPassageLink(currentIndex);
+            handleCopyPassageLink(current.get());
           }}
           onShowShortcuts={() => {
             setShortcutsOpen(true);
@@ -187,10 +199,11 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
             passages={passages}
             map={map}
             decorations={decorations}
-            currentIndex={currentIndex}
+            findWords={findWords}
+            current={current}
             linkedIndex={nav.requestedIndex}
             canEdit={canEdit}
-            onFocusPassage={setFocusedIndex}
+            onScroller={setScroller}
             onGoTo={handleGoTo}
             onCopyLink={handleCopyPassageLink}
             onRemoveAttribution={handleRemoveAttribution}
