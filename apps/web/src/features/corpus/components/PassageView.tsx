@@ -11,7 +11,7 @@ import { Fragment, memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { cx } from '../../../ui';
 import { useIsCurrentPassage, type CurrentPassage } from '../current-passage';
 import { PASSAGE_TEXT_ATTRIBUTE } from '../dom-offsets';
-import { locateHits, passageSegments, type Decoration, type PassageSpan } from '../reader-model';
+import { firstWords, locateHits, passageSegments, type Decoration, type PassageSpan } from '../reader-model';
 
 export interface PassageViewProps {
   passage: PassageSpan;
@@ -114,15 +114,22 @@ export const PassageView = memo(function PassageView({ passage, map, decorations
       </p>
       {notes.length > 0 && (
         <ul className="passage__actors" aria-label={`Attributions in passage ${String(number)}`}>
-          {notes.map((note) => (
-            <li key={note.attributionId} className="passage__actor">
-              <span>{note.actorName}</span>
+          {notes.map((note) => {
+            // Two attributions to one actor here are told apart by the words they cover.
+            const quote = firstWords(map, { index: passage.index, start: note.start, end: note.end }, 36);
+            const ambiguous = notes.some((other) => other !== note && other.actorName === note.actorName);
+            return (
+            <li key={note.attributionId} className="passage__actor" title={`${note.actorName}: “${quote}”`}>
+              <span>
+                {note.actorName}
+                {ambiguous ? <span className="passage__actor-quote">, on “{quote}”</span> : <span className="visually-hidden">, on “{quote}”</span>}
+              </span>
               {canEdit && (
                 <button
                   type="button"
                   className="icon-button"
                   tabIndex={current ? 0 : -1}
-                  aria-label={`Remove attribution to ${note.actorName}`}
+                  aria-label={`Remove attribution to ${note.actorName} of “${quote}”`}
                   onClick={() => {
                     onRemoveAttribution(note.attributionId, note.actorName);
                   }}
@@ -131,7 +138,8 @@ export const PassageView = memo(function PassageView({ passage, map, decorations
                 </button>
               )}
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
     </div>

@@ -74,7 +74,7 @@ export function ReaderHeader({ workspaceId, document, canEdit, currentPassage, o
       )}
       <div className="reader__tools">
         <CopyPassageLinkButton current={currentPassage} onCopy={onCopyPassageLink} />
-        <Button size="sm" variant="ghost" onClick={onShowShortcuts} aria-keyshortcuts="Shift+?">
+        <Button size="sm" variant="ghost" className="reader__shortcuts" onClick={onShowShortcuts} aria-keyshortcuts="Shift+?">
           Keyboard shortcuts
         </Button>
       </div>

@@ -211,7 +211,19 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
         </div>
         <DocumentPager workspaceId={workspace.id} previous={previous} next={next} />
       </article>
-      {selection && <SelectionToolbar selection={selection} canEdit={canEdit} onCopyLink={copySelectionLink} onAttribute={attributeSelection} />}
+      {selection && (
+        <SelectionToolbar
+          selection={selection}
+          canEdit={canEdit}
+          onCopyLink={copySelectionLink}
+          onAttribute={attributeSelection}
+          onDismiss={() => {
+            const passageId = `p-${String(passageIndexAt(passages, selection.start) + 1)}`;
+            clearSelection();
+            window.document.getElementById(passageId)?.focus({ preventScroll: true });
+          }}
+        />
+      )}
       <AttributeDialog
         workspaceId={workspace.id}
         documentId={document.id}
