@@ -110,6 +110,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     WEB_DIST_DIR: WEB_DIST,
     SEED_DEMO: options.seedDemo === true ? 'true' : 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    // Every browser of the suite registers from 127.0.0.1.
+    REGISTRATION_MAX_PER_IP: '1000',
   });
 
   let output = '';

@@ -14,6 +14,7 @@ import { loadConfig } from '../dist/config/config.schema.js';
 import { startEmbeddedPostgres } from '../dist/database/embedded-postgres.js';
 import { runMigrations } from '../dist/database/prepare-database.js';
 import { configureHttp } from '../dist/http/configure-http.js';
+import { NEST_APP_OPTIONS } from '../dist/http/request-body.js';
 
 async function onServer(serverUrl, sql) {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -61,7 +62,7 @@ export async function startBenchApp() {
   try {
     await runMigrations(database.url);
     const config = loadConfig({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', DATABASE_URL: database.url });
-    const app = await NestFactory.create(AppModule.forRoot(config, database.url), { logger: false });
+    const app = await NestFactory.create(AppModule.forRoot(config, database.url), { ...NEST_APP_OPTIONS, logger: false });
     configureHttp(app, config);
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address();

@@ -7,10 +7,14 @@ import { ActorsModule } from './modules/actors/actors.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { AgreementModule } from './modules/agreement/agreement.module.js';
+import { AnnotationsModule } from './modules/annotations/annotations.module.js';
+import { CodebookModule } from './modules/codebook/codebook.module.js';
 import { CollabModule } from './modules/collab/collab.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
+import { InstanceModule } from './modules/instance/instance.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 
@@ -32,7 +36,11 @@ export class AppModule {
         SearchModule,
         HealthModule,
         ImportsModule,
+        InstanceModule,
         CollabModule,
+        CodebookModule,
+        AnnotationsModule,
+        AgreementModule,
       ],
     };
   }

@@ -11,6 +11,8 @@ import { createPinoLogger, PinoLoggerService } from './common/logger.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/config.schema.js';
 import { prepareDatabase, type PreparedDatabase } from './database/prepare-database.js';
 import { configureHttp } from './http/configure-http.js';
+import { NEST_APP_OPTIONS } from './http/request-body.js';
+import { AdminSetupService, SETUP_PATH } from './modules/auth/admin-setup.service.js';
 import { seedDemoWorkspace, type DemoSeedResult } from './seed/demo-seed.js';
 
 
@@ -20,13 +22,14 @@ async function main(): Promise<void> {
   const database = await prepareDatabase(config);
   let app: NestExpressApplication | undefined;
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), { logger: new PinoLoggerService(logger), bufferLogs: true });
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), { ...NEST_APP_OPTIONS, logger: new PinoLoggerService(logger), bufferLogs: true });
     configureHttp(app, config);
     const seeded = config.SEED_DEMO ? await seedDemoWorkspace(app.get(DataSource)) : null;
+    const setupToken = await app.get(AdminSetupService).issueTokenIfNeeded();
     await app.listen(config.PORT, config.HOST);
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
-    printWelcome(config, port, database, seeded);
+    printWelcome(config, port, database, seeded, setupToken);
   } catch (error) {
     await app?.close();
     await database.stop();
@@ -47,7 +50,7 @@ function readConfigOrExit(): AppConfig {
   }
 }
 
-function printWelcome(config: AppConfig, port: number, database: PreparedDatabase, seeded: DemoSeedResult | null): void {
+function printWelcome(config: AppConfig, port: number, database: PreparedDatabase, seeded: DemoSeedResult | null, setupToken: string | null): void {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = config.PUBLIC_URL ?? `http://${host}:${port}`;
   const lines = [
@@ -59,7 +62,12 @@ function printWelcome(config: AppConfig, port: number, database: PreparedDatabas
   if (seeded) {
     lines.push(`  Demo workspace "${seeded.workspaceName}", password for every demo account: ${seeded.password}`);
     for (const account of seeded.accounts) lines.push(`    ${account.email.padEnd(32)} ${account.role}`);
-    lines.push('  The first account you register yourself becomes the instance admin.');
+  }
+  if (setupToken) {
+    lines.push('  This instance has no admin yet. Sign in (or register), then open this one-time link to become its admin:');
+    lines.push(`    ${url}${SETUP_PATH}${setupToken}`);
+  } else if (config.ADMIN_EMAIL) {
+    lines.push(`  ${config.ADMIN_EMAIL} is instance admin once registered (ADMIN_EMAIL).`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 }

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TEST_REDIS_PREFIX } from './test-redis.js';
 
 const MAIN = path.join(import.meta.dirname, '../dist/main.js');
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -16,12 +17,16 @@ export interface ApiProcessOptions {
   redisUrl?: string;
   /** Extra configuration (collab limits...), as environment variables. */
   env?: Record<string, string>;
+  /** How long to wait for "running at" (default 30 s); several nodes starting at once on two cores need longer. */
+  startupTimeoutMs?: number;
 }
 
 export interface ApiProcess {
   baseUrl: string;
   /** Resolves when the process has exited, however it ended. */
   exited: Promise<void>;
+  /** Everything it wrote to stdout and stderr so far (its JSON log lines). */
+  output(): string;
   /** Sends the signal and resolves once the process is gone. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -40,14 +45,20 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     WEB_DIST_DIR: '/nonexistent',
+    REDIS_PREFIX: TEST_REDIS_PREFIX,
+    REGISTRATION_MAX_PER_IP: '100000',
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     ...options.env,
   };
   const child = spawn(process.execPath, ['--enable-source-maps', MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const apiProcess: ApiProcess = {
     baseUrl: '',
     exited,
+    output: () => output,
     kill: async (signal = 'SIGKILL') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
@@ -56,7 +67,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
   };
   running.add(apiProcess);
   try {
-    apiProcess.baseUrl = await listeningUrl(child);
+    apiProcess.baseUrl = await listeningUrl(child, options.startupTimeoutMs ?? STARTUP_TIMEOUT_MS);
   } catch (error) {
     await apiProcess.kill();
     throw error;
@@ -69,11 +80,11 @@ export async function killAllApiProcesses(): Promise<void> {
   await Promise.all([...running].map((apiProcess) => apiProcess.kill()));
 }
 
-function listeningUrl(child: ChildProcess): Promise<string> {
+function listeningUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`API process did not start within ${STARTUP_TIMEOUT_MS} ms:\n${stdout}${stderr}`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(() => reject(new Error(`API process did not start within ${timeoutMs} ms:\n${stdout}${stderr}`)), timeoutMs);
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = RUNNING_AT.exec(stdout);

@@ -128,9 +128,9 @@ describe('accounts and sessions', () => {
     expect((await otherTab.get('/auth/me')).status).toBe(401);
   });
 
-  it('makes the first registered account the instance admin, and nobody after it', async () => {
+  it('makes no self-registered account instance admin, not even the first (the setup link does)', async () => {
     const rows = (await app.dataSource.query('SELECT count(*)::int AS admins FROM users WHERE is_instance_admin')) as { admins: number }[];
-    expect(rows[0]?.admins).toBe(1);
+    expect(rows[0]?.admins).toBe(0);
     const later = await registerUser(app.baseUrl, 'later');
     expect((await later.client.get('/auth/me')).body.isInstanceAdmin).toBe(false);
   });

@@ -75,7 +75,7 @@ export async function auditCount(dataSource: DataSource, workspaceId: string): P
  * and after a request to prove it had an effect, or none.
  */
 export async function workspaceSnapshot(dataSource: DataSource, workspaceId: string): Promise<unknown> {
-  const [workspace, memberships, invites, documents, audit, actors, candidates, attributions, imports] = await Promise.all([
+  const [workspace, memberships, invites, documents, audit, actors, candidates, attributions, imports, tags, annotations, codingSettings] = await Promise.all([
     dataSource.query('SELECT name, description, archived_at FROM workspaces WHERE id = $1', [workspaceId]),
     dataSource.query('SELECT user_id, role FROM memberships WHERE workspace_id = $1 ORDER BY user_id', [workspaceId]),
     dataSource.query('SELECT id, email, role, accepted_at, revoked_at FROM invites WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
@@ -85,8 +85,15 @@ export async function workspaceSnapshot(dataSource: DataSource, workspaceId: str
     dataSource.query('SELECT id, name, status, actor_id FROM actor_candidates WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
     dataSource.query('SELECT id, actor_id, document_id, start, "end" FROM attributions WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
     dataSource.query('SELECT id FROM import_jobs WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
+    dataSource.query('SELECT id, parent_id, position, name, color, definition, examples FROM tags WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
+    dataSource.query(
+      `SELECT a.id, a.document_id, a.analyst_id, a.start, a."end", a.memo, a.kind, ARRAY(SELECT tag_id::text FROM annotation_tags t WHERE t.annotation_id = a.id ORDER BY 1) AS tag_ids
+         FROM annotations a WHERE a.workspace_id = $1 ORDER BY a.id`,
+      [workspaceId],
+    ),
+    dataSource.query('SELECT editors_create_tags, blind_coding, revealed_at FROM coding_settings WHERE workspace_id = $1', [workspaceId]),
   ]);
-  return { workspace, memberships, invites, documents, audit, actors, candidates, attributions, imports };
+  return { workspace, memberships, invites, documents, audit, actors, candidates, attributions, imports, tags, annotations, codingSettings };
 }
 
 /** Every error body has exactly { statusCode, error, message } (plus `issues` for validation). */

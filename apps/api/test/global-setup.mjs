@@ -36,5 +36,7 @@ export default async function globalSetup() {
   // Read by test/test-database.ts in the workers.
   process.env.MARGINALIA_TEST_SERVER_URL = serverUrl;
   process.env.MARGINALIA_TEST_TEMPLATE = template;
+  // Read by test/test-redis.ts: this run's Redis channels and keys start with it.
+  process.env.MARGINALIA_TEST_REDIS_PREFIX = prefix;
   globalThis.marginaliaTestRun = { serverUrl, prefix, stopEmbedded };
 }

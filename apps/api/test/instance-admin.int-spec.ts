@@ -1,5 +1,5 @@
 /**
- * Instance administration: the first account administers the instance; disabling an account
+ * Instance administration: the holder of the start-up setup link administers the instance; disabling an account
  * shuts out its sessions and tokens at once, and re-enabling restores its tokens and login.
  */
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiClient, TEST_PASSWORD, registerUser, type ApiResponse, type TestUser } from './api-client.js';
 import { createTestApp, type TestApp } from './create-test-app.js';
 import { createWorkspace, expectApiError } from './fixtures.js';
+import { AdminSetupService } from '../src/modules/auth/admin-setup.service.js';
 
 const DISABLED = 'this account has been disabled by an administrator';
 const UNAUTHENTICATED = 'sign in first (session cookie or Bearer token)';
@@ -18,9 +19,10 @@ describe('instance administration', () => {
 
   beforeAll(async () => {
     app = await createTestApp();
-    // Order matters here only: the first account of a fresh instance becomes its admin.
     admin = await registerUser(app.baseUrl, 'first');
     member = await registerUser(app.baseUrl, 'second');
+    const setupToken = await app.get(AdminSetupService).issueTokenIfNeeded();
+    expect((await admin.client.post('/auth/admin-setup', { token: setupToken })).status).toBe(204);
   });
   afterAll(async () => {
     await app.close();
@@ -39,7 +41,7 @@ describe('instance administration', () => {
     return { ...user, script };
   }
 
-  it('makes the first account the instance admin and lists every account for it', async () => {
+  it('makes the setup link’s holder the instance admin and lists every account for it', async () => {
     expect((await admin.client.get('/auth/me')).body.isInstanceAdmin).toBe(true);
     expect((await member.client.get('/auth/me')).body.isInstanceAdmin).toBe(false);
     const list = await admin.client.get('/admin/users');

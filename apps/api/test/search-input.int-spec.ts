@@ -31,16 +31,16 @@ describe('search input', () => {
   });
 
   it.each([
-    ['only punctuation', '!!! ??? ... ;;; ---'],
-    ['only stop words', 'the of and or to a'],
-    ['only exclusions', '-spy -"code word"'],
-    ['500 characters of symbols', '!@#$%^&*()_+={}[]|\\:;"\'<>,.?/~`'.repeat(17).slice(0, 500)],
-    ['tsquery operators alone', '& | ! <-> :* ( )'],
-    ['an empty phrase', '""'],
-  ])('answers %s with no results', async (_name, q) => {
+    ['only punctuation', '!!! ??? ... ;;; ---', []],
+    ['only stop words', 'the of and or to a', ['the', 'of', 'and', 'or', 'to', 'a']],
+    ['only exclusions', '-spy -"code word"', []],
+    ['500 characters of symbols', '!@#$%^&*()_+={}[]|\\:;"\'<>,.?/~`'.repeat(17).slice(0, 500), []],
+    ['tsquery operators alone', '& | ! <-> :* ( )', []],
+    ['an empty phrase', '""', []],
+  ])('answers %s with no results, saying nothing was searched for and which words were ignored', async (_name, q, ignoredWords) => {
     const response = await search({ q });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ results: [], total: 0 });
+    expect(response.body).toEqual({ results: [], total: 0, ignoredWords, searched: false });
   });
 
   it('closes an unbalanced quote at the end of the query', async () => {
@@ -109,7 +109,7 @@ describe('search input', () => {
 
   it('accepts 500 characters and the limits at their bounds', async () => {
     expect((await search({ q: `spy ${'x'.repeat(496)}` })).status).toBe(200);
-    expect((await search({ q: 'spy', limit: 100, offset: 10_000 })).body).toEqual({ results: [], total: 1 });
+    expect((await search({ q: 'spy', limit: 100, offset: 10_000 })).body).toEqual({ results: [], total: 1, ignoredWords: [], searched: true });
     expect((await search({ q: 'spy', limit: 1 })).body.results).toHaveLength(1);
   });
 });

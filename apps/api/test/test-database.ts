@@ -51,3 +51,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** An empty database (no migrations), for tests of what a fresh deployment does on its first start. */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env[TEST_SERVER_URL_ENV];
+  const template = process.env[TEST_TEMPLATE_ENV];
+  if (!serverUrl || !template) throw new Error('test database server not prepared: run tests through jest (global setup)');
+  const name = `${template.replace(/_template$/, '')}_${randomBytes(4).toString('hex')}`;
+  await withServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  return {
+    url: databaseUrl(serverUrl, name),
+    name,
+    drop: async () => {
+      await withServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}

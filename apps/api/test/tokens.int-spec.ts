@@ -70,6 +70,16 @@ describe('personal access tokens', () => {
     expect(listed.body.tokens.find((summary: { id: string }) => summary.id === id).lastUsedAt).toEqual(expect.any(String));
   });
 
+  it('cannot create further tokens: that needs a signed-in session', async () => {
+    const { token } = await createToken(alice);
+    const countTokens = async (): Promise<number> => ((await app.dataSource.query('SELECT count(*)::int AS n FROM personal_tokens WHERE user_id = $1', [alice.id])) as { n: number }[])[0]!.n;
+    const before = await countTokens();
+    expectApiError(await script(token).post('/auth/tokens', { name: 'spawned' }), 403, 'this needs a signed-in session; a personal access token cannot do it');
+    expect(await countTokens()).toBe(before);
+    // Everything else a script does still works, reading its tokens included.
+    expect((await script(token).get('/auth/tokens')).status).toBe(200);
+  });
+
   it('stops working the moment it is revoked', async () => {
     const { id, token } = await createToken(alice);
     const client = script(token);

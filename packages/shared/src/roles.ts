@@ -38,6 +38,10 @@ export const WORKSPACE_POLICY = {
   'content.read': 'viewer',
   'content.edit': 'editor',
   'comments.create': 'commenter',
+  /** Annotate, and change or delete one's own annotations (editors may add tags if the workspace allows). */
+  'annotations.create': 'editor',
+  /** Change or delete anyone's annotations. */
+  'annotations.manage': 'admin',
 } as const satisfies Record<string, WorkspaceRole>;
 
 export type WorkspaceAction = keyof typeof WORKSPACE_POLICY;
@@ -53,4 +57,6 @@ export const ACTIONS_BLOCKED_WHEN_ARCHIVED: ReadonlySet<WorkspaceAction> = new S
   'codebook.manage',
   'content.edit',
   'comments.create',
+  'annotations.create',
+  'annotations.manage',
 ]);

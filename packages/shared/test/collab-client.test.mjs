@@ -219,3 +219,29 @@ test('edits restored from the outbox before the server state arrived are still s
   await until(() => server.docText('nb-restore-race') === 'base + written offline', 'the restored edit reached the server');
   server.step2DelayMs.delete('nb-restore-race');
 });
+
+test('a handshake answered "unavailable" (the server could not check credentials) is retried until it is let in', async () => {
+  server.handshakeRefusals.set('during-outage', ['unavailable', 'unavailable']);
+  const client = newClient('during-outage');
+  const seen = [];
+  client.onStatus((status) => seen.push(`${status.state}:${status.lastError ?? ''}`));
+  await until(() => client.getStatus().state === 'online', 'online once the server could check credentials');
+  assert.ok(seen.includes('reconnecting:unavailable'), `retried after "unavailable": ${seen.join(', ')}`);
+  assert.ok(!seen.some((entry) => entry.startsWith('refused')), `never refused: ${seen.join(', ')}`);
+  assert.equal(server.handshakes.filter((handshake) => handshake.token === 'during-outage').length, 3);
+});
+
+test('a handshake refused for the origin or the credentials is final until retried by hand, and says why', async () => {
+  for (const refusal of ['forbidden_origin', 'unauthorized']) {
+    const token = `refused-${refusal}`;
+    server.handshakeRefusals.set(token, [refusal]);
+    const client = newClient(token);
+    await until(() => client.getStatus().state === 'refused', `refused for ${refusal}`);
+    assert.equal(client.getStatus().lastError, refusal);
+    assert.equal(client.getStatus().nextAttemptAt, null, 'no attempt scheduled');
+    client.retryNow();
+    await until(() => client.getStatus().state === 'online', 'online after retrying by hand');
+    // One refused handshake and the one asked for: nothing in between.
+    assert.deepEqual(server.handshakes.filter((handshake) => handshake.token === token).map((handshake) => handshake.refusal), [refusal, null]);
+  }
+});

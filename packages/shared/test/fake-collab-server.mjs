@@ -19,11 +19,31 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
     if (!docs.has(name)) docs.set(name, new Y.Doc());
     return docs.get(name);
   };
+  /** What acknowledged saves hold: the documents a real server would have in Postgres. */
+  const stored = new Map();
+  const storedOf = (name) => {
+    if (!stored.has(name)) stored.set(name, new Y.Doc());
+    return stored.get(name);
+  };
+  /**
+   * Documents whose saves fail the way the old server's did during a database outage: the
+   * update is applied (so later state vectors count it) but answered `unavailable`, not stored.
+   */
+  const failingSaves = new Set();
   const received = [];
   /** Documents every join is refused for (`not_found`), as for someone without access. */
   const deniedDocs = new Set();
   /** Documents whose state (our step 2) reaches a joining client only after this many ms. */
   const step2DelayMs = new Map();
+  /** Per token, the `connect_error` answers its next handshakes get, in order; then it is let in. */
+  const handshakeRefusals = new Map();
+  const handshakes = [];
+  io.of('/collab').use((socket, next) => {
+    const token = socket.handshake.auth?.token;
+    const refusal = handshakeRefusals.get(token)?.shift();
+    handshakes.push({ token, refusal: refusal ?? null });
+    next(refusal ? new Error(refusal) : undefined);
+  });
   io.of('/collab').on('connection', (socket) => {
     const readOnly = readOnlyTokens.includes(socket.handshake.auth?.token);
     socket.on('join', ({ doc }, ack) => {
@@ -43,6 +63,8 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
       if (message.kind === 'awareness') return socket.to(`doc:${doc}`).emit('y', doc, frame);
       if (readOnly) return ack?.({ ok: false, error: 'read_only' });
       Y.applyUpdate(docOf(doc), message.update);
+      if (failingSaves.has(doc)) return ack?.({ ok: false, error: 'unavailable' });
+      Y.applyUpdate(storedOf(doc), message.update);
       socket.to(`doc:${doc}`).emit('y', doc, encodeUpdate(message.update));
       ack?.({ ok: true });
     });
@@ -60,9 +82,13 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     docText: (name, field = 'markdown') => docOf(name).getText(field).toString(),
+    storedText: (name, field = 'markdown') => storedOf(name).getText(field).toString(),
+    failingSaves,
     received,
     deniedDocs,
     step2DelayMs,
+    handshakeRefusals,
+    handshakes,
     /** Drops every connection, as a restarting server or a network cut would. */
     dropAll: () => io.of('/collab').disconnectSockets(true),
     emitWorkspaceEvent: (event) => io.of('/collab').to(`ws:${event.workspaceId}`).emit('workspace-event', event),

@@ -17,11 +17,18 @@ export class ZodValidationPipe<Schema extends z.ZodType> implements PipeTransfor
     if (parsed.success) return parsed.data;
     const issues = parsed.error.issues.map((issue) => ({
       path: issue.path.map(String).join('.'),
-      message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+      message: describeIssue(issue),
     }));
     const summary = issues.map((issue) => (issue.path ? `${issue.path} ${issue.message}` : issue.message)).join('; ');
     throw new BadRequestException({ message: `invalid ${this.what}: ${summary}`, issues });
   }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field(s): ${issue.keys.join(', ')}`;
+  // zod's own wording ("Invalid key in record") does not say what is wrong with the key.
+  if (issue.code === 'invalid_key') return `key ${issue.issues.map((inner) => inner.message).join('; ')}`;
+  return issue.message;
 }
 
 export function toOpenApiSchema(schema: z.ZodType): Record<string, unknown> {

@@ -19,6 +19,11 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Shared state for several API processes (socket fan-out); optional on one node. */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * Starts every Redis channel and key of this deployment (`<prefix>:collab`, `<prefix>:socket.io*`).
+   * Pub/sub ignores the database index, so deployments or test runs sharing one Redis need their own.
+   */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'letters, digits and _ . : - only, at most 64').default('marginalia'),
   DATA_DIR: z.string().min(1).default('.data'),
   /** Public origin of the web client, used for invite links and the Origin check. */
   PUBLIC_URL: z.url().optional(),
@@ -32,7 +37,14 @@ export const ConfigSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   SESSION_IDLE_TIMEOUT_MINUTES: positiveInt.default(60 * 24 * 7),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(24 * 30),
-  INVITE_TTL_HOURS: positiveInt.default(24 * 7),
+  /** Who may create an account: anyone, only people holding an invite for their email, or nobody. */
+  REGISTRATION: z.enum(['open', 'invite-only', 'closed']).default('open'),
+  REGISTRATION_MAX_PER_IP: positiveInt.default(20),
+  REGISTRATION_THROTTLE_WINDOW_MINUTES: positiveInt.default(60),
+  /** Show images from other sites in Markdown (notebook, comments); off: they become links and the CSP blocks them. */
+  MARKDOWN_REMOTE_IMAGES: booleanFromEnv.default(false),
+  /** Invite links are single-use and short-lived: whoever holds one gets in. */
+  INVITE_TTL_HOURS: positiveInt.default(48),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(10),
   LOGIN_MAX_FAILURES_PER_IP: positiveInt.default(50),
   LOGIN_THROTTLE_WINDOW_MINUTES: positiveInt.default(15),
@@ -48,6 +60,9 @@ export const ConfigSchema = z.object({
   COLLAB_AWARENESS_PER_SECOND: positiveInt.default(COLLAB_DEFAULT_LIMITS.awarenessPerSecond),
   COLLAB_AWARENESS_BURST: positiveInt.default(COLLAB_DEFAULT_LIMITS.awarenessBurst),
   COLLAB_APPLY_DEADLINE_MS: positiveInt.default(COLLAB_DEFAULT_LIMITS.applyDeadlineMs),
+  COLLAB_MAX_DOCUMENT_BYTES: positiveInt.default(COLLAB_DEFAULT_LIMITS.maxDocumentBytes),
+  COLLAB_MAX_SOCKETS_PER_USER: positiveInt.default(COLLAB_DEFAULT_LIMITS.maxSocketsPerUser),
+  COLLAB_OFF_THREAD_ENCODE_BYTES: positiveInt.default(COLLAB_DEFAULT_LIMITS.offThreadEncodeBytes),
   /** Stored updates of one document after which it is compacted into a snapshot. */
   COLLAB_COMPACT_AFTER_UPDATES: positiveInt.default(2000),
   /** Compactions of one document start at least this far apart (under a flood of writes each would re-read the log). */

@@ -5,7 +5,9 @@ import { CollabDocument } from '../modules/collab/collab-document.entity.js';
 import { CollabSnapshot } from '../modules/collab/collab-snapshot.entity.js';
 import { CollabUpdate } from '../modules/collab/collab-update.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { AdminSetupToken } from '../modules/auth/admin-setup-token.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
+import { RegistrationAttempt } from '../modules/auth/registration-attempt.entity.js';
 import { PersonalToken } from '../modules/auth/personal-token.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
@@ -16,6 +18,14 @@ import { ImportUpload } from '../modules/imports/import-upload.entity.js';
 import { Invite } from '../modules/workspaces/invite.entity.js';
 import { Membership } from '../modules/workspaces/membership.entity.js';
 import { Workspace } from '../modules/workspaces/workspace.entity.js';
+import { Tag } from '../modules/codebook/tag.entity.js';
+import { CodingSettingsRow } from '../modules/codebook/coding-settings.entity.js';
+import { Annotation } from '../modules/annotations/annotation.entity.js';
+import { AnnotationTag } from '../modules/annotations/annotation-tag.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
-export const ENTITIES = [User, Session, PersonalToken, LoginAttempt, Workspace, Membership, Invite, AuditEntry, CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload, CollabDocument, CollabUpdate, CollabSnapshot];
+export const ENTITIES = [
+  User, Session, PersonalToken, LoginAttempt, RegistrationAttempt, AdminSetupToken, Workspace, Membership, Invite, AuditEntry,
+  CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload, CollabDocument, CollabUpdate, CollabSnapshot,
+  Tag, CodingSettingsRow, Annotation, AnnotationTag,
+];

@@ -1,13 +1,14 @@
 /**
- * Everything about the HTTP edge that is not a route: the /api prefix, compression, cookies, the
- * error format, security headers, OpenAPI, and serving the built web client with an SPA fallback.
+ * Everything about the HTTP edge that is not a route: the /api prefix, compression, cookies,
+ * request bodies, the error format, security headers, OpenAPI, and serving the built web client
+ * with an SPA fallback.
  * Used by main.ts and by the tests, so both run the same stack.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { IMPORT_LIMITS } from '@marginalia/shared';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -15,21 +16,11 @@ import type { AppConfig } from '../config/config.schema.js';
 import { ApiExceptionFilter } from '../common/api-exception.filter.js';
 import { CollabIoAdapter } from '../modules/collab/collab-io.adapter.js';
 import { APP_VERSION } from '../version.js';
+import { RequestBodyInterceptor } from './request-body.js';
+import { securityHeaders } from './security-headers.js';
 
 /** Responses smaller than this are sent as they are (compressing them saves nothing). */
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
-
-/** JSON bodies larger than this are refused with 413 (imports use multipart, with their own limits). */
-export const JSON_BODY_LIMIT = '1mb';
-
-/**
- * Pasted text (JSON on the import route) may hold IMPORT_LIMITS.maxPastedCharacters UTF-16
- * units, and JSON may spell each one as a 6-byte \uXXXX escape (ASCII-only encoders such as
- * Python's json do, for every non-ASCII character); plus the title and framing. The schema,
- * not this, then decides.
- */
-export const PASTE_BODY_LIMIT = IMPORT_LIMITS.maxPastedCharacters * 6 + 64 * 1024;
-const PASTE_ROUTE = /^\/api\/workspaces\/[^/]+\/imports\/?$/;
 
 export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.setGlobalPrefix('api');
@@ -38,31 +29,16 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   // gzip or Brotli, as the client accepts, for responses over 1 kB: a 2,000,000-character
   // document is about 2.9 MB of JSON and a tenth of that compressed.
   app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
-  // Before the global parser, which then finds the body read and leaves it.
-  app.use(pasteBodyParser);
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(cookieParser());
-  app.use(securityHeaders);
+  app.use(securityHeaders(config));
   app.useGlobalFilters(new ApiExceptionFilter());
+  // Bodies are read after the guards (NEST_APP_OPTIONS turns Nest's early parsers off).
+  app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector)));
   app.enableShutdownHooks();
   app.useWebSocketAdapter(new CollabIoAdapter(app, config));
   setUpOpenApi(app);
   const webDist = resolveWebDist(config);
   if (webDist) serveWebClient(app, webDist);
-}
-
-const parsePaste = express.json({ limit: PASTE_BODY_LIMIT });
-
-function pasteBodyParser(request: Request, response: Response, next: NextFunction): void {
-  if (request.method === 'POST' && PASTE_ROUTE.test(request.path)) parsePaste(request, response, next);
-  else next();
-}
-
-function securityHeaders(_request: Request, response: Response, next: NextFunction): void {
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('X-Frame-Options', 'DENY');
-  response.setHeader('Referrer-Policy', 'same-origin');
-  next();
 }
 
 function setUpOpenApi(app: NestExpressApplication): void {

@@ -1,9 +1,10 @@
 /**
  * Seeds the demo workspace from seeds/demo-workspace.json: accounts, memberships and the raw
- * corpus texts. Idempotent: every insert skips rows that already exist, so it runs on every
+ * corpus texts (then its coding, from seeds/demo-coding.json: see demo-coding.ts). Idempotent: every insert skips rows that already exist, so it runs on every
  * start without duplicating anything or overwriting what people changed.
  */
 import { readFile } from 'node:fs/promises';
+import { ConflictException } from '@nestjs/common';
 import path from 'node:path';
 import { WORKSPACE_ROLES } from '@marginalia/shared';
 import argon2 from 'argon2';
@@ -16,6 +17,7 @@ import { ActorCandidatesService } from '../modules/actors/actor-candidates.servi
 import { ActorsService } from '../modules/actors/actors.service.js';
 import { AttributionsService } from '../modules/actors/attributions.service.js';
 import { proposeActorCandidates } from '../modules/actors/propose-actors.js';
+import { seedDemoCoding } from './demo-coding.js';
 
 export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../seeds');
 
@@ -45,12 +47,26 @@ export async function loadDemoSeed(seedsDir = SEEDS_DIR): Promise<DemoSeed> {
 
 export async function seedDemoWorkspace(dataSource: DataSource, seedsDir = SEEDS_DIR): Promise<DemoSeedResult> {
   const seed = await loadDemoSeed(seedsDir);
+  // Nodes started together must not race each other through any step, the acceptance of the
+  // actors included (it runs in transactions of its own): one seeds, the others wait and then
+  // find everything in place. A session lock on a connection of its own spans all of it.
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', ['marginalia:seed']);
+    await seedUnderLock(dataSource, seed, seedsDir);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', ['marginalia:seed']).catch(() => undefined);
+    await lock.release();
+  }
+  return { workspaceId: seed.workspace.id, workspaceName: seed.workspace.name, password: seed.password, accounts: seed.accounts.map(({ email, role }) => ({ email, role })) };
+}
+
+async function seedUnderLock(dataSource: DataSource, seed: DemoSeed, seedsDir: string): Promise<void> {
   const texts = await Promise.all(seed.documents.map(async (document) => ({ ...document, text: await readFile(path.join(seedsDir, document.file), 'utf8') })));
   const passwordHash = await argon2.hash(seed.password, ARGON2_OPTIONS);
   const newDocumentIds: string[] = [];
   await dataSource.transaction(async (manager) => {
-    // Two processes starting together must not race each other's inserts.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['marginalia:seed']);
     await manager.query(`INSERT INTO workspaces (id, name, description) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING`, [seed.workspace.id, seed.workspace.name, seed.workspace.description]);
     for (const account of seed.accounts) {
       await manager.query(`INSERT INTO users (email, display_name, password_hash) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING`, [account.email.toLowerCase(), account.displayName, passwordHash]);
@@ -78,7 +94,8 @@ export async function seedDemoWorkspace(dataSource: DataSource, seedsDir = SEEDS
     await proposeActorCandidates(manager, seed.workspace.id, newDocumentIds);
   });
   await acceptSeededActors(dataSource, seed);
-  return { workspaceId: seed.workspace.id, workspaceName: seed.workspace.name, password: seed.password, accounts: seed.accounts.map(({ email, role }) => ({ email, role })) };
+  const owner = seed.accounts.find((account) => account.role === 'owner');
+  await seedDemoCoding(dataSource, seed.workspace.id, owner?.email ?? '', seedsDir);
 }
 
 /** Accepts the listed candidates that are still pending, as the owner would in the Actors page. */
@@ -91,6 +108,11 @@ async function acceptSeededActors(dataSource: DataSource, seed: DemoSeed): Promi
   const wanted = new Set(seed.actors.map((name) => name.toLowerCase()));
   for (const candidate of pending) {
     if (!wanted.has(candidate.name.toLowerCase())) continue;
-    await candidates.accept(seed.workspace.id, candidate.id, ownerRows[0]?.id ?? null, { attributeEvidence: true });
+    try {
+      await candidates.accept(seed.workspace.id, candidate.id, ownerRows[0]?.id ?? null, { attributeEvidence: true });
+    } catch (error) {
+      // Another node starting at the same time accepted it first: that is the outcome we want.
+      if (!(error instanceof ConflictException)) throw error;
+    }
   }
 }

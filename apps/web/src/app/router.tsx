@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountPage } from '../features/account';
 import { ActorsPage } from '../features/actors';
 import { PresenceList, WorkspaceLiveStatus } from '../features/collab';
-import { AdminUsersPage } from '../features/admin';
+import { AdminSetupPage, AdminUsersPage } from '../features/admin';
 import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
 import { ImportPage } from '../features/imports';
@@ -39,6 +39,7 @@ export function createRouter() {
         {
           element: <RequireAuth />,
           children: [
+            { path: 'setup/:token', element: <AdminSetupPage /> },
             {
               element: <AppLayout />,
               children: [

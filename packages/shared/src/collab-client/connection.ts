@@ -3,6 +3,9 @@
  * reconnection is off: it does not retry after a refused handshake, and owning the loop lets
  * us show when the next attempt is due and offer "retry now". Attempts back off exponentially
  * with jitter; the browser's online/offline events cut the wait short or close a dead link early.
+ * A handshake refused for this page's origin or for its credentials is final ('refused', no
+ * retry until asked): trying again cannot change the answer, and the person needs to know.
+ * Anything else, "unavailable" (the server could not check the credentials) included, is retried.
  */
 import { io, type Socket } from 'socket.io-client';
 import { COLLAB_NAMESPACE, COLLAB_SOCKET_PATH, type CollabClientToServerEvents, type CollabServerToClientEvents } from '../protocol/collab.js';
@@ -13,7 +16,10 @@ import { startTimer, stopTimer, type Timer } from './timers.js';
 
 export type CollabSocket = Socket<CollabServerToClientEvents, CollabClientToServerEvents>;
 
-export type ConnectionState = 'online' | 'connecting' | 'reconnecting' | 'offline';
+export type ConnectionState = 'online' | 'connecting' | 'reconnecting' | 'offline' | 'refused';
+
+/** Handshake refusals that a retry cannot change (see protocol/collab.ts); `lastError` says which. */
+export const FINAL_REFUSALS: readonly string[] = ['forbidden_origin', 'unauthorized'];
 
 export interface ConnectionStatus {
   state: ConnectionState;
@@ -90,7 +96,8 @@ export class CollabConnection {
       this.connects.emit();
     });
     this.socket.on('connect_error', (error) => {
-      this.scheduleRetry(error.message);
+      if (FINAL_REFUSALS.includes(error.message)) this.refuse(error.message);
+      else this.scheduleRetry(error.message);
     });
     this.socket.on('disconnect', (reason) => {
       this.disconnects.emit();
@@ -154,6 +161,11 @@ export class CollabConnection {
       this.setStatus({ nextAttemptAt: null });
       if (this.wanted && !this.socket.connected) this.socket.connect();
     }, delay);
+  }
+
+  private refuse(reason: string): void {
+    this.clearRetry();
+    this.setStatus({ state: 'refused', failedAttempts: this.status.failedAttempts + 1, nextAttemptAt: null, lastError: reason });
   }
 
   private clearRetry(): void {

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import type { AccessChange, Ack, CollabError, CollabErrorEvent, JoinAck } from '../protocol/collab.js';
 import { AwarenessRelay } from './awareness-relay.js';
 import { reconnectDelay } from './backoff.js';
-import { decodeFrame, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './frames.js';
+import { decodeFrame, encodeSyncStep1, encodeSyncStep2With, encodeUpdate } from './frames.js';
 import { Listeners, type Unsubscribe } from './listeners.js';
 import { PendingUpdates } from './pending-updates.js';
 import type { OfflineOutbox } from './offline-outbox.js';
@@ -97,6 +97,9 @@ export class DocSession {
     const generation = ++this.generation;
     this.joined = false;
     this.framesBeforeJoin = [];
+    // Answers to what is in flight now will be ignored (older generation): it travels again
+    // with the step 2 of this join.
+    this.pending.requeueAll();
     this.publish({ status: 'joining', synced: false });
     this.transport.join(this.name, (answer) => {
       if (generation === this.generation) this.handleJoinAnswer(answer);
@@ -215,11 +218,15 @@ export class DocSession {
     for (const frame of early) this.handleFrame(frame);
   }
 
-  /** The server's step 1 lists what it has; our step 2 sends the rest, offline edits included. */
+  /**
+   * The server's step 1 lists what it has; our step 2 sends the rest, offline edits included,
+   * and every edit not yet confirmed as stored, even those the state vector claims: a server
+   * whose commit failed may count edits it never stored.
+   */
   private answerStep1(stateVector: Uint8Array): void {
     if (this.snapshot.readOnly) return;
-    const { ticket } = this.pending.take();
-    this.sendWithAck(encodeSyncStep2(this.doc, stateVector), ticket);
+    const { ticket, update } = this.pending.take();
+    this.sendWithAck(encodeSyncStep2With(this.doc, stateVector, update), ticket);
   }
 
   private flush(): void {

@@ -7,7 +7,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { Y_MESSAGE_AWARENESS, Y_MESSAGE_SYNC, Y_SYNC_STEP_1, Y_SYNC_STEP_2, Y_SYNC_UPDATE } from '../protocol/collab.js';
 
 export type DecodedFrame =
@@ -35,6 +35,20 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return frame((encoder) => {
     encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
     syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  });
+}
+
+/**
+ * A step 2 that also carries `unconfirmed` (edits the server never confirmed as stored),
+ * whatever the server's state vector claims: a server may count an update it failed to store.
+ * Yjs ignores whatever the server already has, so resending is always safe.
+ */
+export function encodeSyncStep2With(doc: Y.Doc, stateVector: Uint8Array, unconfirmed: Uint8Array | null): Uint8Array {
+  const missing = Y.encodeStateAsUpdate(doc, stateVector);
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, Y_MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, Y_SYNC_STEP_2);
+    encoding.writeVarUint8Array(encoder, unconfirmed ? Y.mergeUpdates([missing, unconfirmed]) : missing);
   });
 }
 

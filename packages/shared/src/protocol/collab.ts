@@ -4,7 +4,9 @@
  *
  * Handshake: the session cookie, or `auth: { token: 'mrg_…' }` with a personal access token.
  * Without valid credentials the connection is refused with `connect_error` "unauthorized";
- * a browser Origin that is not the app's own is refused with "forbidden_origin".
+ * a browser Origin that is not the app's own is refused with "forbidden_origin"; credentials
+ * that could not be checked (the server's database failed) with "unavailable": retry later;
+ * past the per-account socket limit with "too_many_connections".
  *
  * Documents (Yjs):
  *   emit('join', { doc }, ack)  -> ack({ ok: true, readOnly }) | ack({ ok: false, error })
@@ -59,6 +61,7 @@ export const COLLAB_ERRORS = [
   'rate_limited',
   'too_many_documents',
   'unavailable',
+  'too_many_connections',
 ] as const;
 export type CollabError = (typeof COLLAB_ERRORS)[number];
 
@@ -78,6 +81,15 @@ export const COLLAB_DEFAULT_LIMITS = {
   awarenessBurst: 60,
   /** Time an update may take to decode and apply before it is refused as invalid. */
   applyDeadlineMs: 1000,
+  /**
+   * Largest collaborative document, as the bytes it takes in storage (snapshot + updates): an
+   * update that would pass it is refused `too_large`. A long report notebook is well under 1 MB.
+   */
+  maxDocumentBytes: 16 * 1024 * 1024,
+  /** Sockets one account may hold open on one API process (one per open tab, roughly). */
+  maxSocketsPerUser: 30,
+  /** Documents larger than this answer sync step 1 from a worker thread, not the main one. */
+  offThreadEncodeBytes: 256 * 1024,
 } as const;
 
 export type Ack = { ok: true } | { ok: false; error: CollabError; message?: string };

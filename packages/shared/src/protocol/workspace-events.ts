@@ -12,6 +12,9 @@ export const WORKSPACE_EVENT_TYPES = [
   'imports.changed',
   'actors.changed',
   'attributions.changed',
+  /** Tags or coding settings (a reveal changes which annotations each member gets). */
+  'codebook.changed',
+  'annotations.changed',
 ] as const;
 export type WorkspaceEventType = (typeof WORKSPACE_EVENT_TYPES)[number];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, UuidSchema } from './common.js';
+import { IsoDateSchema, UuidSchema, lineText, multilineText } from './common.js';
 
 /** People and organisations quoted in the corpus. */
 export const ActorSchema = z.object({
@@ -16,9 +16,9 @@ export const ActorListSchema = z.object({ actors: z.array(ActorSchema) });
 export type ActorList = z.infer<typeof ActorListSchema>;
 
 export const CreateActorBodySchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(200),
-  affiliation: z.string().trim().max(300).nullable().optional(),
-  description: z.string().trim().max(2000).nullable().optional(),
+  name: lineText().min(1, 'must not be empty').max(200),
+  affiliation: lineText().max(300).nullable().optional(),
+  description: multilineText().trim().max(2000).nullable().optional(),
 });
 export type CreateActorBody = z.input<typeof CreateActorBodySchema>;
 
@@ -49,8 +49,8 @@ export type ActorCandidateList = z.infer<typeof ActorCandidateListSchema>;
 
 export const AcceptCandidateBodySchema = z.strictObject({
   /** Edit before accepting. */
-  name: z.string().trim().min(1).max(200).optional(),
-  affiliation: z.string().trim().max(300).nullable().optional(),
+  name: lineText().min(1).max(200).optional(),
+  affiliation: lineText().max(300).nullable().optional(),
   /** Also attribute the evidence spans to the new actor (default true). */
   attributeEvidence: z.boolean().default(true),
 });

@@ -14,6 +14,12 @@ export const AUDIT_ACTIONS = [
   'invite.created',
   'invite.revoked',
   'invite.accepted',
+  'tag.created',
+  'tag.updated',
+  'tag.moved',
+  'tag.merged',
+  'tag.deleted',
+  'coding.settingsChanged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { DisplayNameSchema, EmailSchema, IsoDateSchema, PasswordSchema, UuidSchema } from './common.js';
+import { DisplayNameSchema, EmailSchema, IsoDateSchema, PasswordSchema, UuidSchema, lineText } from './common.js';
 
 export const RegisterBodySchema = z.strictObject({
   email: EmailSchema,
   password: PasswordSchema,
   displayName: DisplayNameSchema,
+  /** The token of an invite made out to this email: needed when REGISTRATION=invite-only. */
+  inviteToken: z.string().min(1).max(128).optional(),
 });
 export type RegisterBody = z.input<typeof RegisterBodySchema>;
 
@@ -60,7 +62,7 @@ export const SessionSummarySchema = z.object({
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 
 export const CreateTokenBodySchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(80),
+  name: lineText().min(1, 'must not be empty').max(80),
 });
 export type CreateTokenBody = z.input<typeof CreateTokenBodySchema>;
 
@@ -79,3 +81,9 @@ export const CreatedTokenSchema = TokenSummarySchema.extend({
   token: z.string(),
 });
 export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
+
+/** Claims instance administration with the one-time link printed at start-up. */
+export const AdminSetupBodySchema = z.strictObject({
+  token: z.string().min(1, 'is required').max(128),
+});
+export type AdminSetupBody = z.input<typeof AdminSetupBodySchema>;

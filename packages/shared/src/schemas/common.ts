@@ -20,7 +20,22 @@ export const EmailSchema = z
   .pipe(z.email({ message: 'must be a valid email address' }))
   .transform((email) => email.toLowerCase());
 
-export const DisplayNameSchema = z.string().trim().min(1, 'must not be empty').max(80);
+/*
+ * Text typed by people. NUL is never text (Postgres refuses it in a text column, which was a
+ * 500); other control characters make no sense in text people type, except a tab anywhere and
+ * line breaks in text that runs over lines. Refused with a 400 that says so.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u0008\u000a-\u001f\u007f]*$/;
+// eslint-disable-next-line no-control-regex -- as above, and LF and CR are text here too
+const NO_CONTROL_CHARACTERS_BUT_LINES = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+
+/** One line of text (a name, a title, a filter), trimmed: no NUL, line breaks or other control characters (a tab is whitespace). */
+export const lineText = () => z.string().trim().regex(NO_CONTROL_CHARACTERS, 'must not contain NUL, line breaks or other control characters');
+/** Text that may run over several lines (a description, a field value): no NUL or control characters but tab and line breaks. */
+export const multilineText = () => z.string().regex(NO_CONTROL_CHARACTERS_BUT_LINES, 'must not contain NUL or control characters other than tabs and line breaks');
+
+export const DisplayNameSchema = lineText().min(1, 'must not be empty').max(80);
 
 export const PASSWORD_MIN_LENGTH = 10;
 /** argon2 accepts more, but a cap keeps hashing cost bounded per request. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, UuidSchema } from './common.js';
+import { IsoDateSchema, UuidSchema, lineText, multilineText } from './common.js';
 
 /** Offsets are Unicode code points, end exclusive (W3C Web Annotation, REFI-QDA). */
 export const SpanSchema = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
@@ -16,11 +16,11 @@ export type Passage = z.infer<typeof PassageSchema>;
 
 export const METADATA_LIMITS = { title: 300, short: 300, url: 2048, fieldKey: 60, fieldValue: 1000, fields: 50 } as const;
 
-const optionalText = (max: number) => z.string().trim().max(max).nullable();
+const optionalText = (max: number) => lineText().max(max).nullable();
 
 /** Free key/value metadata, e.g. { "section": "Politics", "translator": "..." }. */
 export const MetadataFieldsSchema = z
-  .record(z.string().trim().min(1).max(METADATA_LIMITS.fieldKey), z.string().max(METADATA_LIMITS.fieldValue))
+  .record(lineText().min(1).max(METADATA_LIMITS.fieldKey), multilineText().max(METADATA_LIMITS.fieldValue))
   .refine((fields) => Object.keys(fields).length <= METADATA_LIMITS.fields, { message: `at most ${METADATA_LIMITS.fields} fields` });
 
 /** A calendar date (publication dates rarely have a meaningful time). */
@@ -42,7 +42,7 @@ export type DocumentMetadata = z.infer<typeof DocumentMetadataSchema>;
 
 export const UpdateDocumentBodySchema = z
   .strictObject({
-    title: z.string().trim().min(1, 'must not be empty').max(METADATA_LIMITS.title),
+    title: lineText().min(1, 'must not be empty').max(METADATA_LIMITS.title),
     source: optionalText(METADATA_LIMITS.short),
     author: optionalText(METADATA_LIMITS.short),
     publishedOn: CalendarDateSchema.nullable(),
@@ -74,10 +74,10 @@ export const DocumentListQuerySchema = z.strictObject({
   sort: z.enum(DOCUMENT_SORT_KEYS).default('title'),
   order: z.enum(['asc', 'desc']).default('asc'),
   /** Case-insensitive substring of the title. */
-  title: z.string().trim().max(200).optional(),
-  source: z.string().trim().max(METADATA_LIMITS.short).optional(),
-  author: z.string().trim().max(METADATA_LIMITS.short).optional(),
-  language: z.string().trim().max(35).optional(),
+  title: lineText().max(200).optional(),
+  source: lineText().max(METADATA_LIMITS.short).optional(),
+  author: lineText().max(METADATA_LIMITS.short).optional(),
+  language: lineText().max(35).optional(),
   publishedFrom: CalendarDateSchema.optional(),
   publishedTo: CalendarDateSchema.optional(),
   actorId: UuidSchema.optional(),

@@ -1,17 +1,19 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from './documents.js';
-import { UuidSchema } from './common.js';
+import { UuidSchema, lineText } from './common.js';
 
 /**
- * Full-text search. Query syntax: words (all must match, stemmed), "quoted phrases",
- * prefix* (word starts), -word (exclude), OR between alternatives.
+ * Full-text search. Query syntax: words (all must match, stemmed in each document's language),
+ * "quoted phrases", prefix* (word starts), -word (exclude), OR between alternatives. Chinese,
+ * Japanese and Korean text needs no spaces: any two or more characters are found where they
+ * appear in that order.
  */
 export const SearchQuerySchema = z.strictObject({
-  q: z.string().trim().min(1, 'must not be empty').max(500),
+  q: lineText().min(1, 'must not be empty').max(500),
   documentId: UuidSchema.optional(),
-  source: z.string().trim().max(300).optional(),
-  author: z.string().trim().max(300).optional(),
-  language: z.string().trim().max(35).optional(),
+  source: lineText().max(300).optional(),
+  author: lineText().max(300).optional(),
+  language: lineText().max(35).optional(),
   publishedFrom: CalendarDateSchema.optional(),
   publishedTo: CalendarDateSchema.optional(),
   actorId: UuidSchema.optional(),
@@ -40,5 +42,12 @@ export const SearchResponseSchema = z.object({
   results: z.array(SearchResultSchema),
   /** Passages matching in all (for paging), capped at 10,000. */
   total: z.number().int(),
+  /**
+   * Words of the query that search ignores, as typed: too common to index in the documents'
+   * languages (stop words such as "the").
+   */
+  ignoredWords: z.array(z.string()),
+  /** False when the query had nothing to look for: only ignored words, or only exclusions. */
+  searched: z.boolean(),
 });
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;

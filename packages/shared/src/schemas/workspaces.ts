@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { WORKSPACE_ROLES } from '../roles.js';
-import { IsoDateSchema, UuidSchema } from './common.js';
+import { IsoDateSchema, UuidSchema, lineText, multilineText } from './common.js';
 
 export const WorkspaceRoleSchema = z.enum(WORKSPACE_ROLES);
 
@@ -8,15 +8,15 @@ export const WORKSPACE_NAME_MAX = 120;
 export const WORKSPACE_DESCRIPTION_MAX = 2000;
 
 export const CreateWorkspaceBodySchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(WORKSPACE_NAME_MAX),
-  description: z.string().trim().max(WORKSPACE_DESCRIPTION_MAX).optional(),
+  name: lineText().min(1, 'must not be empty').max(WORKSPACE_NAME_MAX),
+  description: multilineText().trim().max(WORKSPACE_DESCRIPTION_MAX).optional(),
 });
 export type CreateWorkspaceBody = z.input<typeof CreateWorkspaceBodySchema>;
 
 export const UpdateWorkspaceBodySchema = z
   .strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(WORKSPACE_NAME_MAX).optional(),
-    description: z.string().trim().max(WORKSPACE_DESCRIPTION_MAX).optional(),
+    name: lineText().min(1, 'must not be empty').max(WORKSPACE_NAME_MAX).optional(),
+    description: multilineText().trim().max(WORKSPACE_DESCRIPTION_MAX).optional(),
   })
   .refine((body) => body.name !== undefined || body.description !== undefined, {
     message: 'give at least one of name, description',

@@ -2,6 +2,7 @@
  * Text normalisation (once, on import; the result is frozen) and segmentation into passages
  * and sentences. All offsets are code points, end exclusive.
  */
+import { continuesSentence } from './abbreviations.js';
 import { codePointLength } from './code-points.js';
 
 export interface Span {
@@ -71,14 +72,26 @@ export function segmentPassages(text: string, locale = 'en'): PassageSegment[] {
   });
 }
 
+/**
+ * ICU's sentences, then joined again where ICU broke after an abbreviation or an initial
+ * ("at St. Thomas University") or after a quoted question ("?” he asked"): see abbreviations.ts.
+ */
 function splitSentences(passage: string, passageStart: number, segmenter: Intl.Segmenter): Span[] {
   const sentences: Span[] = [];
   let offset = passageStart;
+  let previous = '';
   for (const { segment } of segmenter.segment(passage)) {
     const length = codePointLength(segment);
-    const leading = codePointLength(segment) - codePointLength(segment.trimStart());
-    const trailing = codePointLength(segment) - codePointLength(segment.trimEnd());
-    if (length - leading - trailing > 0) sentences.push({ start: offset + leading, end: offset + length - trailing });
+    const trimmed = segment.trim();
+    if (trimmed !== '') {
+      const leading = length - codePointLength(segment.trimStart());
+      const trailing = length - codePointLength(segment.trimEnd());
+      const span = { start: offset + leading, end: offset + length - trailing };
+      const last = sentences.at(-1);
+      if (last && continuesSentence(previous, trimmed)) last.end = span.end;
+      else sentences.push(span);
+      previous = trimmed;
+    }
     offset += length;
   }
   return sentences;

@@ -3,5 +3,16 @@ import { InitialSchema1795430427587 } from './1795430427587-initial-schema.js';
 import { Corpus1795433371468 } from './1795433371468-corpus.js';
 import { Collab1795440500656 } from './1795440500656-collab.js';
 import { CorpusStorage1795441197164 } from './1795441197164-corpus-storage.js';
+import { Tagging1796457869476 } from './1796457869476-tagging.js';
+import { MultilingualSearch1796458263753 } from './1796458263753-multilingual-search.js';
+import { RegistrationAndAdminSetup1796458392815 } from './1796458392815-registration-and-admin-setup.js';
 
-export const MIGRATIONS = [InitialSchema1795430427587, Corpus1795433371468, Collab1795440500656, CorpusStorage1795441197164];
+export const MIGRATIONS = [
+  InitialSchema1795430427587,
+  Corpus1795433371468,
+  Collab1795440500656,
+  CorpusStorage1795441197164,
+  Tagging1796457869476,
+  MultilingualSearch1796458263753,
+  RegistrationAndAdminSetup1796458392815,
+];

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { AdminUser } from '@marginalia/shared';
 import { Session } from '../auth/session.entity.js';
 import { User } from '../auth/user.entity.js';
+import { CredentialRevocations } from '../auth/credential-revocations.js';
 
 function toAdminUser(user: User): AdminUser {
   return {
@@ -19,7 +20,10 @@ function toAdminUser(user: User): AdminUser {
 
 @Injectable()
 export class AdminUsersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly revocations: CredentialRevocations,
+  ) {}
 
   async list(): Promise<AdminUser[]> {
     const users = await this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC' } });
@@ -32,7 +36,7 @@ export class AdminUsersService {
    */
   async setDisabled(actorId: string, userId: string, disabled: boolean): Promise<AdminUser> {
     if (actorId === userId && disabled) throw new BadRequestException('you cannot disable your own account');
-    return await this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(User, { id: userId });
       if (!user) throw new NotFoundException('user not found');
       if (disabled !== (user.disabledAt !== null)) {
@@ -42,5 +46,8 @@ export class AdminUsersService {
       if (disabled) await manager.delete(Session, { userId });
       return toAdminUser(user);
     });
+    // Their open sockets (tokens included) are re-checked now, not at the next periodic check.
+    if (disabled) this.revocations.revoked(userId);
+    return changed;
   }
 }

@@ -1,10 +1,11 @@
 /** Accounts: registration, password checks and changes, profile. */
 import { ConflictException, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { CurrentUser } from '@marginalia/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { PasswordHasher } from './password-hasher.service.js';
+import { sha256 } from './secrets.js';
 import { User } from './user.entity.js';
 
 export function toCurrentUser(user: User): CurrentUser {
@@ -19,6 +20,19 @@ export function toCurrentUser(user: User): CurrentUser {
 
 const INVALID_CREDENTIALS = 'email or password is incorrect';
 
+function accountExists(): ConflictException {
+  return new ConflictException('an account with this email already exists');
+}
+
+/** An invite (table owned by workspaces) that is still usable and made out to this email. */
+async function usableInviteFor(manager: EntityManager, email: string, token: string): Promise<boolean> {
+  const rows = (await manager.query(
+    'SELECT 1 FROM invites WHERE token_hash = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()',
+    [sha256(token), email],
+  )) as unknown[];
+  return rows.length > 0;
+}
+
 @Injectable()
 export class AccountsService {
   constructor(
@@ -27,19 +41,30 @@ export class AccountsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async register(input: { email: string; password: string; displayName: string }): Promise<User> {
+  /**
+   * Creates an account when REGISTRATION allows it. Cheap refusals come before the password
+   * is hashed (argon2 is the expensive part, and hashing slots are shared with logins).
+   * Nobody becomes instance admin here except ADMIN_EMAIL; see AdminSetupService.
+   */
+  async register(input: { email: string; password: string; displayName: string; inviteToken?: string }): Promise<User> {
+    await this.assertRegistrationAllowed(input.email, input.inviteToken);
+    if (await this.users.existsBy({ email: input.email })) throw accountExists();
     const passwordHash = await this.hasher.hash(input.password);
     return await this.users.manager.transaction(async (manager) => {
-      // Serialise registrations so "the first account becomes admin" has exactly one winner.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['marginalia:register']);
-      if (await manager.existsBy(User, { email: input.email })) {
-        throw new ConflictException('an account with this email already exists');
-      }
-      // Seeded demo accounts are never admins, so "first" means: no admin exists yet.
-      const isFirstRegistration = !(await manager.existsBy(User, { isInstanceAdmin: true }));
-      const isInstanceAdmin = this.config.ADMIN_EMAIL ? this.config.ADMIN_EMAIL.toLowerCase() === input.email : isFirstRegistration;
+      // Again: a parallel registration of the same email may have won while we hashed.
+      if (await manager.existsBy(User, { email: input.email })) throw accountExists();
+      const isInstanceAdmin = this.config.ADMIN_EMAIL?.toLowerCase() === input.email;
       return await manager.save(manager.create(User, { email: input.email, displayName: input.displayName, passwordHash, isInstanceAdmin }));
     });
+  }
+
+  private async assertRegistrationAllowed(email: string, inviteToken: string | undefined): Promise<void> {
+    const mode = this.config.REGISTRATION;
+    if (mode === 'open' || this.config.ADMIN_EMAIL?.toLowerCase() === email) return;
+    if (mode === 'closed') throw new ForbiddenException('registration is closed on this instance; ask its administrator for an account');
+    const invited = inviteToken !== undefined && (await usableInviteFor(this.users.manager, email, inviteToken));
+    if (!invited) throw new ForbiddenException('registration on this instance needs an invite: open the invite link you were sent and register with the invited email');
   }
 
   /**

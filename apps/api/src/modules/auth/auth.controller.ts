@@ -2,6 +2,7 @@ import { Controller, Delete, Get, HttpCode, Inject, Patch, Post, Req, Res } from
 import { ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../../common/uuid-param.js';
 import {
+  AdminSetupBodySchema,
   AuthResultSchema,
   ChangePasswordBodySchema,
   CurrentUserSchema,
@@ -9,6 +10,7 @@ import {
   RegisterBodySchema,
   SessionStateSchema,
   UpdateProfileBodySchema,
+  type AdminSetupBody,
   type AuthResult,
   type ChangePasswordBody,
   type CurrentUser,
@@ -23,8 +25,10 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
 import { AccountsService, toCurrentUser } from './accounts.service.js';
 import { clientIp, type AuthContext } from './auth-context.js';
+import { AdminSetupService } from './admin-setup.service.js';
 import { LoginThrottle } from './login-throttle.service.js';
-import { Auth, Public } from './public.decorator.js';
+import { RegistrationThrottle } from './registration-throttle.service.js';
+import { Auth, Public, SessionOnly } from './public.decorator.js';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
 import { SessionsService } from './sessions.service.js';
 import type { User } from './user.entity.js';
@@ -36,6 +40,8 @@ export class AuthController {
     private readonly accounts: AccountsService,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottle,
+    private readonly registrations: RegistrationThrottle,
+    private readonly adminSetup: AdminSetupService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,7 +50,8 @@ export class AuthController {
   @Post('register')
   @ApiZodBody(RegisterBodySchema)
   async register(@ValidBody(RegisterBodySchema) body: RegisterBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResult> {
-    const user = await this.accounts.register({ email: body.email, password: body.password, displayName: body.displayName });
+    await this.registrations.admit(clientIp(request));
+    const user = await this.accounts.register(body);
     return await this.startSession(user, request, response);
   }
 
@@ -120,6 +127,15 @@ export class AuthController {
   @HttpCode(204)
   async revokeSession(@Auth() auth: AuthContext, @UuidParam('sessionId', 'session') sessionId: string): Promise<void> {
     await this.sessions.revoke(auth.user.id, sessionId);
+  }
+
+  /** The one-time link printed at start-up while the instance has no admin (see AdminSetupService). */
+  @SessionOnly()
+  @Post('admin-setup')
+  @HttpCode(204)
+  @ApiZodBody(AdminSetupBodySchema)
+  async claimAdminSetup(@Auth() auth: AuthContext, @ValidBody(AdminSetupBodySchema) body: AdminSetupBody): Promise<void> {
+    await this.adminSetup.claim(body.token, auth.user);
   }
 
   private async startSession(user: User, request: Request, response: Response): Promise<AuthResult> {

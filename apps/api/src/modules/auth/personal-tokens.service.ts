@@ -3,6 +3,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { PERSONAL_TOKEN_PREFIX, type CreatedToken, type TokenSummary } from '@marginalia/shared';
+import { CredentialRevocations } from './credential-revocations.js';
 import { PersonalToken } from './personal-token.entity.js';
 import { newSecret, sha256 } from './secrets.js';
 import type { User } from './user.entity.js';
@@ -22,7 +23,10 @@ function toSummary(token: PersonalToken): TokenSummary {
 
 @Injectable()
 export class PersonalTokensService {
-  constructor(@InjectRepository(PersonalToken) private readonly tokens: Repository<PersonalToken>) {}
+  constructor(
+    @InjectRepository(PersonalToken) private readonly tokens: Repository<PersonalToken>,
+    private readonly revocations: CredentialRevocations,
+  ) {}
 
   async create(userId: string, name: string): Promise<CreatedToken> {
     const count = await this.tokens.count({ where: { userId } });
@@ -42,6 +46,7 @@ export class PersonalTokensService {
   async revoke(userId: string, tokenId: string): Promise<void> {
     const result = await this.tokens.delete({ id: tokenId, userId });
     if (!result.affected) throw new NotFoundException('no such token');
+    this.revocations.revoked(userId);
   }
 
   async resolve(secret: string): Promise<(PersonalToken & { user: User }) | null> {

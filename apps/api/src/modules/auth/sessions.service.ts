@@ -7,6 +7,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import type { SessionSummary } from '@marginalia/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
+import { CredentialRevocations } from './credential-revocations.js';
 import { newSecret, sha256 } from './secrets.js';
 import { Session } from './session.entity.js';
 import type { User } from './user.entity.js';
@@ -25,6 +26,7 @@ export class SessionsService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   async issue(userId: string, client: { ip: string | null; userAgent: string | null }): Promise<IssuedSession> {
@@ -76,10 +78,12 @@ export class SessionsService {
   async revoke(userId: string, sessionId: string): Promise<void> {
     const result = await this.sessions.delete({ id: sessionId, userId });
     if (!result.affected) throw new NotFoundException('no such session');
+    this.revocations.revoked(userId);
   }
 
   async revokeAll(userId: string): Promise<number> {
     const result = await this.sessions.delete({ userId });
+    this.revocations.revoked(userId);
     return result.affected ?? 0;
   }
 
@@ -87,6 +91,7 @@ export class SessionsService {
     const query = this.sessions.createQueryBuilder().delete().where('user_id = :userId', { userId });
     if (keepSessionId) query.andWhere('id <> :keepSessionId', { keepSessionId });
     await query.execute();
+    this.revocations.revoked(userId);
   }
 
   async deleteExpired(): Promise<void> {

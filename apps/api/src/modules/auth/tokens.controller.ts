@@ -5,13 +5,15 @@ import { CreateTokenBodySchema, CreatedTokenSchema, type CreateTokenBody, type C
 import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
 import type { AuthContext } from './auth-context.js';
 import { PersonalTokensService } from './personal-tokens.service.js';
-import { Auth } from './public.decorator.js';
+import { Auth, SessionOnly } from './public.decorator.js';
 
 @ApiTags('auth')
 @Controller('auth/tokens')
 export class TokensController {
   constructor(private readonly tokens: PersonalTokensService) {}
 
+  /** Session only: a leaked token must not be able to mint others that outlive its revocation. */
+  @SessionOnly()
   @ApiZodResponse(CreatedTokenSchema, 201)
   @Post()
   @ApiZodBody(CreateTokenBodySchema)

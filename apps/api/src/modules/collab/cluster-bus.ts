@@ -23,7 +23,6 @@ export type ClusterMessage =
   | { kind: 'resync'; doc: string };
 
 const KINDS = ['update', 'awareness', 'event', 'resync'] as const;
-const CHANNEL = 'marginalia:collab';
 
 export abstract class ClusterBus {
   readonly nodeId = randomUUID();
@@ -62,12 +61,16 @@ export class RedisClusterBus extends ClusterBus {
   /** Documents whose updates failed to publish, announced as `resync` once Redis is back. */
   private readonly unannounced = new Set<string>();
 
-  constructor(redisUrl: string) {
+  /** `<REDIS_PREFIX>:collab`: only nodes of the same deployment hear each other. */
+  readonly channel: string;
+
+  constructor(redisUrl: string, prefix: string) {
     super();
+    this.channel = `${prefix}:collab`;
     // Named, so an operator (or a test) can tell this node's connections apart in CLIENT LIST.
     this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: 3, connectionName: `marginalia-collab-pub-${this.nodeId}` });
     this.subscriber = new Redis(redisUrl, { connectionName: `marginalia-collab-sub-${this.nodeId}` });
-    void this.subscriber.subscribe(CHANNEL);
+    void this.subscriber.subscribe(this.channel);
     this.subscriber.on('messageBuffer', (_channel: Buffer, message: Buffer) => {
       const decoded = decodeMessage(message);
       if (decoded && decoded.nodeId !== this.nodeId) this.deliver(decoded.message);
@@ -82,7 +85,7 @@ export class RedisClusterBus extends ClusterBus {
   }
 
   publish(message: ClusterMessage): void {
-    void this.publisher.publish(CHANNEL, Buffer.from(encodeMessage(this.nodeId, message))).catch(() => {
+    void this.publisher.publish(this.channel, Buffer.from(encodeMessage(this.nodeId, message))).catch(() => {
       if (message.kind === 'update') this.unannounced.add(message.doc);
     });
   }

@@ -41,7 +41,7 @@ export class CollabIoAdapter extends IoAdapter {
       const publisher = new Redis(this.config.REDIS_URL);
       const subscriber = publisher.duplicate();
       this.redisClients.push(publisher, subscriber);
-      server.adapter(createAdapter(publisher, subscriber, { key: 'marginalia:socket.io' }));
+      server.adapter(createAdapter(publisher, subscriber, { key: `${this.config.REDIS_PREFIX}:socket.io` }));
     }
     return server;
   }

@@ -12,6 +12,8 @@ import { GroupCommit } from './group-commit.js';
 interface Append {
   doc: string;
   update: Uint8Array;
+  /** Asked just before the write: true drops the append (rejected with Withdrawn). */
+  withdrawn?: () => boolean;
 }
 
 export interface StoredDocument {
@@ -19,12 +21,18 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Rows in collab_updates, i.e. not yet folded into the snapshot. */
   unfolded: number;
+  /** Bytes of the snapshot and the rows together. */
+  bytes: number;
 }
 
 @Injectable()
 export class CollabPersistence implements BeforeApplicationShutdown {
   private readonly logger = new Logger('CollabPersistence');
-  private readonly appends = new GroupCommit<Append>((batch) => this.insert(batch));
+  private readonly appends = new GroupCommit<Append>(
+    (batch) => this.insert(batch),
+    2000,
+    (append) => append.withdrawn?.() ?? false,
+  );
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -35,12 +43,25 @@ export class CollabPersistence implements BeforeApplicationShutdown {
     const rows = (await this.dataSource.query(`SELECT "update" FROM collab_updates WHERE document_name = $1 ORDER BY id`, [doc])) as { update: Buffer }[];
     const snapshots = (await this.dataSource.query(`SELECT state FROM collab_snapshots WHERE document_name = $1`, [doc])) as { state: Buffer }[];
     const updates = [...snapshots.map((row) => new Uint8Array(row.state)), ...rows.map((row) => new Uint8Array(row.update))];
-    return { updates, unfolded: rows.length };
+    return { updates, unfolded: rows.length, bytes: updates.reduce((sum, update) => sum + update.byteLength, 0) };
   }
 
-  /** Resolves once the update is committed; concurrent appends share one transaction. */
-  append(doc: string, update: Uint8Array): Promise<void> {
-    return this.appends.add({ doc, update });
+  /**
+   * Resolves once the update is committed; concurrent appends share one transaction. If
+   * `withdrawn()` is true when its turn comes, it is not written and rejects with Withdrawn.
+   */
+  append(doc: string, update: Uint8Array, withdrawn?: () => boolean): Promise<void> {
+    return this.appends.add({ doc, update, withdrawn });
+  }
+
+  /** Bytes the document takes in storage now (snapshot + updates). */
+  async storedBytes(doc: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT (SELECT coalesce(sum(octet_length(state)), 0) FROM collab_snapshots WHERE document_name = $1)
+            + (SELECT coalesce(sum(octet_length("update")), 0) FROM collab_updates WHERE document_name = $1) AS bytes`,
+      [doc],
+    )) as [{ bytes: string }];
+    return Number(row.bytes);
   }
 
   /** Resolves once every append made before this call has committed or failed. */

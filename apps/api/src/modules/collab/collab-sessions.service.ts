@@ -9,6 +9,7 @@ import { collabRooms, type Ack, type JoinAck } from '@marginalia/shared';
 import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { CollabAccess } from './collab-access.service.js';
+import { CollabNamespace } from './collab-namespace.js';
 import { ConnectionState } from './connection-state.js';
 import { DocumentRegistry } from './document-registry.service.js';
 import { PresenceService } from './presence.service.js';
@@ -27,7 +28,10 @@ export class CollabSessions {
     private readonly access: CollabAccess,
     private readonly registry: DocumentRegistry,
     private readonly presence: PresenceService,
-  ) {}
+    private readonly sockets: CollabNamespace,
+  ) {
+    registry.onEvicted((doc, socketIds) => this.rejoinNeeded(doc, socketIds));
+  }
 
   connection(socketId: string): ConnectionState | undefined {
     return this.connections.get(socketId);
@@ -52,7 +56,14 @@ export class CollabSessions {
     if (connection.joined.size >= this.config.COLLAB_MAX_DOCUMENTS_PER_SOCKET) {
       return { ok: false, error: 'too_many_documents', message: `a connection may join at most ${this.config.COLLAB_MAX_DOCUMENTS_PER_SOCKET} documents` };
     }
-    const access = await this.access.forDocument(socket.data.userId, doc);
+    let access;
+    try {
+      access = await this.access.forDocument(socket.data.userId, doc);
+    } catch (error) {
+      // The database is unreachable: say so, so the client tries again (not "not found").
+      this.logger.warn(`checking access to ${doc} failed: ${String(error)}`);
+      return { ok: false, error: 'unavailable', message: 'access could not be checked; try again' };
+    }
     if (!access) return { ok: false, error: 'not_found', message: 'no such document' };
     let live;
     try {
@@ -86,6 +97,19 @@ export class CollabSessions {
     void socket.leave(collabRooms.document(doc));
     socket.data.docs = socket.data.docs.filter((entry) => entry.name !== doc);
     this.presence.changed(joined.live.workspaceId);
+  }
+
+  /**
+   * The document was evicted after a failed commit: its sockets leave it and are asked to join
+   * again (`not_joined`), which reloads it from storage and resyncs them against what is stored.
+   */
+  private rejoinNeeded(doc: string, socketIds: string[]): void {
+    for (const socketId of socketIds) {
+      const socket = this.sockets.namespace?.sockets.get(socketId) as CollabSocket | undefined;
+      if (!socket) continue;
+      this.leave(socket, doc);
+      socket.emit('collab-error', { doc, error: 'not_joined', message: 'the document is being reloaded after a failed save; join it again and resend unsaved edits' });
+    }
   }
 
   async subscribe(socket: CollabSocket, workspaceId: string): Promise<Ack> {

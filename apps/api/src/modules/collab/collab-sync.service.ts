@@ -5,11 +5,10 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { Ack, CollabError } from '@marginalia/shared';
-import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { decodeAwareness, stampIdentity } from './awareness-entries.js';
 import type { ConnectionState } from './connection-state.js';
-import { DocumentRegistry, UpdateRefused } from './document-registry.service.js';
+import { DocumentGone, DocumentRegistry, DocumentTooLarge, UpdateRefused } from './document-registry.service.js';
 import type { CollabSocketData } from './socket-handshake.js';
 import { FrameError, decodeFrame, isEmptyUpdate, syncStep2Frame } from './y-frames.js';
 
@@ -46,7 +45,7 @@ export class CollabSync {
       case 'sync-step-1': {
         if (!connection.updates.take()) throw rateLimited('document');
         try {
-          return { reply: syncStep2Frame(Y.encodeStateAsUpdate(joined.live.doc, decoded.stateVector)) };
+          return { reply: syncStep2Frame(await this.registry.encodeMissing(joined.live, decoded.stateVector)) };
         } catch {
           throw new SyncRefusal('malformed', 'sync step 1 does not carry a valid state vector');
         }
@@ -62,7 +61,10 @@ export class CollabSync {
           await this.registry.applyClientUpdate(joined.live, socketId, decoded.update);
         } catch (error) {
           if (error instanceof UpdateRefused) throw new SyncRefusal('invalid_update', `the update cannot be applied: ${error.message}`);
-          throw new SyncRefusal('unavailable', 'the update could not be saved; resend it after reconnecting');
+          if (error instanceof DocumentTooLarge) throw new SyncRefusal('too_large', error.message);
+          // Not stored, and the document is being reloaded: keep the edit, join again, resend.
+          if (error instanceof DocumentGone) throw new SyncRefusal('not_joined', `${error.message}; join it again and resend the update`);
+          throw new SyncRefusal('unavailable', 'the update could not be saved; resend it after joining again');
         }
         return {};
       }

@@ -5,7 +5,7 @@
  * socket (not @SubscribeMessage): it carries two arguments plus an optional ack and is the
  * hot path.
  */
-import { Inject, type OnModuleDestroy } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import { COLLAB_NAMESPACE, type Ack, type JoinAck } from '@marginalia/shared';
 import type { Namespace } from 'socket.io';
@@ -13,9 +13,11 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { Authenticator } from '../auth/authenticator.service.js';
 import { CollabNamespace } from './collab-namespace.js';
 import { CollabSessions } from './collab-sessions.service.js';
+import { CredentialRechecks } from './credential-rechecks.js';
 import { ackFor, CollabSync } from './collab-sync.service.js';
 import { sendMultipartEventsInOneWrite } from './one-write-per-event.js';
 import { handshakeMiddleware, type CollabSocket } from './socket-handshake.js';
+import { SocketQuota } from './socket-quota.js';
 import { useRequestedYEventFormat } from './y-event-sockets.js';
 
 const MAX_NAME_LENGTH = 200;
@@ -24,25 +26,32 @@ const MAX_LOCATION_LENGTH = 300;
 type AckCallback<T> = ((answer: T) => void) | undefined;
 
 @WebSocketGateway({ namespace: COLLAB_NAMESPACE })
-export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<CollabSocket>, OnGatewayDisconnect<CollabSocket>, OnModuleDestroy {
-  private reauthentication: NodeJS.Timeout | null = null;
-
+export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<CollabSocket>, OnGatewayDisconnect<CollabSocket> {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly authenticator: Authenticator,
     private readonly sessions: CollabSessions,
     private readonly sync: CollabSync,
     private readonly namespace: CollabNamespace,
-  ) {}
+    private readonly rechecks: CredentialRechecks,
+  ) {
+    this.quota = new SocketQuota(config.COLLAB_MAX_SOCKETS_PER_USER);
+  }
+
+  private readonly quota: SocketQuota;
 
   afterInit(namespace: Namespace): void {
     this.namespace.set(namespace);
     namespace.use(handshakeMiddleware(this.authenticator, allowedOrigins(this.config)));
-    this.reauthentication = setInterval(() => void this.reauthenticateAll(), this.config.COLLAB_REAUTHENTICATE_SECONDS * 1000);
-    this.reauthentication.unref();
+    namespace.use((socket, next) => {
+      if (this.quota.hasRoomFor((socket as CollabSocket).data.userId)) next();
+      else next(new Error('too_many_connections'));
+    });
+    this.rechecks.listen(namespace);
   }
 
   handleConnection(socket: CollabSocket): void {
+    this.quota.opened(socket.data.userId);
     sendMultipartEventsInOneWrite(socket);
     useRequestedYEventFormat(socket);
     this.sessions.opened(socket);
@@ -50,6 +59,7 @@ export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnect
   }
 
   handleDisconnect(socket: CollabSocket): void {
+    this.quota.closed(socket.data.userId);
     this.sessions.closed(socket);
   }
 
@@ -90,10 +100,6 @@ export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnect
     this.sessions.locate(socket, workspaceId, location);
   }
 
-  onModuleDestroy(): void {
-    if (this.reauthentication) clearInterval(this.reauthentication);
-  }
-
   private handleFrame(socket: CollabSocket, doc: unknown, frame: unknown, ack: AckCallback<Ack>): void {
     const connection = this.sessions.connection(socket.id);
     if (!connection) return;
@@ -109,15 +115,6 @@ export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnect
         else socket.emit('collab-error', { doc: typeof doc === 'string' ? doc : undefined, error: answer.error, message: answer.message ?? answer.error });
       },
     );
-  }
-
-  /** Drops sockets whose session was logged out, expired or whose account was disabled. */
-  private async reauthenticateAll(): Promise<void> {
-    for (const socket of this.namespace.namespace?.sockets.values() ?? []) {
-      const data = (socket as CollabSocket).data;
-      const auth = await this.authenticator.authenticate(data.credentials).catch(() => undefined);
-      if (auth === null) socket.disconnect(true);
-    }
   }
 }
 

@@ -10,6 +10,7 @@ import { CollabPersistence } from './collab-persistence.service.js';
 import { CollabSessions } from './collab-sessions.service.js';
 import { CollabSync } from './collab-sync.service.js';
 import { CollabGateway } from './collab.gateway.js';
+import { CredentialRechecks } from './credential-rechecks.js';
 import { DocumentRegistry } from './document-registry.service.js';
 import { WorkspaceEventInterceptor } from './emits-workspace-event.js';
 import { NotebookController } from './notebook.controller.js';
@@ -22,7 +23,7 @@ import { WorkspaceEvents } from './workspace-events.service.js';
   imports: [AuthModule],
   controllers: [NotebookController],
   providers: [
-    { provide: ClusterBus, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.REDIS_URL ? new RedisClusterBus(config.REDIS_URL) : new SingleNodeBus()) },
+    { provide: ClusterBus, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.REDIS_URL ? new RedisClusterBus(config.REDIS_URL, config.REDIS_PREFIX) : new SingleNodeBus()) },
     CollabNamespace,
     CollabPersistence,
     DocumentRegistry,
@@ -34,6 +35,7 @@ import { WorkspaceEvents } from './workspace-events.service.js';
     WorkspaceEvents,
     WorkspaceEventInterceptor,
     AccessWatcher,
+    CredentialRechecks,
     CollabGateway,
   ],
   exports: [WorkspaceEvents, WorkspaceEventInterceptor, DocumentRegistry],

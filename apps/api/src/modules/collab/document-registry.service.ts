@@ -3,6 +3,14 @@
  * concurrent joiners waiting on the same load), untrusted updates from local clients
  * (checked in the Yjs sandbox first, applied, relayed at once, acknowledged after commit),
  * updates and awareness from other nodes, background compaction, and unloading when idle.
+ *
+ * Invariant: what a live document holds beyond Postgres is only what is being committed right
+ * now. When a commit fails, the document is evicted at once (its clients are told to join
+ * again) and loaded afresh from storage by the next join, so its sync step 1 never counts an
+ * update that was not stored: every client's answering step 2 carries whatever it holds that
+ * storage lacks, its own refused edits and the ones it received from others. Until then
+ * nothing newer of that document is committed (queued appends are withdrawn), so no stored
+ * update ever builds on one that is not stored.
  */
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { collabRooms } from '@marginalia/shared';
@@ -14,6 +22,7 @@ import { ClusterBus, type ClusterMessage } from './cluster-bus.js';
 import { CollabNamespace } from './collab-namespace.js';
 import type { CollabDocumentKind } from './collab-document.entity.js';
 import { CollabPersistence } from './collab-persistence.service.js';
+import { CommitFailureLog } from './commit-failure-log.js';
 import { LiveDocument, REMOTE_ORIGIN } from './live-document.js';
 import { RelayCoalescer } from './relay-coalescer.js';
 import { sendYEventToRoom } from './y-event-sockets.js';
@@ -21,6 +30,15 @@ import { awarenessFrame, updateFrame } from './y-frames.js';
 import { YjsSandbox } from './yjs-sandbox.js';
 
 export class UpdateRefused extends Error {}
+/** The document left memory (unloaded, or evicted after a failed commit): join it again. */
+export class DocumentGone extends Error {}
+/** The update was applied and relayed but could not be committed; the document was evicted. */
+export class StorageFailed extends Error {}
+/** The update would take the document past COLLAB_MAX_DOCUMENT_BYTES. */
+export class DocumentTooLarge extends Error {}
+
+/** Told which local sockets were in a document that was just evicted. */
+export type EvictionListener = (doc: string, socketIds: string[]) => void;
 
 interface AwarenessChange {
   added: number[];
@@ -38,6 +56,10 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
   private readonly relay = new RelayCoalescer((doc, update, except) => this.sendToRoom(doc, updateFrame(update), except));
   private readonly validator: YjsSandbox;
   private readonly compactor: YjsSandbox;
+  private readonly evictionListeners = new Set<EvictionListener>();
+  private readonly commitFailures = new CommitFailureLog(this.logger);
+  /** Sync answers encoded in the worker since start (for tests and metrics). */
+  encodedOffThread = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -101,22 +123,74 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
    * Resolves once committed.
    */
   async applyClientUpdate(live: LiveDocument, socketId: string, update: Uint8Array): Promise<void> {
+    if (this.live.get(live.name) !== live) throw new DocumentGone('the document left memory');
+    const max = this.config.COLLAB_MAX_DOCUMENT_BYTES;
+    if (live.storedBytes + update.byteLength > max) {
+      throw new DocumentTooLarge(`the document would take ${live.storedBytes + update.byteLength} bytes; the limit is ${max}`);
+    }
     try {
       await this.validator.apply(live.name, update);
     } catch (error) {
       throw new UpdateRefused(error instanceof Error ? error.message : String(error));
     }
-    if (this.live.get(live.name) !== live) throw new UpdateRefused('document was unloaded');
+    if (this.live.get(live.name) !== live) throw new DocumentGone('the document left memory');
     Y.applyUpdate(live.doc, update, socketId);
-    await this.persistence.append(live.name, update);
+    try {
+      await this.persistence.append(live.name, update, () => live.evicted);
+    } catch (error) {
+      if (live.evicted) throw new DocumentGone('the document was reloaded after a failed commit');
+      this.commitFailures.failed(live.name, error);
+      this.evict(live);
+      throw new StorageFailed(error instanceof Error ? error.message : String(error));
+    }
+    this.commitFailures.committed();
+    live.storedBytes += update.byteLength;
     this.bus.publish({ kind: 'update', doc: live.name, payload: update });
     live.unfolded += 1;
     if (live.unfolded >= this.config.COLLAB_COMPACT_AFTER_UPDATES) this.compactSoon(live);
   }
 
+  onEvicted(listener: EvictionListener): void {
+    this.evictionListeners.add(listener);
+  }
+
+  /**
+   * Drops a live document whose latest update failed to commit: it holds state storage lacks.
+   * Appends still queued for it are withdrawn; its sockets are handed to the listeners (who
+   * tell them to join again). The next join loads what Postgres holds.
+   */
+  private evict(live: LiveDocument): void {
+    if (live.evicted) return;
+    live.evicted = true;
+    if (this.live.get(live.name) === live) this.live.delete(live.name);
+    const socketIds = [...live.sockets];
+    live.destroy();
+    void this.validator.drop(live.name);
+    for (const listener of this.evictionListeners) listener(live.name, socketIds);
+  }
+
   /** Applies awareness entries already checked and stamped by the caller. */
   applyClientAwareness(live: LiveDocument, socketId: string, entries: AwarenessEntry[]): void {
     awarenessProtocol.applyAwarenessUpdate(live.awareness, encodeAwareness(entries), socketId);
+  }
+
+  /**
+   * What the live document has that `stateVector` lacks, for a sync step 2. Large documents
+   * are encoded in the sandbox worker, from its mirror: encoding megabytes here would stall
+   * every other socket of this process meanwhile. Throws if the state vector is malformed.
+   */
+  async encodeMissing(live: LiveDocument, stateVector: Uint8Array): Promise<Uint8Array> {
+    Y.decodeStateVector(stateVector);
+    if (live.storedBytes >= this.config.COLLAB_OFF_THREAD_ENCODE_BYTES) {
+      try {
+        const missing = await this.validator.diff(live.name, stateVector);
+        this.encodedOffThread += 1;
+        return missing;
+      } catch (error) {
+        this.logger.warn(`encoding ${live.name} in the worker failed, encoding it here: ${String(error)}`);
+      }
+    }
+    return Y.encodeStateAsUpdate(live.doc, stateVector);
   }
 
   /** All awareness states, as one frame for a socket that just joined (null if none). */
@@ -154,6 +228,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
         for (const update of stored.updates) Y.applyUpdate(live.doc, update, REMOTE_ORIGIN);
       });
       live.unfolded = stored.unfolded;
+      live.storedBytes = stored.bytes;
       this.watch(live);
       this.live.set(name, live);
       for (const message of this.arrivedWhileLoading.get(name) ?? []) this.receiveFromCluster(message);
@@ -214,6 +289,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     try {
       if (message.kind === 'update') {
         Y.applyUpdate(live.doc, message.payload, REMOTE_ORIGIN);
+        live.storedBytes += message.payload.byteLength;
       } else {
         awarenessProtocol.applyAwarenessUpdate(live.awareness, message.payload, REMOTE_ORIGIN);
         for (const clientId of live.awareness.getStates().keys()) live.noteRemoteClientId(clientId);
@@ -238,8 +314,10 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     }
     live.lastCompactionAt = performance.now();
     void this.compactNow(live.name)
-      .then((folded) => {
+      .then(async (folded) => {
         live.unfolded = Math.max(0, live.unfolded - folded);
+        // Compaction shrinks what is stored; updates committed after this read are few.
+        if (folded > 0) live.storedBytes = await this.persistence.storedBytes(live.name);
         return folded;
       })
       .catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, Withdrawn } from './group-commit.js';
 
 function deferred(): { promise: Promise<void>; resolve: () => void; reject: (error: Error) => void } {
   let resolve!: () => void;
@@ -65,5 +65,30 @@ describe('GroupCommit', () => {
     await Promise.all(Array.from({ length: 25 }, (_, index) => commit.add(index)));
     expect(sizes).toEqual([10, 10, 5]);
     await commit.drained();
+  });
+
+  it('never writes an item withdrawn while it waited: it is rejected with Withdrawn', async () => {
+    const written: number[][] = [];
+    const withdrawn = new Set<number>();
+    const first = deferred();
+    const commit = new GroupCommit<number>(
+      (items) => {
+        written.push(items);
+        return written.length === 1 ? first.promise : Promise.resolve();
+      },
+      2000,
+      (item) => withdrawn.has(item),
+    );
+    const one = commit.add(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    // 2 and 3 wait behind the write of 1; 2 is withdrawn before their turn (as after 1 failed).
+    const two = commit.add(2);
+    const three = commit.add(3);
+    withdrawn.add(2);
+    first.reject(new Error('database down'));
+    await expect(one).rejects.toThrow('database down');
+    await expect(two).rejects.toBeInstanceOf(Withdrawn);
+    await expect(three).resolves.toBeUndefined();
+    expect(written).toEqual([[1], [3]]);
   });
 });

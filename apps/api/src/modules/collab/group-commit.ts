@@ -3,7 +3,14 @@
  * loop) are written together by the next call to `write`, so throughput does not pay one
  * database round trip per item. Each `add` resolves only once its own batch has committed,
  * and rejects if that batch failed; nothing is acknowledged early.
+ *
+ * An item may be withdrawn while it waits: `isWithdrawn` is asked just before its batch is
+ * written, and a withdrawn item is rejected with `Withdrawn` instead of written. The collab
+ * registry uses it so that nothing newer of a document commits after one of its updates failed
+ * to (see DocumentRegistry.storageFailed).
  */
+export class Withdrawn extends Error {}
+
 interface Pending<T> {
   item: T;
   resolve: () => void;
@@ -18,6 +25,7 @@ export class GroupCommit<T> {
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
     private readonly maxBatch = 2000,
+    private readonly isWithdrawn: (item: T) => boolean = () => false,
   ) {}
 
   add(item: T): Promise<void> {
@@ -52,7 +60,11 @@ export class GroupCommit<T> {
   }
 
   private async writeQueued(): Promise<void> {
-    const batch = this.queue.splice(0, this.maxBatch);
+    const batch: Pending<T>[] = [];
+    for (const pending of this.queue.splice(0, this.maxBatch)) {
+      if (this.isWithdrawn(pending.item)) pending.reject(new Withdrawn('withdrawn before it was written'));
+      else batch.push(pending);
+    }
     if (batch.length === 0) return;
     try {
       await this.write(batch.map((pending) => pending.item));

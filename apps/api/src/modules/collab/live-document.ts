@@ -26,6 +26,10 @@ export class LiveDocument {
   /** performance.now() when the last compaction of this document started. */
   lastCompactionAt = -Infinity;
   unloadTimer: NodeJS.Timeout | null = null;
+  /** What the document takes in storage (snapshot + updates), kept current as updates commit. */
+  storedBytes = 0;
+  /** Dropped after a failed commit: it may hold state that storage lacks. Never used again. */
+  evicted = false;
 
   constructor(
     readonly name: string,

@@ -4,7 +4,10 @@
  * NestJS guards do not run at a websocket handshake, hence this. Refuses a browser Origin
  * other than the app's own (CORS does not protect websockets), then authenticates with
  * exactly the credentials REST accepts: the session cookie or a personal access token.
+ * Credentials that could not be checked (the database failed) are answered "unavailable", not
+ * "unauthorized": a client may take "unauthorized" as the end of its session, and retries the other.
  */
+import { Logger } from '@nestjs/common';
 import type { CollabClientToServerEvents, CollabServerToClientEvents, PresenceIdentity } from '@marginalia/shared';
 import type { Socket } from 'socket.io';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -20,6 +23,8 @@ export interface CollabSocketData {
   workspaces: string[];
   locations: Record<string, string>;
 }
+
+const logger = new Logger('Collab');
 
 export type CollabSocket = Socket<CollabClientToServerEvents, CollabServerToClientEvents, Record<string, never>, CollabSocketData>;
 
@@ -74,7 +79,10 @@ export function handshakeMiddleware(authenticator: Authenticator, allowedOrigins
         socket.data = data;
         next();
       })
-      .catch(() => next(new Error('unauthorized')));
+      .catch((error: unknown) => {
+        logger.warn(`socket handshake refused as unavailable, credentials could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+        next(new Error('unavailable'));
+      });
   };
 }
 

@@ -86,6 +86,18 @@ export class YjsSandbox {
     return reply.state;
   }
 
+  /**
+   * What the document's mirror has that `stateVector` lacks (a sync step 2), encoded in the
+   * worker. The mirror holds every update the live document has or is about to apply.
+   */
+  async diff(doc: string, stateVector: Uint8Array): Promise<Uint8Array> {
+    this.loadMirrorIfMissing(doc);
+    const reply = await this.run({ op: 'diff', doc, stateVector });
+    // A worker replaced meanwhile answers without a state: the caller encodes it itself.
+    if (!reply.state) throw new SandboxRefusal('the worker was replaced before it answered', 'crashed');
+    return reply.state;
+  }
+
   /** Messages sent to a worker since start (for tests and metrics). */
   get workerRequests(): number {
     return this.requests;

@@ -34,7 +34,8 @@ export type SandboxRequest =
   | { id: number; op: 'load'; doc: string; state: Uint8Array }
   | { id: number; op: 'apply'; batch: Uint8Array }
   | { id: number; op: 'drop'; doc: string }
-  | { id: number; op: 'merge'; updates: Uint8Array[] };
+  | { id: number; op: 'merge'; updates: Uint8Array[] }
+  | { id: number; op: 'diff'; doc: string; stateVector: Uint8Array };
 
 /**
  * Per item of an `apply`: applied, refused with a reason, or not tried because an earlier

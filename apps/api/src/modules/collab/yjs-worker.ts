@@ -76,6 +76,12 @@ function handle(request: SandboxRequest): SandboxReply {
       doc.destroy();
       return { id: request.id, ok: true, state };
     }
+    case 'diff': {
+      // A sync step 2 for a large document, encoded here so the main thread keeps serving.
+      const doc = mirrors.get(request.doc);
+      if (!doc) throw new Error(`no mirror of ${request.doc}`);
+      return { id: request.id, ok: true, state: Y.encodeStateAsUpdate(doc, request.stateVector) };
+    }
   }
 }
 

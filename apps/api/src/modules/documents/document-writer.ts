@@ -3,7 +3,7 @@
  * place text enters the corpus (imports, pasted text, the demo seed), so the invariants live here.
  */
 import { createHash } from 'node:crypto';
-import { codePointLength, normalizeText, segmentPassages, OffsetMap } from '@marginalia/shared';
+import { codePointLength, detectLanguage, normalizeText, segmentPassages, OffsetMap } from '@marginalia/shared';
 import type { EntityManager } from 'typeorm';
 
 export interface NewDocument {
@@ -52,10 +52,14 @@ export interface StoredDocument {
 const CHUNK_CHARACTERS = 4_000_000;
 const CHUNK_DOCUMENTS = 100;
 
-/** Normalised text and its hash, to check duplicates before writing anything. */
+/**
+ * Normalised text and its hash, to check duplicates before writing anything. A document whose
+ * file names no language gets the one its text looks like (search stems by it).
+ */
 export function prepareDocument(input: NewDocument): PreparedDocument {
   const text = normalizeText(input.text);
-  return { ...input, text, contentHash: contentHash(text), characterCount: codePointLength(text) };
+  const language = input.language ?? detectLanguage(text);
+  return { ...input, text, language, contentHash: contentHash(text), characterCount: codePointLength(text) };
 }
 
 export function contentHash(normalizedText: string): string {
@@ -155,10 +159,13 @@ async function insertPassageRows(manager: EntityManager, documents: { id: string
   const all = passages.flat();
   if (all.length === 0) return passages;
   const workspaceOf = new Map(documents.map((document) => [document.id, document.workspaceId]));
+  const languageOf = new Map(documents.map((document) => [document.id, document.language]));
+  // The trigger indexes each passage with the text search configuration of its document's language.
   const rows = (await manager.query(
-    `INSERT INTO passages (workspace_id, document_id, "index", start, "end", sentences, text)
-     SELECT s.workspace_id, s.document_id, s.index, s.start, s.stop, s.sentences, s.text
-       FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::int[], $6::jsonb[], $7::text[]) AS s(workspace_id, document_id, index, start, stop, sentences, text)
+    `INSERT INTO passages (workspace_id, document_id, "index", start, "end", sentences, text, search_config)
+     SELECT s.workspace_id, s.document_id, s.index, s.start, s.stop, s.sentences, s.text, search_config_for_language(s.language)
+       FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::int[], $6::jsonb[], $7::text[], $8::text[])
+            AS s(workspace_id, document_id, index, start, stop, sentences, text, language)
      RETURNING id, document_id, index`,
     [
       all.map((passage) => workspaceOf.get(passage.documentId)),
@@ -168,6 +175,7 @@ async function insertPassageRows(manager: EntityManager, documents: { id: string
       all.map((passage) => passage.end),
       all.map((passage) => JSON.stringify(passage.sentences)),
       all.map((passage) => passage.text),
+      all.map((passage) => languageOf.get(passage.documentId) ?? null),
     ],
   )) as { id: string; document_id: string; index: number }[];
   const byKey = new Map(all.map((passage) => [`${passage.documentId}/${passage.index}`, passage]));

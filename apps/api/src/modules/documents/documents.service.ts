@@ -99,7 +99,7 @@ export class DocumentsService {
     };
   }
 
-  /** Metadata only: the text is frozen. Editing the title confirms it (no longer "proposed"). */
+  /** Metadata only: the text is frozen. Editing the title confirms it (no longer "proposed"); editing the language re-indexes it for search. */
   async update(workspaceId: string, documentId: string, changes: UpdateDocumentBody): Promise<DocumentDetail> {
     const patch: Partial<CorpusDocument> = {};
     if (changes.title !== undefined) {
@@ -112,8 +112,17 @@ export class DocumentsService {
     if (changes.url !== undefined) patch.url = changes.url;
     if (changes.language !== undefined) patch.language = changes.language;
     if (changes.fields !== undefined) patch.fields = changes.fields;
-    const result = await this.dataSource.getRepository(CorpusDocument).update({ id: documentId, workspaceId }, patch);
-    if (!result.affected) throw new NotFoundException('document not found');
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.getRepository(CorpusDocument).update({ id: documentId, workspaceId }, patch);
+      if (!result.affected) throw new NotFoundException('document not found');
+      // Search stems by the document's language: its passages are indexed again (the trigger runs).
+      if (changes.language !== undefined) {
+        await manager.query(`UPDATE passages SET search_config = search_config_for_language($2) WHERE document_id = $1 AND search_config <> search_config_for_language($2)`, [
+          documentId,
+          changes.language,
+        ]);
+      }
+    });
     return await this.get(workspaceId, documentId);
   }
 

@@ -4,7 +4,7 @@ import { CorpusDocument } from './document.entity.js';
 
 /**
  * A paragraph of a document: its span (code points) and a copy of its text for full-text
- * search. The search vector is a generated column, so the database keeps it in step.
+ * search. The search vector is maintained by a trigger, so the database keeps it in step.
  */
 @Entity({ name: 'passages' })
 @Index('passages_document_index_key', ['documentId', 'index'], { unique: true })
@@ -45,8 +45,16 @@ export class Passage {
   text: string;
 
   /**
-   * to_tsvector('english', text), kept up to date by a trigger (see the corpus migration) and
-   * indexed with GIN. Never written or read by the application directly.
+   * The text search configuration the passage is indexed with: search_config_for_language()
+   * of its document's language, kept in step when the language is edited.
+   */
+  @Column({ name: 'search_config', type: 'text', default: 'english' })
+  searchConfig: string;
+
+  /**
+   * to_tsvector(search_config, passage_search_text(text)), kept up to date by a trigger (see
+   * the multilingual-search migration) and indexed with GIN. Never written or read by the
+   * application directly.
    */
   @Index('passages_search_idx', { synchronize: false })
   @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false, insert: false, update: false })

@@ -5,6 +5,8 @@
  * New jobs of this process wake an idle loop at once; other processes' jobs are found by
  * polling. On start and every minute it fails jobs left 'running' by a process that died. On
  * shutdown the jobs in hand go back to the queue at the next file boundary.
+ * While the database is unreachable the loops back off (doubling up to a minute) and the
+ * worker says so once, and once more when it is back, instead of a line per loop and poll.
  */
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ImportJobRunner } from './import-job-runner.js';
@@ -14,6 +16,17 @@ import { ImportQueue } from './import-queue.js';
 const CONCURRENT_JOBS = 3;
 const POLL_INTERVAL_MS = 2_000;
 const SWEEP_INTERVAL_MS = 60_000;
+const OUTAGE_MAX_BACKOFF_MS = 60_000;
+
+/** Errors that mean "no database right now" rather than a fault of a job or of this code. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '3D000', '08000', '08001', '08003', '08006']);
+const UNREACHABLE_MESSAGE = /connection terminated|not currently accepting connections|connect ECONNREFUSED|Connection terminated unexpectedly|the database system is (starting up|shutting down|in recovery mode)/i;
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && UNREACHABLE_CODES.has(code)) || UNREACHABLE_MESSAGE.test(error.message);
+}
 
 @Injectable()
 export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -24,6 +37,8 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
   /** Counts notify() calls, so a loop that was busy when one came does not go to sleep. */
   private notifications = 0;
   private lastSweep = 0;
+  /** Failed attempts in a row while the database is unreachable; 0 when it answers. */
+  private outageFailures = 0;
 
   constructor(
     private readonly queue: ImportQueue,
@@ -53,7 +68,13 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         await this.sweepIfDue();
         ranJob = await this.runNext();
+        this.databaseAnswered();
       } catch (error) {
+        if (isDatabaseUnreachable(error)) {
+          this.databaseUnreachable(error as Error);
+          await this.idle(Math.min(OUTAGE_MAX_BACKOFF_MS, POLL_INTERVAL_MS * 2 ** Math.min(this.outageFailures, 10)));
+          continue;
+        }
         this.logger.error(`import worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
       if (!ranJob && seen === this.notifications) await this.idle();
@@ -78,7 +99,18 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (failed.length > 0) this.logger.warn(`failed ${failed.length} import job(s) abandoned by a stopped process: ${failed.join(', ')}`);
   }
 
-  private async idle(): Promise<void> {
+  private databaseUnreachable(error: Error): void {
+    if (this.outageFailures === 0) this.logger.error(`the database is unreachable (${error.message}); imports wait and retry with backoff until it is back`);
+    this.outageFailures += 1;
+  }
+
+  private databaseAnswered(): void {
+    if (this.outageFailures === 0) return;
+    this.outageFailures = 0;
+    this.logger.log('the database is reachable again; imports resume');
+  }
+
+  private async idle(ms = POLL_INTERVAL_MS): Promise<void> {
     if (this.stopping.signal.aborted) return;
     await new Promise<void>((resolve) => {
       const wake = (): void => {
@@ -86,7 +118,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
         this.sleepers.delete(wake);
         resolve();
       };
-      const timer = setTimeout(wake, POLL_INTERVAL_MS);
+      const timer = setTimeout(wake, ms);
       this.sleepers.add(wake);
     });
   }

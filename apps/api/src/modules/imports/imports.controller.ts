@@ -11,6 +11,8 @@ import { Member, WorkspaceAccess, type WorkspaceMember } from '../workspaces/wor
 import type { ReceivedFile } from './batch-memory-storage.js';
 import { FILES_FIELD, IMPORT_BODY_TYPES, ImportUploadInterceptor } from './import-upload.interceptor.js';
 import { ImportsService } from './imports.service.js';
+import { PASTE_BODY_LIMIT_BYTES } from './paste.js';
+import { AcceptsBody } from '../../http/request-body.js';
 import { EmitsWorkspaceEvent } from '../collab/emits-workspace-event.js';
 
 const pasteBody = new ZodValidationPipe(PasteDocumentBodySchema, 'request body');
@@ -26,6 +28,8 @@ export class ImportsController {
   @EmitsWorkspaceEvent('imports.changed')
   @HttpCode(202)
   @WorkspaceAccess('content.edit')
+  // Read only after the guards: a 12 MB paste is not parsed for someone who may not import.
+  @AcceptsBody({ jsonLimitBytes: PASTE_BODY_LIMIT_BYTES, multipart: true })
   @UseInterceptors(ImportUploadInterceptor)
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({

@@ -5,12 +5,12 @@
  * Plan (EXPLAIN on 117k passages, see bench/): the GIN index on search_vector finds the
  * matches (bitmap scan); ts_rank_cd runs on at most CANDIDATES of them; a sort on rank alone
  * keeps the best; their documents are joined for the title tie-break; ts_headline, the
- * expensive part, runs on the page's rows only. One scan gives both the page and the total.
+ * expensive part, runs on the page's rows only, in each passage's own text search configuration.
+ * One scan gives both the page and the total.
  */
 import type { SearchQuerySchema } from '@marginalia/shared';
 import type { z } from 'zod';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './highlights.js';
-import { SEARCH_CONFIG } from './tsquery-sql.js';
 
 export type SearchFilters = Omit<z.output<typeof SearchQuerySchema>, 'q'>;
 
@@ -27,6 +27,9 @@ export const CANDIDATES = 10_000;
  * without a usable fragment (e.g. matched by stem only) still gives its first words.
  */
 export const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** For passages with CJK text: the whole passage marked, cut to a snippet by cjk-snippet.ts. */
+export const WHOLE_PASSAGE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`;
 
 /** ts_rank_cd normalisation 1: divide by 1 + log(length), so long passages do not win by size. */
 const RANK_NORMALIZATION = 1;
@@ -88,11 +91,11 @@ function conditions(workspaceId: string, tsquery: string, filters: SearchFilters
 export function pageStatement(workspaceId: string, tsquery: string, filters: SearchFilters): SqlStatement {
   const { where, params, joinsDocuments } = conditions(workspaceId, tsquery, filters);
   const join = joinsDocuments ? 'JOIN documents d ON d.id = p.document_id' : '';
-  params.push(CANDIDATES, filters.offset + filters.limit, filters.limit, filters.offset, HEADLINE_OPTIONS);
-  const [cap, best, limit, offset, options] = [5, 4, 3, 2, 1].map((back) => `$${params.length + 1 - back}`);
+  params.push(CANDIDATES, filters.offset + filters.limit, filters.limit, filters.offset, HEADLINE_OPTIONS, WHOLE_PASSAGE_OPTIONS);
+  const [cap, best, limit, offset, options, wholeOptions] = [6, 5, 4, 3, 2, 1].map((back) => `$${params.length + 1 - back}`);
   return {
     sql: `SELECT p.id, page.document_id, page.title AS document_title, p.index, p.start, p."end", page.rank, page.total,
-                 ts_headline('${SEARCH_CONFIG}', p.text, $1::tsquery, ${options}) AS headline
+                 ts_headline(p.search_config::regconfig, p.text, $1::tsquery, CASE WHEN has_cjk(p.text) THEN ${wholeOptions} ELSE ${options} END) AS headline
             FROM (SELECT best.*, d.title
                     FROM (SELECT candidate.id, candidate.document_id, candidate.index, candidate.rank, count(*) OVER () AS total
                             FROM (SELECT p.id, p.document_id, p.index,

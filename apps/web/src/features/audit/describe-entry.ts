@@ -14,6 +14,12 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'invite.created': 'Created an invite',
   'invite.revoked': 'Revoked an invite',
   'invite.accepted': 'Accepted an invite',
+  'tag.created': 'Created a tag',
+  'tag.updated': 'Updated a tag',
+  'tag.moved': 'Moved a tag',
+  'tag.merged': 'Merged two tags',
+  'tag.deleted': 'Deleted a tag',
+  'coding.settingsChanged': 'Changed the coding settings',
 };
 
 export function describeAction(action: AuditAction): string {

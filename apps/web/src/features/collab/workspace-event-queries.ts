@@ -32,5 +32,9 @@ export function queriesMadeStaleBy(event: WorkspaceEvent): InvalidateQueryFilter
     case 'actors.changed':
     case 'attributions.changed':
       return [{ queryKey: actorKeys.all(id) }, audit];
+    // No tagging screens yet: only the audit log shows codebook changes.
+    case 'codebook.changed':
+    case 'annotations.changed':
+      return [audit];
   }
 }

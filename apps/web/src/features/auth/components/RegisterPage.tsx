@@ -1,6 +1,7 @@
 /**
  * /register: the password rule is shown up front and checked with the same shared schema the
- * API uses; an invite link can pre-fill the email with `?email=`.
+ * API uses; an invite link can pre-fill the email with `?email=`, and coming from one
+ * (`?next=/invites/<token>`) sends its token, which an invite-only instance requires.
  */
 import { PASSWORD_MIN_LENGTH, RegisterBodySchema } from '@marginalia/shared';
 import { useState, type SubmitEvent } from 'react';
@@ -27,7 +28,8 @@ export function RegisterPage() {
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const validation = validateWith(RegisterBodySchema, { displayName, email, password });
+    const inviteToken = /^\/invites\/([^/?#]+)$/.exec(next)?.[1];
+    const validation = validateWith(RegisterBodySchema, { displayName, email, password, ...(inviteToken ? { inviteToken: decodeURIComponent(inviteToken) } : {}) });
     if (!validation.ok) {
       setClientErrors(validation.fieldErrors);
       return;

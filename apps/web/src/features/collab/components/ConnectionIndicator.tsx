@@ -2,6 +2,8 @@
  * The state of the real-time connection in the workspace header: online and saved, saving,
  * reconnecting or offline, and how many local changes are still waiting for the server. Edits
  * made while offline are kept and sent on return, so the words say "kept", not "lost".
+ * A connection the server refused for good (this address is not an allowed origin, or the
+ * session ended) says so, rather than "trying again" forever.
  */
 import type { ConnectionState } from '@marginalia/shared/collab-client';
 import { useEffect, useState } from 'react';
@@ -12,7 +14,7 @@ function plural(count: number, one: string, many: string): string {
   return `${String(count)} ${count === 1 ? one : many}`;
 }
 
-function describe(state: ConnectionState, pending: number): { label: string; detail: string } {
+function describe(state: ConnectionState, pending: number, lastError: string | null): { label: string; detail: string } {
   const unsaved = plural(pending, 'change', 'changes');
   switch (state) {
     case 'online':
@@ -25,6 +27,13 @@ function describe(state: ConnectionState, pending: number): { label: string; det
       return { label: 'Reconnecting…', detail: pending > 0 ? `${unsaved} kept on this device until the connection returns.` : 'The connection dropped; trying again.' };
     case 'offline':
       return { label: 'Offline', detail: pending > 0 ? `${unsaved} kept on this device until the connection returns.` : 'No connection to the server; trying again.' };
+    case 'refused':
+      return lastError === 'forbidden_origin'
+        ? {
+            label: 'Not allowed from this address',
+            detail: `The server refuses live connections from ${window.location.origin}. Open Marginalia at its public address, or ask your administrator to allow this one (COLLAB_ALLOWED_ORIGINS).`,
+          }
+        : { label: 'Signed out', detail: 'The server no longer accepts this session for live editing. Sign in again.' };
   }
 }
 
@@ -45,9 +54,9 @@ function useSecondsUntil(timestamp: number | null): number | null {
 
 export function ConnectionIndicator() {
   const connection = useCollabConnection();
-  const { label, detail } = describe(connection.state, connection.pendingUpdates);
+  const { label, detail } = describe(connection.state, connection.pendingUpdates, connection.lastError);
   const seconds = useSecondsUntil(connection.nextAttemptAt);
-  const disconnected = connection.state === 'reconnecting' || connection.state === 'offline';
+  const disconnected = connection.state === 'reconnecting' || connection.state === 'offline' || connection.state === 'refused';
   const tone = connection.state === 'online' ? (connection.pendingUpdates > 0 ? 'saving' : 'online') : connection.state;
 
   return (
@@ -63,6 +72,12 @@ export function ConnectionIndicator() {
           </span>
         )}
       </span>
+      {connection.state === 'refused' && (
+        // Visible, not only a tooltip: nothing will change until someone acts on it.
+        <span className="connection__refusal" role="alert">
+          {detail}
+        </span>
+      )}
       {disconnected && (
         <button type="button" className="connection__retry" onClick={connection.retryNow} title={seconds === null ? undefined : `Next attempt in ${String(seconds)} s`}>
           Retry now

@@ -50,9 +50,24 @@ export function SearchPage() {
       {hasQuery && search.error && (
         <ErrorState title={invalidQuery ? 'This search could not be run' : 'Search failed'} error={search.error} onRetry={invalidQuery ? undefined : () => void search.refetch()} />
       )}
-      {hasQuery && search.data && search.data.total === 0 && (
+      {hasQuery && search.data && !search.data.searched && (
+        <EmptyState title={search.data.ignoredWords.length > 0 ? 'Only very common words' : 'Nothing to look for'} icon="∅">
+          {search.data.ignoredWords.length > 0 ? (
+            <p>
+              Search ignores words as common as {quotedList(search.data.ignoredWords)}. Add a more specific word, or quote them with others, e.g. &ldquo;the
+              party&rdquo;.
+            </p>
+          ) : (
+            <p>A minus only excludes words: add a word to look for, e.g. spies -embassy.</p>
+          )}
+        </EmptyState>
+      )}
+      {hasQuery && search.data && search.data.searched && search.data.total === 0 && (
         <EmptyState title="No passages match" icon="∅">
-          <p>Try fewer or shorter words, a prefix such as counter*, or clear the filters.</p>
+          <p>
+            Try fewer or shorter words, a prefix such as counter*, or clear the filters.
+            {search.data.ignoredWords.length > 0 && ` (${quotedList(search.data.ignoredWords)} ${search.data.ignoredWords.length > 1 ? 'were' : 'was'} ignored as too common.)`}
+          </p>
         </EmptyState>
       )}
       {hasQuery && search.data && search.data.total > 0 && (
@@ -60,4 +75,9 @@ export function SearchPage() {
       )}
     </div>
   );
+}
+
+/** “the”, “of” and “a” */
+function quotedList(words: string[]): string {
+  return new Intl.ListFormat('en', { type: 'conjunction' }).format(words.map((word) => `“${word}”`));
 }

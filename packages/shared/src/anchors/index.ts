@@ -1,0 +1,3 @@
+export * from './text-anchor.js';
+export * from './text-span.js';
+export * from './w3c-selectors.js';
