@@ -3,8 +3,9 @@
  * independent annotations of three analysts over every article, so the comparison view has
  * real agreement and disagreement to show. Quotes are located in the stored text, so offsets
  * are right whatever normalisation the import applied. Runs once: only while the workspace has
- * no tags (afterwards the codebook belongs to its people), under the same advisory lock as the
- * rest of the demo seed, so nodes starting together cannot both insert it.
+ * no tags (afterwards the codebook belongs to its people). Called by seedDemoWorkspace while it
+ * holds the seed's session advisory lock, so nodes starting together cannot both insert it (a
+ * lock taken here again, on another connection, would wait for that one forever).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -59,7 +60,6 @@ export async function loadDemoCoding(seedsDir: string): Promise<DemoCoding> {
 export async function seedDemoCoding(dataSource: DataSource, workspaceId: string, ownerEmail: string, seedsDir: string): Promise<number> {
   const coding = await loadDemoCoding(seedsDir);
   return await dataSource.transaction(async (manager) => {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['marginalia:seed']);
     const existing = (await manager.query(`SELECT 1 FROM tags WHERE workspace_id = $1 LIMIT 1`, [workspaceId])) as unknown[];
     if (existing.length > 0) return 0;
     const users = await userIds(manager, [ownerEmail, ...Object.values(coding.analysts)]);
