@@ -112,7 +112,7 @@ void test('Find lists every matching passage, a page at a time, in reading order
     }
     assert.deepEqual(listed, expected, 'every passage with the word is listed once, in order');
     // The first passages with the word are marked in the text, too.
-    await reader.passage(expected[0]!).locator('mark.mark-hit').first().waitFor();
+    await page.waitForFunction((passage) => [...((CSS.highlights as unknown as Map<string, Set<AbstractRange>>).get('reader-hit') ?? [])].some((hit) => hit.startContainer.parentElement?.closest('[data-passage]')?.getAttribute('data-passage') === String(passage - 1)), expected[0]!);
   } catch (error) {
     await saveFailureArtifacts(t.name, { reader: page }, app.log());
     throw error;

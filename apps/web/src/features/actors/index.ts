@@ -2,4 +2,5 @@
 export { actorKeys } from './api';
 export { ActorsPage } from './components/ActorsPage';
 export { AttributeDialog, type SpanToAttribute } from './components/AttributeDialog';
+export { attributionsLayer } from './reader-layer';
 export { useActors, useAttributions, useDeleteAttribution } from './hooks/useActors';

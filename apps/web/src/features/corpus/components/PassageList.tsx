@@ -13,11 +13,14 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'rea
 import type { CurrentPassage } from '../current-passage';
 import { usePassageBox } from '../hooks/usePassageBox';
 import { PassageSizer } from '../passage-sizing';
-import { bucketDecorations, type Decoration } from '../reader-model';
+import type { PaintSpan } from '../layers/highlight-painter';
+import type { MarginItem } from '../layers/reader-layer';
+import { bucketDecorations } from '../reader-model';
 import { PassageProbe } from './PassageProbe';
 import { PassageView, type PassageViewProps } from './PassageView';
 
-const NO_DECORATIONS: readonly Decoration[] = [];
+const NO_HIGHLIGHTS: readonly PaintSpan[] = [];
+const NO_MARGIN_ITEMS: readonly MarginItem[] = [];
 const OVERSCAN = 4;
 
 export interface PassageScroller {
@@ -25,10 +28,11 @@ export interface PassageScroller {
   scrollTo(index: number, mode: 'always' | 'if-needed'): void;
 }
 
-interface PassageListProps extends Pick<PassageViewProps, 'map' | 'canEdit' | 'current' | 'onGoTo' | 'onCopyLink' | 'onRemoveAttribution'> {
+interface PassageListProps extends Pick<PassageViewProps, 'map' | 'current' | 'onGoTo' | 'onCopyLink'> {
   passages: readonly Passage[];
   map: OffsetMap;
-  decorations: readonly Decoration[];
+  highlights: readonly PaintSpan[];
+  marginByPassage: ReadonlyMap<number, readonly MarginItem[]>;
   findWords: ReadonlyMap<number, readonly string[]>;
   linkedIndex: number | undefined;
   onScroller: (scroller: PassageScroller) => void;
@@ -108,7 +112,7 @@ class LandingPin {
 const PERSON_SCROLLS = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;
 const PIN_MS = 3_000;
 
-export const PassageList = memo(function PassageList({ passages, map, decorations, findWords, linkedIndex, current, onScroller, ...shared }: PassageListProps) {
+export const PassageList = memo(function PassageList({ passages, map, highlights, marginByPassage, findWords, linkedIndex, current, onScroller, ...shared }: PassageListProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const probeRef = useRef<HTMLDivElement>(null);
   const box = usePassageBox(probeRef);
@@ -116,7 +120,7 @@ export const PassageList = memo(function PassageList({ passages, map, decoration
   // The virtual list asks again for every estimate after a measured row; the text decides, once.
   const estimates = useMemo(() => new Float64Array(passages.length).fill(-1), [passages, sizer]);
   const pageTop = usePageTop(listRef);
-  const buckets = useMemo(() => bucketDecorations(passages, decorations), [passages, decorations]);
+  const buckets = useMemo(() => bucketDecorations(passages, highlights), [passages, highlights]);
   const readingTop = box?.readingTop ?? 0;
 
   const virtualizer = useWindowVirtualizer({
@@ -176,7 +180,12 @@ export const PassageList = memo(function PassageList({ passages, map, decoration
             className="passage-row"
             style={{ transform: `translateY(${String(item.start - virtualizer.options.scrollMargin)}px)` }}
           >
-            <PassageView passage={passage} map={map} decorations={buckets.get(item.index) ?? NO_DECORATIONS} findWords={findWords.get(item.index)} current={current} linked={item.index === linkedIndex} {...shared} />
+            <PassageView
+              passage={passage}
+              map={map}
+              highlights={buckets.get(item.index) ?? NO_HIGHLIGHTS}
+              marginItems={marginByPassage.get(item.index) ?? NO_MARGIN_ITEMS}
+              findWords={findWords.get(item.index)} current={current} linked={item.index === linkedIndex} {...shared} />
           </div>
         );
       })}

@@ -1,7 +1,8 @@
 /**
  * The reader, built for long sessions: a sidebar (outline with scroll-spy, find, details), the
- * text with numbered passages, highlights and attributions, keyboard navigation, deep links,
- * copy-link, and attributing selected text to actors. State that belongs in the URL (passage,
+ * text with numbered passages, keyboard navigation, deep links and copy-link. What features put
+ * on the text (attributions, tags...) comes from the reader layers (layers/reader-layer.ts):
+ * their highlights, margin items, selection actions and dialogs. State that belongs in the URL (passage,
  * span, find) lives there; see useReaderNavigation. The passage being read lives in a
  * CurrentPassage store that only its few viewers subscribe to, so moving through a 4,000-passage
  * document never re-renders this component's whole tree.
@@ -9,12 +10,10 @@
 import { OffsetMap, type DocumentDetail } from '@marginalia/shared';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../../lib/api-client';
 import { documentPath } from '../../../lib/reader-links';
 import { useShortcuts } from '../../../lib/use-shortcuts';
 import { useStableCallback } from '../../../lib/use-stable-callback';
-import { Tabs, useToast } from '../../../ui';
-import { AttributeDialog, useDeleteAttribution, type SpanToAttribute } from '../../actors';
+import { Tabs } from '../../../ui';
 import { useDocuments } from '../../documents';
 import { useCurrentWorkspace, useWorkspacePermission } from '../../workspaces';
 import { CurrentPassage } from '../current-passage';
@@ -23,6 +22,7 @@ import { useFindKey } from '../hooks/useFindKey';
 import { useReaderDecorations } from '../hooks/useReaderDecorations';
 import { useReaderNavigation } from '../hooks/useReaderNavigation';
 import { useTextSelection } from '../hooks/useTextSelection';
+import { useReaderLayers } from '../layers/useReaderLayers';
 import { passageIndexAt } from '../reader-model';
 import { DocumentDetails } from './DocumentDetails';
 import { DocumentPager } from './DocumentPager';
@@ -39,7 +39,6 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
   const workspace = useCurrentWorkspace();
   const canEdit = useWorkspacePermission('content.edit');
   const navigate = useNavigate();
-  const { showToast } = useToast();
   const copyLink = useCopyLink();
   const map = useMemo(() => new OffsetMap(document.text), [document.text]);
   const passages = document.passages;
@@ -51,10 +50,10 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
   const [tab, setTab] = useState<SidebarTab>(nav.find !== '' ? 'find' : 'contents');
   const [editingDetails, setEditingDetails] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const [attributing, setAttributing] = useState<SpanToAttribute | null>(null);
-  const { decorations, findWords, findSearch, attributionCount } = useReaderDecorations(workspace.id, document, map, nav.span, nav.find);
+  const { target, findWords, findSearch } = useReaderDecorations(workspace.id, document, nav.span, nav.find);
+  const layers = useReaderLayers({ workspaceId: workspace.id, document, map, canEdit }, passages);
+  const highlights = useMemo(() => (target.length > 0 ? [...target, ...layers.highlights] : layers.highlights), [target, layers.highlights]);
   const [selection, clearSelection] = useTextSelection(textRef, map);
-  const deleteAttribution = useDeleteAttribution(workspace.id);
   const { data: siblings } = useDocuments(workspace.id);
 
   const position = siblings?.findIndex((sibling) => sibling.id === document.id) ?? -1;
@@ -71,26 +70,12 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
   const handleCopyPassageLink = useStableCallback((index: number) => {
     void copyLink(documentPath(workspace.id, document.id, { passage: index + 1 }), `passage ${String(index + 1)}`);
   });
-  const handleRemoveAttribution = useStableCallback((attributionId: string, actorName: string) => {
-    deleteAttribution.mutate(attributionId, {
-      onSuccess: () => {
-        showToast(`Attribution to ${actorName} removed.`);
-      },
-      onError: (error) => {
-        showToast(`Could not remove the attribution: ${errorMessage(error)}`, 'danger');
-      },
-    });
-  });
 
   function copySelectionLink() {
     if (!selection) return;
     void copyLink(documentPath(workspace.id, document.id, { span: { start: selection.start, end: selection.end } }), 'the selected text');
   }
 
-  function attributeSelection() {
-    if (!selection || !canEdit) return;
-    setAttributing({ start: selection.start, end: selection.end, quote: selection.quote });
-  }
 
   function focusedPassage(): number | null {
     const element = window.document.activeElement;
@@ -138,11 +123,23 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
       if (selection) copySelectionLink();
       else handleCopyPassageLink(current.get());
     },
-    a: () => {
-      if (!selection || !canEdit) return false;
-      attributeSelection();
-      return true;
-    },
+    // Each selection action with a shortcut, while text is selected.
+    ...Object.fromEntries(
+      layers.selectionActions.flatMap((action) =>
+        action.shortcut
+          ? [
+              [
+                action.shortcut,
+                () => {
+                  if (!selection) return false;
+                  action.run(selection);
+                  return true;
+                },
+              ],
+            ]
+          : [],
+      ),
+    ),
   });
 
   return (
@@ -172,7 +169,7 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
             {
               key: 'details',
               label: 'Details',
-              panel: <DocumentDetails workspaceId={workspace.id} document={document} canEdit={canEdit} editing={editingDetails} onEditing={setEditingDetails} attributionCount={attributionCount} />,
+              panel: <DocumentDetails workspaceId={workspace.id} document={document} canEdit={canEdit} editing={editingDetails} onEditing={setEditingDetails} />,
             },
           ]}
         />
@@ -198,15 +195,14 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
           <PassageList
             passages={passages}
             map={map}
-            decorations={decorations}
+            highlights={highlights}
+            marginByPassage={layers.marginByPassage}
             findWords={findWords}
             current={current}
             linkedIndex={nav.requestedIndex}
-            canEdit={canEdit}
             onScroller={setScroller}
             onGoTo={handleGoTo}
             onCopyLink={handleCopyPassageLink}
-            onRemoveAttribution={handleRemoveAttribution}
           />
         </div>
         <DocumentPager workspaceId={workspace.id} previous={previous} next={next} />
@@ -214,9 +210,8 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
       {selection && (
         <SelectionToolbar
           selection={selection}
-          canEdit={canEdit}
+          actions={layers.selectionActions}
           onCopyLink={copySelectionLink}
-          onAttribute={attributeSelection}
           onDismiss={() => {
             const passageId = `p-${String(passageIndexAt(passages, selection.start) + 1)}`;
             clearSelection();
@@ -224,19 +219,7 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
           }}
         />
       )}
-      <AttributeDialog
-        workspaceId={workspace.id}
-        documentId={document.id}
-        span={attributing}
-        onClose={() => {
-          // Back to the passage the text was selected in, so j/k continue from there; after the
-          // frame in which the closing <dialog> hands focus back to its (gone) opener.
-          const passageId = attributing ? `p-${String(passageIndexAt(passages, attributing.start) + 1)}` : null;
-          if (passageId) window.requestAnimationFrame(() => window.document.getElementById(passageId)?.focus({ preventScroll: true }));
-          setAttributing(null);
-          clearSelection();
-        }}
-      />
+      {layers.overlays}
       <ShortcutsDialog
         open={shortcutsOpen}
         onClose={() => {

@@ -1,6 +1,6 @@
 /**
- * Floating actions for text selected in the reader: copy a link to exactly that span, and for
- * editors attribute it to an actor. Pressing its buttons keeps the selection (mousedown is
+ * Floating actions for text selected in the reader: copy a link to exactly that span, and the
+ * reader layers' actions (attribute to an actor, tag...). Pressing its buttons keeps the selection (mousedown is
  * cancelled), and it sits in <body> so page coordinates place it under the selection.
  * Keyboard: while text is selected, Tab moves into the toolbar (it is last in the page's tab
  * order otherwise), arrows move between its buttons, Escape leaves it and drops the selection.
@@ -8,12 +8,12 @@
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { TextSelection } from '../hooks/useTextSelection';
+import type { SelectionAction } from '../layers/reader-layer';
 
 interface SelectionToolbarProps {
   selection: TextSelection;
-  canEdit: boolean;
+  actions: readonly SelectionAction[];
   onCopyLink: () => void;
-  onAttribute: () => void;
   /** Escape: the selection is dropped and focus goes back to the text. */
   onDismiss: () => void;
 }
@@ -22,7 +22,7 @@ function buttonsOf(toolbar: HTMLElement | null): HTMLButtonElement[] {
   return toolbar ? [...toolbar.querySelectorAll<HTMLButtonElement>('button')] : [];
 }
 
-export function SelectionToolbar({ selection, canEdit, onCopyLink, onAttribute, onDismiss }: SelectionToolbarProps) {
+export function SelectionToolbar({ selection, actions, onCopyLink, onDismiss }: SelectionToolbarProps) {
   const toolbarRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -67,11 +67,19 @@ export function SelectionToolbar({ selection, canEdit, onCopyLink, onAttribute, 
       <button type="button" className="selection-toolbar__button" onClick={onCopyLink}>
         Copy link to selection
       </button>
-      {canEdit && (
-        <button type="button" className="selection-toolbar__button" onClick={onAttribute}>
-          Attribute to actor…
+      {actions.map((action) => (
+        <button
+          key={action.id}
+          type="button"
+          className="selection-toolbar__button"
+          aria-keyshortcuts={action.shortcut}
+          onClick={() => {
+            action.run(selection);
+          }}
+        >
+          {action.label}
         </button>
-      )}
+      ))}
     </div>,
     document.body,
   );

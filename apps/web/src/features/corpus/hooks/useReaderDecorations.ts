@@ -1,33 +1,16 @@
 /**
- * Everything highlighted in the reader's text: the span named by the URL and attributions with
- * their actors' names (code point ranges), and the words "Find in this document" matched in each
- * passage (located in the passage's text only when it is rendered).
+ * What the reader itself highlights, beside the layers: the span named by the URL, and the words
+ * "Find in this document" matched in each passage (located in the passage's text only when it
+ * is rendered).
  */
-import type { DocumentDetail, OffsetMap } from '@marginalia/shared';
+import type { DocumentDetail } from '@marginalia/shared';
 import { useMemo } from 'react';
-import { useActors, useAttributions } from '../../actors';
 import { splitByRanges } from '../../search';
-import type { Decoration } from '../reader-model';
+import type { LayerHighlight } from '../layers/reader-layer';
 import { useDocumentFind } from './useDocumentFind';
 
-export function useReaderDecorations(workspaceId: string, document: DocumentDetail, map: OffsetMap, span: { start: number; end: number } | undefined, find: string) {
-  const attributions = useAttributions(workspaceId, document.id);
-  const actors = useActors(workspaceId);
+export function useReaderDecorations(workspaceId: string, document: DocumentDetail, span: { start: number; end: number } | undefined, find: string) {
   const findSearch = useDocumentFind(workspaceId, document.id, find);
-
-  const attributionDecorations = useMemo(() => {
-    const names = new Map((actors.data ?? []).map((actor) => [actor.id, actor.name]));
-    return (attributions.data ?? []).map(
-      (attribution): Decoration => ({
-        kind: 'attribution',
-        start: attribution.start,
-        end: attribution.end,
-        attributionId: attribution.id,
-        actorId: attribution.actorId,
-        actorName: names.get(attribution.actorId) ?? 'Unknown actor',
-      }),
-    );
-  }, [attributions.data, actors.data]);
 
   // Words to mark per passage index; each passage finds them in its text when it is rendered.
   const findWords = useMemo(() => {
@@ -42,7 +25,7 @@ export function useReaderDecorations(workspaceId: string, document: DocumentDeta
     return words;
   }, [find, findSearch.data]);
 
-  const decorations = useMemo(() => [...(span ? [{ kind: 'target' as const, ...span }] : []), ...attributionDecorations], [span, attributionDecorations]);
+  const target = useMemo((): LayerHighlight[] => (span ? [{ ...span, paint: 'reader-target' }] : []), [span]);
 
-  return { decorations, findWords, findSearch, attributionCount: attributions.data?.length };
+  return { target, findWords, findSearch };
 }
