@@ -8,6 +8,7 @@ import './ui/ui.css';
 import './app/styles/screens.css';
 import './app/styles/corpus.css';
 import './app/styles/collab.css';
+import './app/styles/tagging.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

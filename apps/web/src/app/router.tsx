@@ -14,6 +14,7 @@ import { SettingsPage } from '../features/settings';
 import { ComingSoonPage, WorkspaceShell, WorkspacesPage } from '../features/workspaces';
 import { LoadingState } from '../ui';
 import { AppLayout } from './AppLayout';
+import { CodebookPage } from './CodebookPage';
 import { CollabRoot } from './CollabRoot';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { UPCOMING_SECTIONS } from './workspace-sections';
@@ -70,7 +71,7 @@ export function createRouter() {
                       // Shown while the editor's code loads when the notebook is the first page opened.
                       HydrateFallback: NotebookLoading,
                     },
-                    { path: 'codebook', element: <ComingSoonPage {...UPCOMING_SECTIONS.codebook} /> },
+                    { path: 'codebook', element: <CodebookPage /> },
                     { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
                     { path: 'discussion', element: <ComingSoonPage {...UPCOMING_SECTIONS.discussion} /> },
                     { path: 'exports', element: <ComingSoonPage {...UPCOMING_SECTIONS.exports} /> },

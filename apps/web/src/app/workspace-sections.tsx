@@ -2,12 +2,6 @@
 import type { ComingSoonPageProps } from '../features/workspaces';
 
 export const UPCOMING_SECTIONS = {
-  codebook: {
-    title: 'Codebook',
-    icon: '⌘',
-    summary: 'The shared set of codes your team applies to passages.',
-    plans: ['define codes with names, colours and definitions', 'group codes into a hierarchy', 'see how often each code was applied, and by whom'],
-  },
   maps: {
     title: 'Maps',
     icon: '⌖',

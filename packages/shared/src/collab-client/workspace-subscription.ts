@@ -16,6 +16,8 @@ export class WorkspaceSubscription {
   private readonly events = new Listeners<WorkspaceEvent>();
   private readonly presenceChanges = new Listeners<PresenceList | null>();
   private readonly ends = new Listeners<void>();
+  private readonly subscriptions = new Listeners<{ again: boolean }>();
+  private subscribedBefore = false;
 
   constructor(
     readonly workspaceId: string,
@@ -33,6 +35,14 @@ export class WorkspaceSubscription {
 
   onPresence(listener: (presence: PresenceList | null) => void): Unsubscribe {
     return this.presenceChanges.add(listener);
+  }
+
+  /**
+   * The server confirmed the subscription; `again` after a reconnection, when events sent while
+   * the socket was down were missed and whatever the client shows may be stale (catch up then).
+   */
+  onSubscribed(listener: (subscribed: { again: boolean }) => void): Unsubscribe {
+    return this.subscriptions.add(listener);
   }
 
   /** The server ended the subscription (membership ended). */
@@ -53,6 +63,9 @@ export class WorkspaceSubscription {
       if (this.closed || !answer?.ok) return;
       this.subscribed = true;
       if (this.location !== null) this.transport.where({ workspaceId: this.workspaceId, location: this.location });
+      const again = this.subscribedBefore;
+      this.subscribedBefore = true;
+      this.subscriptions.emit({ again });
     });
   }
 
@@ -83,6 +96,7 @@ export class WorkspaceSubscription {
     this.events.clear();
     this.presenceChanges.clear();
     this.ends.clear();
+    this.subscriptions.clear();
   }
 
   private setPresence(presence: PresenceList | null): void {

@@ -1,4 +1,5 @@
 /** Public surface of the actors feature: the actors page, and attribution for the reader. */
+import './workspace-events';
 export { actorKeys } from './api';
 export { ActorsPage } from './components/ActorsPage';
 export { AttributeDialog, type SpanToAttribute } from './components/AttributeDialog';

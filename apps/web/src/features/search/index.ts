@@ -1,4 +1,5 @@
 /** Public surface of the search feature: the search page, and pieces the reader reuses. */
+import './workspace-events';
 export { searchKeys, searchPassages } from './api';
 export { SearchPage } from './components/SearchPage';
 export { SearchSyntaxHelp } from './components/SearchSyntaxHelp';

@@ -1,4 +1,5 @@
 /** Public surface of the workspaces feature: the list, the shell, and the current workspace. */
+import './workspace-events';
 export { workspaceKeys } from './api';
 export { ComingSoonPage, type ComingSoonPageProps } from './components/ComingSoonPage';
 export { WorkspaceShell } from './components/WorkspaceShell';

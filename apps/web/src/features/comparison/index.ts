@@ -1,0 +1,2 @@
+/** Public surface of the analyst comparison. */
+export { ComparisonPanel } from './components/ComparisonPanel';
