@@ -4,6 +4,7 @@
  * in the reader.
  */
 import { attributionsLayer } from '../features/actors';
+import { annotationsLayer } from '../features/annotations';
 import type { ReaderLayer } from '../features/corpus';
 
-export const READER_LAYERS: readonly ReaderLayer[] = [attributionsLayer];
+export const READER_LAYERS: readonly ReaderLayer[] = [attributionsLayer, annotationsLayer];
