@@ -23,6 +23,7 @@ import { useReaderDecorations } from '../hooks/useReaderDecorations';
 import { useReaderNavigation } from '../hooks/useReaderNavigation';
 import { useTextSelection } from '../hooks/useTextSelection';
 import { useReaderLayers } from '../layers/useReaderLayers';
+import { selectCodePoints } from '../dom-offsets';
 import { passageIndexAt } from '../reader-model';
 import { DocumentDetails } from './DocumentDetails';
 import { DocumentPager } from './DocumentPager';
@@ -122,6 +123,18 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
     c: () => {
       if (selection) copySelectionLink();
       else handleCopyPassageLink(current.get());
+    },
+    s: () => {
+      // Keyboard selection, sentence by sentence: from the current passage's first sentence,
+      // or extending what is selected to the end of the next sentence.
+      const root = textRef.current;
+      if (!root) return false;
+      const from = selection ? passageIndexAt(passages, Math.max(0, selection.end - 1)) : current.get();
+      let next: { start: number; end: number } | undefined;
+      for (let index = from; index < passages.length && !next; index += 1) next = passages[index]!.sentences.find((sentence) => !selection || sentence.end > selection.end);
+      if (!next) return true;
+      selectCodePoints(root, map, selection ? selection.start : next.start, next.end);
+      return true;
     },
     // Each selection action with a shortcut, while text is selected.
     ...Object.fromEntries(
