@@ -2,8 +2,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
+import { ReaderLayersContext } from '../features/corpus';
 import { ToastProvider } from '../ui';
 import { createQueryClient } from './query-client';
+import { READER_LAYERS } from './reader-layers';
 import { createRouter } from './router';
 
 export function App() {
@@ -12,7 +14,9 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <RouterProvider router={router} />
+        <ReaderLayersContext.Provider value={READER_LAYERS}>
+          <RouterProvider router={router} />
+        </ReaderLayersContext.Provider>
       </ToastProvider>
     </QueryClientProvider>
   );

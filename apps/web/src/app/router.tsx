@@ -12,11 +12,16 @@ import { MembersPage } from '../features/members';
 import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
 import { ComingSoonPage, WorkspaceShell, WorkspacesPage } from '../features/workspaces';
+import { LoadingState } from '../ui';
 import { AppLayout } from './AppLayout';
 import { CodebookPage } from './CodebookPage';
 import { CollabRoot } from './CollabRoot';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
 import { UPCOMING_SECTIONS } from './workspace-sections';
+
+function NotebookLoading() {
+  return <LoadingState label="Opening the notebook…" />;
+}
 
 export function createRouter() {
   return createBrowserRouter([
@@ -60,7 +65,12 @@ export function createRouter() {
                     { path: 'search', element: <SearchPage /> },
                     { path: 'actors', element: <ActorsPage /> },
                     // The editor (CodeMirror, Markdown rendering) loads only when the notebook opens.
-                    { path: 'notebook', lazy: async () => ({ Component: (await import('../features/notebook')).NotebookPage }) },
+                    {
+                      path: 'notebook',
+                      lazy: async () => ({ Component: (await import('../features/notebook')).NotebookPage }),
+                      // Shown while the editor's code loads when the notebook is the first page opened.
+                      HydrateFallback: NotebookLoading,
+                    },
                     { path: 'codebook', element: <CodebookPage /> },
                     { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
                     { path: 'discussion', element: <ComingSoonPage {...UPCOMING_SECTIONS.discussion} /> },

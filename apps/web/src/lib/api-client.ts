@@ -151,10 +151,14 @@ export const api = {
   delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
 };
 
-/** API messages are lower-case clauses ("invite not found"); on their own they read as sentences. */
-function asSentence(message: string): string {
+/**
+ * API messages are lower-case clauses ("invite not found"); on their own they read as sentences.
+ * One that starts with something typed (an e-mail address, a name) keeps it as it was typed.
+ */
+export function asSentence(message: string): string {
   const trimmed = message.trim();
-  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  const startsWithWord = /^[a-z]+(?=[\s,;:.!?]|$)/.test(trimmed);
+  const capitalised = startsWithWord ? trimmed.charAt(0).toUpperCase() + trimmed.slice(1) : trimmed;
   return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 

@@ -1,8 +1,10 @@
 /**
  * Single-key shortcuts for a screen (j, k, /, ?). They never fire while the person types in a
- * field or holds a modifier, so they cannot eat text or the browser's own shortcuts.
+ * field or holds a modifier, so they cannot eat text or the browser's own shortcuts, nor when the
+ * person has turned one-key shortcuts off (Account, single-key-shortcuts.ts).
  */
 import { useEffect, useRef } from 'react';
+import { singleKeyShortcutsEnabled } from './single-key-shortcuts';
 
 /** Returning false declines the key: it then keeps its default action (e.g. arrows scroll). */
 export type ShortcutHandler = (event: KeyboardEvent) => boolean | void;
@@ -26,6 +28,8 @@ export function useShortcuts(shortcuts: Record<string, ShortcutHandler>, enabled
     if (!enabled) return;
     function handleKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      // Arrows keep working (they move between passages only where the page would not scroll).
+      if (event.key.length === 1 && !singleKeyShortcutsEnabled()) return;
       if (isTypingTarget(event.target)) return;
       // A modal dialog owns the keyboard while it is open.
       if (document.querySelector('dialog[open]')) return;

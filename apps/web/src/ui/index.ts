@@ -3,6 +3,7 @@ export { Alert, FormError, type AlertTone } from './Alert';
 export { Button, ButtonLink, type ButtonProps, type ButtonVariant } from './Button';
 export { ConfirmDialog } from './ConfirmDialog';
 export { CopyField } from './CopyField';
+export { Email } from './Email';
 export { cx } from './cx';
 export { Dialog } from './Dialog';
 export { SelectField, TextAreaField, TextField, type SelectOption } from './Field';

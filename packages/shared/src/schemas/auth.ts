@@ -36,6 +36,13 @@ export const CurrentUserSchema = z.object({
 });
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 
+/**
+ * Who is signed in, if anyone: GET /api/auth/session answers 200 either way, so loading a page
+ * while signed out is not an error (GET /api/auth/me answers 401 then).
+ */
+export const SessionStateSchema = z.object({ user: CurrentUserSchema.nullable() });
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
 /** Returned by register and login; the session itself travels in the httpOnly cookie. */
 export const AuthResultSchema = z.object({
   user: CurrentUserSchema,

@@ -8,6 +8,7 @@ import {
   CurrentUserSchema,
   LoginBodySchema,
   RegisterBodySchema,
+  SessionStateSchema,
   UpdateProfileBodySchema,
   type AdminSetupBody,
   type AuthResult,
@@ -15,6 +16,7 @@ import {
   type CurrentUser,
   type LoginBody,
   type RegisterBody,
+  type SessionState,
   type SessionSummary,
   type UpdateProfileBody,
 } from '@marginalia/shared';
@@ -85,6 +87,13 @@ export class AuthController {
   async logoutAll(@Auth() auth: AuthContext, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.sessions.revokeAll(auth.user.id);
     clearSessionCookies(response, this.config);
+  }
+
+  @Public()
+  @ApiZodResponse(SessionStateSchema)
+  @Get('session')
+  session(@Req() request: Request & { auth?: AuthContext }): SessionState {
+    return { user: request.auth ? toCurrentUser(request.auth.user) : null };
   }
 
   @ApiZodResponse(CurrentUserSchema)

@@ -3,4 +3,5 @@ import './workspace-events';
 export { actorKeys } from './api';
 export { ActorsPage } from './components/ActorsPage';
 export { AttributeDialog, type SpanToAttribute } from './components/AttributeDialog';
+export { attributionsLayer } from './reader-layer';
 export { useActors, useAttributions, useDeleteAttribution } from './hooks/useActors';

@@ -2,6 +2,7 @@
 import './workspace-events';
 export { annotationKeys, type AgreementParams, type SegmentsQuery } from './api';
 export { TagPicker, type TagPickerResult } from './components/TagPicker';
+export { annotationsLayer } from './reader-layer';
 export {
   useAgreement,
   useCodedSegments,

@@ -1,19 +1,14 @@
 /** Who is signed in, and signing in and out. Sessions and tokens live in the account feature. */
-import type { AuthResult, CurrentUser, LoginBody, RegisterBody } from '@marginalia/shared';
-import { api, isApiRequestError } from '../../lib/api-client';
+import type { AuthResult, CurrentUser, LoginBody, RegisterBody, SessionState } from '@marginalia/shared';
+import { api } from '../../lib/api-client';
 
 export const authKeys = {
   me: ['auth', 'me'] as const,
 };
 
-/** null means "nobody is signed in", which is an answer, not an error. */
+/** Null when signed out: the session route answers 200 either way, so no 401 is logged. */
 export async function fetchCurrentUser(): Promise<CurrentUser | null> {
-  try {
-    return await api.get<CurrentUser>('/auth/me');
-  } catch (error) {
-    if (isApiRequestError(error) && error.status === 401) return null;
-    throw error;
-  }
+  return (await api.get<SessionState>('/auth/session')).user;
 }
 
 export const login = (body: LoginBody) => api.post<AuthResult>('/auth/login', body);

@@ -83,3 +83,31 @@ export function selectedSpan(root: HTMLElement, selection: Selection | null, map
   if (end <= start) return null;
   return { start, end, quote: map.slice(start, end) };
 }
+
+/**
+ * Selects the document's code points [start, end) in the rendered passages (both ends must be
+ * in passages on screen; the list is virtual). For keyboard selection, which browsers do not
+ * offer outside editable text. Returns false when an end is not rendered.
+ */
+export function selectCodePoints(root: HTMLElement, map: OffsetMap, start: number, end: number): boolean {
+  const texts = [...root.querySelectorAll<HTMLElement>(`[${PASSAGE_TEXT_ATTRIBUTE}]`)];
+  const locate = (offset: number, preferEnd: boolean): [Node, number] | null => {
+    for (const element of preferEnd ? texts.slice().reverse() : texts) {
+      const node = element.firstChild;
+      if (!(node instanceof Text)) continue;
+      const units = map.toUtf16(offset) - map.toUtf16(passageStart(element));
+      if (units >= 0 && units <= node.length) return [node, units];
+    }
+    return null;
+  };
+  const from = locate(start, false);
+  const to = locate(end, true);
+  const selection = document.getSelection();
+  if (!from || !to || !selection) return false;
+  const range = document.createRange();
+  range.setStart(from[0], from[1]);
+  range.setEnd(to[0], to[1]);
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return true;
+}

@@ -1,31 +1,9 @@
 /**
- * Pure pieces of the reader: which decorations (the linked span, search hits, attributions)
- * fall in which passage, and how a passage's text splits around them. Every offset here is a
+ * Pure pieces of the reader: which highlights fall in which passage, where search hits are in
+ * a passage, and a passage's first words. Every offset here is a
  * code point; UTF-16 appears only when slicing the JavaScript string, through OffsetMap.
  */
 import type { OffsetMap, Passage } from '@marginalia/shared';
-
-export type DecorationKind = 'target' | 'hit' | 'attribution';
-
-export interface Decoration {
-  kind: DecorationKind;
-  start: number;
-  end: number;
-  /** For attributions. */
-  attributionId?: string;
-  actorId?: string;
-  actorName?: string;
-}
-
-export interface TextSegment {
-  start: number;
-  end: number;
-  text: string;
-  target: boolean;
-  hit: boolean;
-  /** Actor names of the attributions covering this segment. */
-  actors: string[];
-}
 
 export type PassageSpan = Pick<Passage, 'index' | 'start' | 'end'>;
 
@@ -44,9 +22,9 @@ export function passageIndexAt(passages: readonly PassageSpan[], offset: number)
   return found;
 }
 
-/** Decorations per passage index; one spanning several passages appears in each. */
-export function bucketDecorations(passages: readonly PassageSpan[], decorations: readonly Decoration[]): Map<number, Decoration[]> {
-  const buckets = new Map<number, Decoration[]>();
+/** Spans per passage index; one spanning several passages appears in each. */
+export function bucketDecorations<T extends { start: number; end: number }>(passages: readonly PassageSpan[], decorations: readonly T[]): Map<number, T[]> {
+  const buckets = new Map<number, T[]>();
   for (const decoration of decorations) {
     if (decoration.end <= decoration.start || passages.length === 0) continue;
     for (let index = passageIndexAt(passages, decoration.start); index < passages.length; index += 1) {
@@ -59,31 +37,6 @@ export function bucketDecorations(passages: readonly PassageSpan[], decorations:
     }
   }
   return buckets;
-}
-
-/** The passage's text cut at every decoration boundary, each piece knowing what covers it. */
-export function passageSegments(map: OffsetMap, passage: PassageSpan, decorations: readonly Decoration[]): TextSegment[] {
-  const cuts = new Set([passage.start, passage.end]);
-  for (const decoration of decorations) {
-    if (decoration.start > passage.start && decoration.start < passage.end) cuts.add(decoration.start);
-    if (decoration.end > passage.start && decoration.end < passage.end) cuts.add(decoration.end);
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const segments: TextSegment[] = [];
-  for (let i = 0; i + 1 < points.length; i += 1) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
-    const covering = decorations.filter((decoration) => decoration.start <= start && decoration.end >= end);
-    segments.push({
-      start,
-      end,
-      text: map.slice(start, end),
-      target: covering.some((decoration) => decoration.kind === 'target'),
-      hit: covering.some((decoration) => decoration.kind === 'hit'),
-      actors: [...new Set(covering.flatMap((decoration) => (decoration.kind === 'attribution' && decoration.actorName ? [decoration.actorName] : [])))],
-    });
-  }
-  return segments;
 }
 
 /** The first words of a passage, for the outline. */

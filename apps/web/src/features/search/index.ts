@@ -1,6 +1,6 @@
 /** Public surface of the search feature: the search page, and pieces the reader reuses. */
 import './workspace-events';
-export { searchKeys } from './api';
+export { searchKeys, searchPassages } from './api';
 export { SearchPage } from './components/SearchPage';
 export { SearchSyntaxHelp } from './components/SearchSyntaxHelp';
 export { SnippetText } from './components/SnippetText';

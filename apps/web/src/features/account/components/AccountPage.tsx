@@ -1,10 +1,11 @@
-/** /account: profile, password, sessions and personal access tokens. */
+/** /account: profile, password, keyboard preference, sessions and personal access tokens. */
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { PageHeader, Section } from '../../../ui';
 import { useSignedInUser } from '../../auth';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
 import { SessionsSection } from './SessionsSection';
+import { ShortcutsPreference } from './ShortcutsPreference';
 import { TokensSection } from './TokensSection';
 
 export function AccountPage() {
@@ -18,6 +19,9 @@ export function AccountPage() {
       </Section>
       <Section title="Password">
         <ChangePasswordForm />
+      </Section>
+      <Section title="Keyboard">
+        <ShortcutsPreference />
       </Section>
       <Section title="Sessions" description="Browsers where you are logged in.">
         <SessionsSection />

@@ -82,9 +82,10 @@ export function SessionsSection() {
                   {describeDevice(session.userAgent)}
                   {session.current && <Badge tone="success">This device</Badge>}
                 </th>
-                <td>{session.ip ?? '—'}</td>
-                <td className="table__nowrap">{formatDateTime(session.createdAt)}</td>
-                <td className="table__nowrap">{formatDateTime(session.lastSeenAt)}</td>
+                <td className="table__wrap">{session.ip ?? '—'}</td>
+                {/* Dates may wrap after the day: the table must fit its card at 1366 px with a Log out column. */}
+                <td>{formatDateTime(session.createdAt)}</td>
+                <td>{formatDateTime(session.lastSeenAt)}</td>
                 <td className="table__actions">
                   {!session.current && (
                     <Button

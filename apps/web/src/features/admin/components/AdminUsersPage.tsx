@@ -3,7 +3,7 @@ import type { AdminUser } from '@marginalia/shared';
 import { useState } from 'react';
 import { formatDate } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { Badge, Button, ButtonLink, ConfirmDialog, EmptyState, ErrorState, LoadingState, PageHeader, useToast } from '../../../ui';
+import { Badge, Button, ButtonLink, ConfirmDialog, Email, EmptyState, ErrorState, LoadingState, PageHeader, useToast } from '../../../ui';
 import { useSignedInUser } from '../../auth';
 import { useAdminUsers, useSetUserDisabled } from '../hooks/useAdminUsers';
 
@@ -73,7 +73,9 @@ export function AdminUsersPage() {
                     {user.displayName}
                     {user.isInstanceAdmin && <Badge tone="accent">Admin</Badge>}
                   </th>
-                  <td className="table__wrap">{user.email}</td>
+                  <td className="table__email">
+                    <Email address={user.email} />
+                  </td>
                   <td>{user.disabledAt !== null ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</td>
                   <td className="table__nowrap">{formatDate(user.createdAt)}</td>
                   <td className="table__actions">

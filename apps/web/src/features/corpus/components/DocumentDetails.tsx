@@ -15,7 +15,7 @@ interface DocumentDetailsProps {
   canEdit: boolean;
   editing: boolean;
   onEditing: (editing: boolean) => void;
-  attributionCount: number | undefined;
+  attributionCount?: number;
 }
 
 export function DocumentDetails({ workspaceId, document, canEdit, editing, onEditing, attributionCount }: DocumentDetailsProps) {

@@ -1,47 +1,63 @@
 /**
- * One passage: its number and a copy-link button in the margin, its text with highlights,
- * and beside it (or below, on narrower screens) the actors it is attributed to. Memoised: moving through a long document
- * re-renders only the passages whose focus or highlights changed.
+ * One passage: its number and a copy-link button in the margin, its text painted with the reader
+ * layers' highlights (CSS Custom Highlight API, see layers/highlight-painter.ts), and beside it
+ * (or below, on narrower screens) the layers' margin items that start here. Memoised: moving
+ * through a long document re-renders only the passages whose focus or highlights changed.
  *
- * The text element holds exactly the passage's characters (see dom-offsets.ts); nothing else
- * may be rendered inside it.
+ * The text element holds exactly the passage's characters as one text node (see dom-offsets.ts);
+ * nothing else may be rendered inside it.
  */
 import type { OffsetMap } from '@marginalia/shared';
-import { Fragment, memo, useMemo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import { cx } from '../../../ui';
+import { useIsCurrentPassage, type CurrentPassage } from '../current-passage';
 import { PASSAGE_TEXT_ATTRIBUTE } from '../dom-offsets';
-import { passageSegments, type Decoration, type PassageSpan } from '../reader-model';
+import { paintPassage, type PaintSpan } from '../layers/highlight-painter';
+import type { MarginItem } from '../layers/reader-layer';
+import { locateHits, type PassageSpan } from '../reader-model';
 
 export interface PassageViewProps {
   passage: PassageSpan;
   map: OffsetMap;
-  decorations: readonly Decoration[];
-  /** In the tab order (the passage last moved to). */
-  current: boolean;
+  /** The layers' highlights that touch this passage (and the span named by the URL). */
+  highlights: readonly PaintSpan[];
+  /** The layers' margin items that start in this passage. */
+  marginItems: readonly MarginItem[];
+  /** Words "Find in this document" matched here, to mark wherever they occur. */
+  findWords: readonly string[] | undefined;
+  /** The passage being read; that one is in the tab order. */
+  current: CurrentPassage;
   /** Named by ?p= in the URL. */
   linked: boolean;
-  canEdit: boolean;
-  onFocusPassage: (index: number) => void;
   onGoTo: (index: number) => void;
   onCopyLink: (index: number) => void;
-  onRemoveAttribution: (attributionId: string, actorName: string) => void;
 }
 
-export const PassageView = memo(function PassageView({ passage, map, decorations, current, linked, canEdit, onFocusPassage, onGoTo, onCopyLink, onRemoveAttribution }: PassageViewProps) {
+export const PassageView = memo(function PassageView({ passage, map, highlights, marginItems, findWords, current: currentPassage, linked, onGoTo, onCopyLink }: PassageViewProps) {
   const number = passage.index + 1;
-  const segments = useMemo(() => passageSegments(map, passage, decorations), [map, passage, decorations]);
-  // An attribution is listed beside the passage it starts in.
-  const notes = useMemo(
-    () =>
-      decorations.filter(
-        (decoration): decoration is Decoration & { attributionId: string; actorName: string } =>
-          decoration.kind === 'attribution' && decoration.start >= passage.start && decoration.attributionId !== undefined && decoration.actorName !== undefined,
-      ),
-    [decorations, passage.start],
+  const current = useIsCurrentPassage(currentPassage, passage.index);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLParagraphElement>(null);
+  // Moved to before it was rendered (the list is virtual): take focus on arrival.
+  useLayoutEffect(() => {
+    if (currentPassage.pendingFocus !== passage.index) return;
+    currentPassage.pendingFocus = null;
+    rootRef.current?.focus({ preventScroll: true });
+  }, [currentPassage, passage.index]);
+  const text = useMemo(() => map.slice(passage.start, passage.end), [map, passage]);
+  const spans = useMemo(
+    () => (findWords ? [...highlights, ...locateHits(map, passage, findWords).map((hit): PaintSpan => ({ ...hit, paint: 'reader-hit' }))] : highlights),
+    [highlights, findWords, map, passage],
   );
+  useLayoutEffect(() => {
+    const node = textRef.current?.firstChild;
+    if (!(node instanceof Text)) return;
+    return paintPassage(node, map, passage.start, passage.end, spans);
+  }, [map, passage, spans, text]);
 
   return (
     <div
+      ref={rootRef}
       id={`p-${String(number)}`}
       data-passage={passage.index}
       className={cx('passage', linked && 'passage--linked')}
@@ -49,7 +65,7 @@ export const PassageView = memo(function PassageView({ passage, map, decorations
       aria-label={`Passage ${String(number)}`}
       tabIndex={current ? 0 : -1}
       onFocus={(event) => {
-        if (event.target === event.currentTarget) onFocusPassage(passage.index);
+        if (event.target === event.currentTarget) currentPassage.set(passage.index);
       }}
     >
       <div className="passage__gutter">
@@ -78,47 +94,10 @@ export const PassageView = memo(function PassageView({ passage, map, decorations
           #
         </button>
       </div>
-      <p className="passage__text" {...{ [PASSAGE_TEXT_ATTRIBUTE]: '' }} data-start={passage.start}>
-        {segments.map((segment) => {
-          const key = String(segment.start);
-          const className = cx(segment.target && 'mark-target', segment.hit && 'mark-hit', segment.actors.length > 0 && 'mark-attribution', segment.actors.length > 1 && 'mark-attribution--multi');
-          const title = segment.actors.length > 0 ? `Attributed to ${segment.actors.join(', ')}` : undefined;
-          if (className === '') return <Fragment key={key}>{segment.text}</Fragment>;
-          if (segment.target || segment.hit)
-            return (
-              <mark key={key} className={className} title={title}>
-                {segment.text}
-              </mark>
-            );
-          return (
-            <span key={key} className={className} title={title}>
-              {segment.text}
-            </span>
-          );
-        })}
+      <p ref={textRef} className="passage__text" {...{ [PASSAGE_TEXT_ATTRIBUTE]: '' }} data-start={passage.start}>
+        {text}
       </p>
-      {notes.length > 0 && (
-        <ul className="passage__actors" aria-label={`Attributions in passage ${String(number)}`}>
-          {notes.map((note) => (
-            <li key={note.attributionId} className="passage__actor">
-              <span>{note.actorName}</span>
-              {canEdit && (
-                <button
-                  type="button"
-                  className="icon-button"
-                  tabIndex={current ? 0 : -1}
-                  aria-label={`Remove attribution to ${note.actorName}`}
-                  onClick={() => {
-                    onRemoveAttribution(note.attributionId, note.actorName);
-                  }}
-                >
-                  ×
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      {marginItems.length > 0 && <div className="passage__margin">{marginItems.map((item) => <div key={item.key}>{item.render(current)}</div>)}</div>}
     </div>
   );
 });

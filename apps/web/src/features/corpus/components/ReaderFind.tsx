@@ -1,31 +1,35 @@
 /**
- * "Find in this document": the search endpoint limited to this document. Matching passages
- * are listed with their snippets; the matched words are also marked in the text itself.
+ * "Find in this document": the search endpoint limited to this document. Every matching passage
+ * is listed in reading order, a page of them at a time, with its snippet; the matched words are
+ * also marked in the text itself. It stands in for the browser's find (Ctrl+F), which cannot see
+ * the passages a long document has not rendered.
  */
-import type { SearchResponse } from '@marginalia/shared';
-import { useEffect, useMemo, useState, type RefObject, type SubmitEvent } from 'react';
+import { useEffect, useState, type RefObject, type SubmitEvent } from 'react';
 import { formatCount } from '../../../lib/format';
 import { Button, ErrorState, LoadingState } from '../../../ui';
 import { SearchSyntaxHelp, SnippetText } from '../../search';
+import { FIND_MAX, FIND_PAGE, type DocumentFindResult } from '../hooks/useDocumentFind';
 
 interface ReaderFindProps {
   query: string;
   inputRef: RefObject<HTMLInputElement | null>;
-  response: SearchResponse | undefined;
+  found: DocumentFindResult | undefined;
   pending: boolean;
   error: unknown;
-  limit: number;
   onQuery: (query: string) => void;
   onGoTo: (index: number) => void;
 }
 
-export function ReaderFind({ query, inputRef, response, pending, error, limit, onQuery, onGoTo }: ReaderFindProps) {
+export function ReaderFind({ query, inputRef, found, pending, error, onQuery, onGoTo }: ReaderFindProps) {
   const [draft, setDraft] = useState(query);
-  // Within one document, reading order helps more than rank.
-  const results = useMemo(() => [...(response?.results ?? [])].sort((a, b) => a.passageIndex - b.passageIndex), [response]);
+  const [page, setPage] = useState(0);
+  const results = found?.results ?? [];
+  const pageCount = Math.ceil(results.length / FIND_PAGE);
+  const shown = results.slice(page * FIND_PAGE, (page + 1) * FIND_PAGE);
 
   useEffect(() => {
     setDraft(query);
+    setPage(0);
   }, [query]);
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
@@ -75,17 +79,28 @@ export function ReaderFind({ query, inputRef, response, pending, error, limit, o
       </form>
       {query !== '' && pending && <LoadingState label="Finding…" />}
       {query !== '' && error !== null && error !== undefined && <ErrorState title="Could not search this document" error={error} />}
-      {query !== '' && response && (
+      {query !== '' && found && (
         <>
           <p role="status" className="muted">
-            {response.total === 0
+            {found.total === 0
               ? 'No passage matches.'
-              : response.total > response.results.length
-                ? `The first ${String(limit)} of ${formatCount(response.total, 'matching passage')}.`
-                : `${formatCount(response.total, 'matching passage')}.`}
+              : found.total > results.length
+                ? `The first ${formatCount(Math.min(results.length, FIND_MAX), 'matching passage')} of ${formatCount(found.total, 'matching passage')}.`
+                : `${formatCount(found.total, 'matching passage')}.`}
           </p>
-          <ol className="find-results">
-            {results.map((result) => (
+          {pageCount > 1 && (
+            <div className="reader-find__pages">
+              <Button size="sm" variant="ghost" aria-label="Previous matches" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                ‹ Previous
+              </Button>
+              <span className="muted">{`${String(page * FIND_PAGE + 1)}–${String(page * FIND_PAGE + shown.length)} of ${String(results.length)}`}</span>
+              <Button size="sm" variant="ghost" aria-label="Next matches" disabled={page + 1 >= pageCount} onClick={() => setPage(page + 1)}>
+                Next ›
+              </Button>
+            </div>
+          )}
+          <ol className="find-results" aria-label="Matching passages">
+            {shown.map((result) => (
               <li key={result.passageId}>
                 <a
                   href={`?p=${String(result.passageIndex + 1)}`}

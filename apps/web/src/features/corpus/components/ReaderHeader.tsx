@@ -9,12 +9,13 @@ import { formatCalendarDate, formatCount } from '../../../lib/format';
 import { corpusPath } from '../../../lib/reader-links';
 import { Alert, Button, useToast } from '../../../ui';
 import { useUpdateDocument } from '../../documents';
+import { useCurrentPassage, type CurrentPassage } from '../current-passage';
 
 interface ReaderHeaderProps {
   workspaceId: string;
   document: DocumentDetail;
   canEdit: boolean;
-  currentPassage: number;
+  currentPassage: CurrentPassage;
   onEditTitle: () => void;
   onCopyPassageLink: () => void;
   onShowShortcuts: () => void;
@@ -72,13 +73,21 @@ export function ReaderHeader({ workspaceId, document, canEdit, currentPassage, o
         </Alert>
       )}
       <div className="reader__tools">
-        <Button size="sm" onClick={onCopyPassageLink}>
-          Copy link to passage {currentPassage}
-        </Button>
-        <Button size="sm" variant="ghost" onClick={onShowShortcuts} aria-keyshortcuts="Shift+?">
+        <CopyPassageLinkButton current={currentPassage} onCopy={onCopyPassageLink} />
+        <Button size="sm" variant="ghost" className="reader__shortcuts" onClick={onShowShortcuts} aria-keyshortcuts="Shift+?">
           Keyboard shortcuts
         </Button>
       </div>
     </header>
+  );
+}
+
+/** Follows the passage being read without re-rendering the header around it. */
+function CopyPassageLinkButton({ current, onCopy }: { current: CurrentPassage; onCopy: () => void }) {
+  const index = useCurrentPassage(current);
+  return (
+    <Button size="sm" onClick={onCopy}>
+      Copy link to passage {index + 1}
+    </Button>
   );
 }

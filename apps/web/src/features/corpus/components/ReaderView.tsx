@@ -1,29 +1,33 @@
 /**
  * The reader, built for long sessions: a sidebar (outline with scroll-spy, find, details), the
- * text with numbered passages, highlights and attributions, keyboard navigation, deep links,
- * copy-link, and attributing selected text to actors. State that belongs in the URL (passage,
- * span, find) lives there; see useReaderNavigation.
+ * text with numbered passages, keyboard navigation, deep links and copy-link. What features put
+ * on the text (attributions, tags...) comes from the reader layers (layers/reader-layer.ts):
+ * their highlights, margin items, selection actions and dialogs. State that belongs in the URL (passage,
+ * span, find) lives there; see useReaderNavigation. The passage being read lives in a
+ * CurrentPassage store that only its few viewers subscribe to, so moving through a 4,000-passage
+ * document never re-renders this component's whole tree.
  */
 import { OffsetMap, type DocumentDetail } from '@marginalia/shared';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../../lib/api-client';
 import { documentPath } from '../../../lib/reader-links';
 import { useShortcuts } from '../../../lib/use-shortcuts';
 import { useStableCallback } from '../../../lib/use-stable-callback';
-import { Tabs, useToast } from '../../../ui';
-import { AttributeDialog, useDeleteAttribution, type SpanToAttribute } from '../../actors';
+import { Tabs } from '../../../ui';
 import { useDocuments } from '../../documents';
 import { useCurrentWorkspace, useWorkspacePermission } from '../../workspaces';
+import { CurrentPassage } from '../current-passage';
 import { useCopyLink } from '../hooks/useCopyLink';
-import { FIND_LIMIT, useReaderDecorations } from '../hooks/useReaderDecorations';
+import { useFindKey } from '../hooks/useFindKey';
+import { useReaderDecorations } from '../hooks/useReaderDecorations';
 import { useReaderNavigation } from '../hooks/useReaderNavigation';
-import { useScrollSpy } from '../hooks/useScrollSpy';
 import { useTextSelection } from '../hooks/useTextSelection';
+import { useReaderLayers } from '../layers/useReaderLayers';
+import { selectCodePoints } from '../dom-offsets';
 import { passageIndexAt } from '../reader-model';
 import { DocumentDetails } from './DocumentDetails';
 import { DocumentPager } from './DocumentPager';
-import { PassageList } from './PassageList';
+import { PassageList, type PassageScroller } from './PassageList';
 import { PassageOutline } from './PassageOutline';
 import { ReaderFind } from './ReaderFind';
 import { ReaderHeader } from './ReaderHeader';
@@ -36,26 +40,23 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
   const workspace = useCurrentWorkspace();
   const canEdit = useWorkspacePermission('content.edit');
   const navigate = useNavigate();
-  const { showToast } = useToast();
   const copyLink = useCopyLink();
   const map = useMemo(() => new OffsetMap(document.text), [document.text]);
   const passages = document.passages;
-  const nav = useReaderNavigation(document.id, passages, document.characterCount);
+  const [current] = useState(() => new CurrentPassage());
+  const [scroller, setScroller] = useState<PassageScroller | null>(null);
+  const nav = useReaderNavigation(document.id, passages, document.characterCount, current, scroller);
   const textRef = useRef<HTMLDivElement>(null);
   const findInputRef = useRef<HTMLInputElement>(null);
-  const spyIndex = useScrollSpy(textRef, passages.length);
-  const [focusedIndex, setFocusedIndex] = useState<number | null>(null);
   const [tab, setTab] = useState<SidebarTab>(nav.find !== '' ? 'find' : 'contents');
   const [editingDetails, setEditingDetails] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const [attributing, setAttributing] = useState<SpanToAttribute | null>(null);
-  const { decorations, findSearch, attributionCount } = useReaderDecorations(workspace.id, document, map, nav.span, nav.find);
+  const { target, findWords, findSearch } = useReaderDecorations(workspace.id, document, nav.span, nav.find);
+  const layers = useReaderLayers({ workspaceId: workspace.id, document, map, canEdit }, passages);
+  const highlights = useMemo(() => (target.length > 0 ? [...target, ...layers.highlights] : layers.highlights), [target, layers.highlights]);
   const [selection, clearSelection] = useTextSelection(textRef, map);
-  const deleteAttribution = useDeleteAttribution(workspace.id);
   const { data: siblings } = useDocuments(workspace.id);
 
-  // The passage in the tab order and the base of j/k: the focused one, else the one being read.
-  const currentIndex = focusedIndex ?? nav.targetIndex ?? spyIndex;
   const position = siblings?.findIndex((sibling) => sibling.id === document.id) ?? -1;
   const previous = position > 0 ? siblings?.[position - 1] : undefined;
   const next = position >= 0 ? siblings?.[position + 1] : undefined;
@@ -64,18 +65,11 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
   const handleGoTo = useStableCallback((index: number) => {
     nav.goToPassage(index);
   });
+  const handleGoToAlways = useStableCallback((index: number) => {
+    nav.goToPassage(index, { scroll: 'always' });
+  });
   const handleCopyPassageLink = useStableCallback((index: number) => {
     void copyLink(documentPath(workspace.id, document.id, { passage: index + 1 }), `passage ${String(index + 1)}`);
-  });
-  const handleRemoveAttribution = useStableCallback((attributionId: string, actorName: string) => {
-    deleteAttribution.mutate(attributionId, {
-      onSuccess: () => {
-        showToast(`Attribution to ${actorName} removed.`);
-      },
-      onError: (error) => {
-        showToast(`Could not remove the attribution: ${errorMessage(error)}`, 'danger');
-      },
-    });
   });
 
   function copySelectionLink() {
@@ -83,10 +77,6 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
     void copyLink(documentPath(workspace.id, document.id, { span: { start: selection.start, end: selection.end } }), 'the selected text');
   }
 
-  function attributeSelection() {
-    if (!selection || !canEdit) return;
-    setAttributing({ start: selection.start, end: selection.end, quote: selection.quote });
-  }
 
   function focusedPassage(): number | null {
     const element = window.document.activeElement;
@@ -98,9 +88,20 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
     // Arrows keep scrolling the page unless a passage (or nothing in particular) has focus.
     const active = window.document.activeElement;
     if (event.key.startsWith('Arrow') && focused === null && active !== window.document.body && active?.id !== 'main') return false;
-    nav.goToPassage(focused === null ? spyIndex : focused + step);
+    nav.goToPassage(focused === null ? current.get() : focused + step);
     return true;
   }
+
+  function openFind() {
+    setTab('find');
+    // The panel is hidden until the tab switches: focus after React has shown it.
+    window.requestAnimationFrame(() => {
+      findInputRef.current?.focus();
+      findInputRef.current?.select();
+    });
+  }
+
+  useFindKey(findInputRef, openFind);
 
   useShortcuts({
     j: (event) => move(1, event),
@@ -114,22 +115,44 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
       if (previous) void navigate(documentPath(workspace.id, previous.id));
     },
     '/': () => {
-      setTab('find');
-      // The panel is hidden until the tab switches: focus after React has shown it.
-      window.requestAnimationFrame(() => findInputRef.current?.focus());
+      openFind();
     },
     '?': () => {
       setShortcutsOpen(true);
     },
     c: () => {
       if (selection) copySelectionLink();
-      else handleCopyPassageLink(currentIndex);
+      else handleCopyPassageLink(current.get());
     },
-    a: () => {
-      if (!selection || !canEdit) return false;
-      attributeSelection();
+    s: () => {
+      // Keyboard selection, sentence by sentence: from the current passage's first sentence,
+      // or extending what is selected to the end of the next sentence.
+      const root = textRef.current;
+      if (!root) return false;
+      const from = selection ? passageIndexAt(passages, Math.max(0, selection.end - 1)) : current.get();
+      let next: { start: number; end: number } | undefined;
+      for (let index = from; index < passages.length && !next; index += 1) next = passages[index]!.sentences.find((sentence) => !selection || sentence.end > selection.end);
+      if (!next) return true;
+      selectCodePoints(root, map, selection ? selection.start : next.start, next.end);
       return true;
     },
+    // Each selection action with a shortcut, while text is selected.
+    ...Object.fromEntries(
+      layers.selectionActions.flatMap((action) =>
+        action.shortcut
+          ? [
+              [
+                action.shortcut,
+                () => {
+                  if (!selection) return false;
+                  action.run(selection);
+                  return true;
+                },
+              ],
+            ]
+          : [],
+      ),
+    ),
   });
 
   return (
@@ -140,7 +163,7 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
           selected={tab}
           onSelect={setTab}
           items={[
-            { key: 'contents', label: 'Contents', panel: <PassageOutline passages={passages} map={map} current={spyIndex} onGoTo={(index) => nav.goToPassage(index, { scroll: 'always' })} /> },
+            { key: 'contents', label: 'Contents', panel: <PassageOutline passages={passages} map={map} current={current} onGoTo={handleGoToAlways} /> },
             {
               key: 'find',
               label: 'Find',
@@ -148,19 +171,18 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
                 <ReaderFind
                   query={nav.find}
                   inputRef={findInputRef}
-                  response={findSearch.data}
+                  found={findSearch.data}
                   pending={findSearch.isFetching}
                   error={findSearch.error}
-                  limit={FIND_LIMIT}
                   onQuery={nav.setFind}
-                  onGoTo={(index) => nav.goToPassage(index, { scroll: 'always' })}
+                  onGoTo={handleGoToAlways}
                 />
               ),
             },
             {
               key: 'details',
               label: 'Details',
-              panel: <DocumentDetails workspaceId={workspace.id} document={document} canEdit={canEdit} editing={editingDetails} onEditing={setEditingDetails} attributionCount={attributionCount} />,
+              panel: <DocumentDetails workspaceId={workspace.id} document={document} canEdit={canEdit} editing={editingDetails} onEditing={setEditingDetails} />,
             },
           ]}
         />
@@ -170,13 +192,13 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
           workspaceId={workspace.id}
           document={document}
           canEdit={canEdit}
-          currentPassage={currentIndex + 1}
+          currentPassage={current}
           onEditTitle={() => {
             setTab('details');
             setEditingDetails(true);
           }}
           onCopyPassageLink={() => {
-            handleCopyPassageLink(currentIndex);
+            handleCopyPassageLink(current.get());
           }}
           onShowShortcuts={() => {
             setShortcutsOpen(true);
@@ -186,32 +208,31 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
           <PassageList
             passages={passages}
             map={map}
-            decorations={decorations}
-            currentIndex={currentIndex}
+            highlights={highlights}
+            marginByPassage={layers.marginByPassage}
+            findWords={findWords}
+            current={current}
             linkedIndex={nav.requestedIndex}
-            canEdit={canEdit}
-            onFocusPassage={setFocusedIndex}
+            onScroller={setScroller}
             onGoTo={handleGoTo}
             onCopyLink={handleCopyPassageLink}
-            onRemoveAttribution={handleRemoveAttribution}
           />
         </div>
         <DocumentPager workspaceId={workspace.id} previous={previous} next={next} />
       </article>
-      {selection && <SelectionToolbar selection={selection} canEdit={canEdit} onCopyLink={copySelectionLink} onAttribute={attributeSelection} />}
-      <AttributeDialog
-        workspaceId={workspace.id}
-        documentId={document.id}
-        span={attributing}
-        onClose={() => {
-          // Back to the passage the text was selected in, so j/k continue from there; after the
-          // frame in which the closing <dialog> hands focus back to its (gone) opener.
-          const passageId = attributing ? `p-${String(passageIndexAt(passages, attributing.start) + 1)}` : null;
-          if (passageId) window.requestAnimationFrame(() => window.document.getElementById(passageId)?.focus({ preventScroll: true }));
-          setAttributing(null);
-          clearSelection();
-        }}
-      />
+      {selection && (
+        <SelectionToolbar
+          selection={selection}
+          actions={layers.selectionActions}
+          onCopyLink={copySelectionLink}
+          onDismiss={() => {
+            const passageId = `p-${String(passageIndexAt(passages, selection.start) + 1)}`;
+            clearSelection();
+            window.document.getElementById(passageId)?.focus({ preventScroll: true });
+          }}
+        />
+      )}
+      {layers.overlays}
       <ShortcutsDialog
         open={shortcutsOpen}
         onClose={() => {

@@ -6,10 +6,14 @@ const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: string }> = [
   { keys: ['k', '↑'], action: 'Previous passage' },
   { keys: [']'], action: 'Next document' },
   { keys: ['['], action: 'Previous document' },
-  { keys: ['/'], action: 'Find in this document' },
+  { keys: ['/', 'Ctrl+F'], action: 'Find in this document (Ctrl+F again: the browser’s find)' },
+  { keys: ['Tab'], action: 'With text selected: move to the actions for the selection' },
   { keys: ['c'], action: 'Copy a link to the selected text, or else to the current passage' },
+  { keys: ['s'], action: 'Select the current passage’s first sentence; again: extend the selection by the next sentence' },
   { keys: ['a'], action: 'Attribute the selected text to an actor (editors)' },
-  { keys: ['?'], action: 'Show these shortcuts' },
+  { keys: ['t'], action: 'Tag the selected text (editors)' },
+  { keys: ['Ctrl+Z'], action: 'Undo the last tagging made here' },
+  { keys: ['?'], action: 'Show these shortcuts (one-key shortcuts can be turned off under Account)' },
 ];
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -1,52 +1,31 @@
 /**
- * Everything highlighted in the reader's text, as code point ranges: the span named by the
- * URL, the words found by "Find in this document", and attributions with their actors' names.
+ * What the reader itself highlights, beside the layers: the span named by the URL, and the words
+ * "Find in this document" matched in each passage (located in the passage's text only when it
+ * is rendered).
  */
-import type { DocumentDetail, OffsetMap } from '@marginalia/shared';
+import type { DocumentDetail } from '@marginalia/shared';
 import { useMemo } from 'react';
-import { useActors, useAttributions } from '../../actors';
-import { splitByRanges, useSearch } from '../../search';
-import { locateHits, type Decoration } from '../reader-model';
+import { splitByRanges } from '../../search';
+import type { LayerHighlight } from '../layers/reader-layer';
+import { useDocumentFind } from './useDocumentFind';
 
-/** The search endpoint's maximum page; a document rarely has more matching passages. */
-export const FIND_LIMIT = 100;
+export function useReaderDecorations(workspaceId: string, document: DocumentDetail, span: { start: number; end: number } | undefined, find: string) {
+  const findSearch = useDocumentFind(workspaceId, document.id, find);
 
-export function useReaderDecorations(workspaceId: string, document: DocumentDetail, map: OffsetMap, span: { start: number; end: number } | undefined, find: string) {
-  const attributions = useAttributions(workspaceId, document.id);
-  const actors = useActors(workspaceId);
-  const findSearch = useSearch(workspaceId, { q: find, documentId: document.id, limit: FIND_LIMIT });
-
-  const attributionDecorations = useMemo(() => {
-    const names = new Map((actors.data ?? []).map((actor) => [actor.id, actor.name]));
-    return (attributions.data ?? []).map(
-      (attribution): Decoration => ({
-        kind: 'attribution',
-        start: attribution.start,
-        end: attribution.end,
-        attributionId: attribution.id,
-        actorId: attribution.actorId,
-        actorName: names.get(attribution.actorId) ?? 'Unknown actor',
-      }),
-    );
-  }, [attributions.data, actors.data]);
-
-  const hitDecorations = useMemo(() => {
-    if (find === '' || !findSearch.data) return [];
-    const byIndex = new Map(document.passages.map((passage) => [passage.id, passage]));
-    return findSearch.data.results.flatMap((result) => {
-      const passage = byIndex.get(result.passageId);
-      if (!passage) return [];
-      const words = splitByRanges(result.snippet, result.highlights)
+  // Words to mark per passage index; each passage finds them in its text when it is rendered.
+  const findWords = useMemo(() => {
+    const words = new Map<number, string[]>();
+    if (find === '' || !findSearch.data) return words;
+    for (const result of findSearch.data.results) {
+      const marked = splitByRanges(result.snippet, result.highlights)
         .filter((piece) => piece.marked)
         .map((piece) => piece.text);
-      return locateHits(map, passage, words).map((hit): Decoration => ({ kind: 'hit', ...hit }));
-    });
-  }, [find, findSearch.data, document.passages, map]);
+      if (marked.length > 0) words.set(result.passageIndex, marked);
+    }
+    return words;
+  }, [find, findSearch.data]);
 
-  const decorations = useMemo(
-    () => [...(span ? [{ kind: 'target' as const, ...span }] : []), ...hitDecorations, ...attributionDecorations],
-    [span, hitDecorations, attributionDecorations],
-  );
+  const target = useMemo((): LayerHighlight[] => (span ? [{ ...span, paint: 'reader-target' }] : []), [span]);
 
-  return { decorations, findSearch, attributionCount: attributions.data?.length };
+  return { target, findWords, findSearch };
 }

@@ -3,24 +3,23 @@
  * code points) named by the URL, and moving between passages. Opening or reloading a deep
  * link scrolls to the target and focuses its passage; moving with the keyboard or the outline
  * writes ?p= back (replacing the history entry), so a reload returns to the same place.
+ * The list is virtual: scrolling goes through its PassageScroller, and a passage not rendered
+ * yet takes focus when it arrives (CurrentPassage.pendingFocus).
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { parsePassageParam, parseSpanParam } from '../../../lib/reader-links';
+import type { PassageScroller } from '../components/PassageList';
+import type { CurrentPassage } from '../current-passage';
 import { passageIndexAt, type PassageSpan } from '../reader-model';
 
-function passageElement(index: number): HTMLElement | null {
-  return document.getElementById(`p-${String(index + 1)}`);
+function focusPassage(current: CurrentPassage, index: number): void {
+  const element = document.getElementById(`p-${String(index + 1)}`);
+  if (element) element.focus({ preventScroll: true });
+  else current.pendingFocus = index;
 }
 
-/** Scrolls only when the passage is not already fully on screen below the sticky header. */
-function revealPassage(element: HTMLElement, always: boolean) {
-  const rect = element.getBoundingClientRect();
-  const headerBottom = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
-  if (always || rect.top < headerBottom || rect.bottom > window.innerHeight) element.scrollIntoView({ block: 'start' });
-}
-
-export function useReaderNavigation(documentId: string, passages: readonly PassageSpan[], characterCount: number) {
+export function useReaderNavigation(documentId: string, passages: readonly PassageSpan[], characterCount: number, current: CurrentPassage, scroller: PassageScroller | null) {
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const hashPassage = /^#p-(\d+)$/.exec(location.hash)?.[1];
@@ -39,30 +38,25 @@ export function useReaderNavigation(documentId: string, passages: readonly Passa
 
   // A new target in the URL (first load, reload, a link followed): go there once.
   useEffect(() => {
-    if (handledKey.current === targetKey) return;
+    if (!scroller || handledKey.current === targetKey) return;
     const firstVisit = handledKey.current === null;
     handledKey.current = targetKey;
     if (targetIndex === undefined) {
       if (firstVisit) window.scrollTo({ top: 0 });
       return;
     }
-    const element = passageElement(targetIndex);
-    if (!element) return;
-    element.focus({ preventScroll: true });
-    const mark = requestedIndex === undefined ? element.querySelector<HTMLElement>('.mark-target') : null;
-    if (mark) mark.scrollIntoView({ block: 'center' });
-    else revealPassage(element, true);
-  }, [targetKey, targetIndex, requestedIndex]);
+    current.set(targetIndex);
+    focusPassage(current, targetIndex);
+    scroller.scrollTo(targetIndex, 'always');
+  }, [targetKey, targetIndex, scroller, current]);
 
   const goToPassage = useCallback(
     (index: number, options: { scroll?: 'always' | 'if-needed' } = {}) => {
       if (passages.length === 0) return;
       const clamped = Math.max(0, Math.min(index, passages.length - 1));
-      const element = passageElement(clamped);
-      if (element) {
-        element.focus({ preventScroll: true });
-        revealPassage(element, options.scroll === 'always');
-      }
+      current.set(clamped);
+      focusPassage(current, clamped);
+      scroller?.scrollTo(clamped, options.scroll === 'always' ? 'always' : 'if-needed');
       // Already there: the effect above must not move again when the URL catches up.
       handledKey.current = `${documentId}|${String(clamped)}|${span ? `${String(span.start)}-${String(span.end)}` : ''}`;
       setSearchParams(
@@ -74,7 +68,7 @@ export function useReaderNavigation(documentId: string, passages: readonly Passa
         { replace: true, preventScrollReset: true },
       );
     },
-    [documentId, passages.length, setSearchParams, span],
+    [documentId, passages.length, setSearchParams, span, current, scroller],
   );
 
   const setFind = useCallback(

@@ -13,6 +13,20 @@ import { useImportJob } from '../hooks/useImports';
 const STATUS_LABELS: Record<ImportJob['status'], string> = { queued: 'Waiting', running: 'Importing', succeeded: 'Finished', failed: 'Failed' };
 const STATUS_TONES = { queued: 'neutral', running: 'accent', succeeded: 'success', failed: 'danger' } as const satisfies Record<ImportJob['status'], string>;
 
+/** A job that ran but refused every file failed for the person who started it. */
+function outcome(job: ImportJob): { label: string; tone: 'neutral' | 'accent' | 'success' | 'warning' | 'danger' } {
+  if (job.status === 'succeeded' && job.rejectedCount > 0) {
+    return job.acceptedCount === 0 ? { label: 'Failed', tone: 'danger' } : { label: 'Partly failed', tone: 'warning' };
+  }
+  return { label: STATUS_LABELS[job.status], tone: STATUS_TONES[job.status] };
+}
+
+/** The API's message names the file ("a.png: not a supported type"); the row already does. */
+function refusalReason(file: ImportFileResult): string {
+  const message = file.message ?? 'The file could not be imported.';
+  return message.startsWith(`${file.name}: `) ? message.slice(file.name.length + 2) : message;
+}
+
 function summary(job: ImportJob): string {
   if (job.status === 'failed') return 'Nothing was imported.';
   const counts = `${formatCount(job.acceptedCount, 'document')} imported, ${formatCount(job.rejectedCount, 'file')} refused`;
@@ -22,6 +36,7 @@ function summary(job: ImportJob): string {
 
 export function ImportJobCard({ workspaceId, job: initial }: { workspaceId: string; job: ImportJob }) {
   const { data: job } = useImportJob(workspaceId, initial);
+  const { label, tone } = outcome(job);
   const title = job.totalFiles === 1 && job.files[0] ? job.files[0].name : `${formatCount(job.totalFiles, 'file')}`;
 
   return (
@@ -30,7 +45,7 @@ export function ImportJobCard({ workspaceId, job: initial }: { workspaceId: stri
         <h3 className="import-job__title" id={`import-${job.id}`}>
           Import of {title}
         </h3>
-        <Badge tone={STATUS_TONES[job.status]}>{STATUS_LABELS[job.status]}</Badge>
+        <Badge tone={tone}>{label}</Badge>
         <span className="muted import-job__time">{formatDateTime(job.createdAt)}</span>
       </header>
       {!isFinished(job) && (
@@ -77,7 +92,7 @@ function ImportFileRow({ workspaceId, file }: { workspaceId: string; file: Impor
         <li className="import-files__item import-files__item--rejected">
           <span className="import-files__name">{file.name}</span>
           <Badge tone="danger">Refused</Badge>
-          <span className="import-files__reason">{file.message ?? 'The file could not be imported.'}</span>
+          <span className="import-files__reason">{refusalReason(file)}</span>
         </li>
       );
   }

@@ -6,7 +6,7 @@ import { canPerform, type Member, type Workspace } from '@marginalia/shared';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDate, roleLabel } from '../../../lib/format';
-import { Badge, Button, ConfirmDialog, useToast } from '../../../ui';
+import { Badge, Button, ConfirmDialog, Email, useToast } from '../../../ui';
 import { useSignedInUser } from '../../auth';
 import { useLeaveWorkspace, useRemoveMember, useUpdateMemberRole } from '../hooks/useMembers';
 import { assignableRoleOptions, isWorkspaceRole } from '../roles';
@@ -92,7 +92,9 @@ export function MembersTable({ workspace, members }: MembersTableProps) {
                   {member.displayName}
                   {isSelf(member) && <Badge>you</Badge>}
                 </th>
-                <td className="table__wrap">{member.email}</td>
+                <td className="table__email">
+                  <Email address={member.email} />
+                </td>
                 <td>
                   {canEdit(member) ? (
                     <select

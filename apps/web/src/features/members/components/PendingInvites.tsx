@@ -2,7 +2,7 @@
 import type { Invite } from '@marginalia/shared';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime, roleLabel } from '../../../lib/format';
-import { Button, EmptyState, ErrorState, LoadingState, useToast } from '../../../ui';
+import { Button, Email, EmptyState, ErrorState, LoadingState, useToast } from '../../../ui';
 import { useInvites, useRevokeInvite } from '../hooks/useMembers';
 
 export function PendingInvites({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
@@ -49,8 +49,8 @@ export function PendingInvites({ workspaceId, canManage }: { workspaceId: string
         <tbody>
           {invites.map((invite) => (
             <tr key={invite.id}>
-              <th scope="row" className="table__primary table__wrap">
-                {invite.email}
+              <th scope="row" className="table__primary table__email">
+                <Email address={invite.email} />
               </th>
               <td>{roleLabel(invite.role)}</td>
               <td>{invite.invitedBy?.displayName ?? '—'}</td>

@@ -12,6 +12,7 @@ import { NOTEBOOK_TEXT } from '../api';
 import { useNotebook } from '../hooks/useNotebook';
 import { NotebookEditor } from './NotebookEditor';
 import { NotebookPeers } from './NotebookPeers';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import { NotebookPreview } from './NotebookPreview';
 import { NotebookViewToggle, type NotebookView } from './NotebookViewToggle';
 
@@ -23,6 +24,7 @@ export function NotebookPage() {
   const notebook = useNotebook(workspace.id);
   const collab = useCollabDoc(notebook.data?.docName ?? null);
   const [chosenView, setChosenView] = useState<NotebookView | null>(null);
+  useDocumentTitle('Notebook');
 
   const header = <PageHeader title="Notebook" description={DESCRIPTION} />;
 

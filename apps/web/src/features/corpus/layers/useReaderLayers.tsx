@@ -1,0 +1,57 @@
+/**
+ * Runs every registered reader layer for the document and gathers what they return: one list of
+ * highlights, the margin items by the passage they start in, the selection actions, and the
+ * overlays. The registry is a fixed list, so calling each layer's hook in a loop keeps React's
+ * rule that hooks run in the same order on every render.
+ */
+import { useContext, useMemo, useRef, type ReactNode } from 'react';
+import { passageIndexAt, type PassageSpan } from '../reader-model';
+import { ReaderLayersContext, type LayerHighlight, type MarginItem, type ReaderLayerContext, type SelectionAction } from './reader-layer';
+
+export interface ReaderLayersResult {
+  highlights: readonly LayerHighlight[];
+  marginByPassage: ReadonlyMap<number, readonly MarginItem[]>;
+  selectionActions: readonly SelectionAction[];
+  overlays: ReactNode[];
+}
+
+export function useReaderLayers(context: ReaderLayerContext, passages: readonly PassageSpan[]): ReaderLayersResult {
+  const layers = useContext(ReaderLayersContext);
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- a fixed list: the same hooks in the same order on every render
+  const outputs = layers.map((layer) => ({ id: layer.id, output: layer.useLayer(context) }));
+
+  // Recomputed only when some layer's lists change (layers memoise what they return).
+  const highlightLists = useSameItems(outputs.map(({ output }) => output.highlights));
+  const marginLists = useSameItems(outputs.map(({ output }) => output.marginItems));
+  const highlights = useMemo(() => highlightLists.flat(), [highlightLists]);
+  const marginByPassage = useMemo(() => {
+    const byPassage = new Map<number, MarginItem[]>();
+    for (const items of marginLists) {
+      for (const item of items ?? []) {
+        const index = passageIndexAt(passages, item.start);
+        const bucket = byPassage.get(index);
+        if (bucket) bucket.push(item);
+        else byPassage.set(index, [item]);
+      }
+    }
+    return byPassage;
+  }, [passages, marginLists]);
+  return {
+    highlights,
+    marginByPassage,
+    selectionActions: outputs.flatMap(({ output }) => output.selectionActions ?? []),
+    overlays: outputs.map(({ id, output }) => <LayerOverlay key={id}>{output.overlay}</LayerOverlay>),
+  };
+}
+
+/** The previous array while its items are the same objects, so memos keyed on it hold. */
+function useSameItems<T>(items: T[]): T[] {
+  const previous = useRef(items);
+  const same = previous.current.length === items.length && previous.current.every((item, index) => item === items[index]);
+  if (!same) previous.current = items;
+  return previous.current;
+}
+
+function LayerOverlay({ children }: { children: ReactNode }) {
+  return <>{children}</>;
+}
