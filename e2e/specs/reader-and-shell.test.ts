@@ -196,3 +196,33 @@ void test('members and account at 1366 and 390 px: addresses as typed, tables th
     throw error;
   }
 });
+
+void test('the audit log names live invites, reads "from" before "to", and lists corpus changes', async (t) => {
+  const page = await suite.newPage();
+  try {
+    await openDemoWorkspace(page, DEMO_ACCOUNTS.mei.email);
+    const shell = new WorkspaceShell(page);
+    await shell.openSection('Members');
+    const members = new MembersPage(page);
+    await members.invite(`new-analyst-${String(Date.now())}@example.test`, 'viewer');
+    await members.inviteLink();
+    await page.getByRole('combobox', { name: `Role of ${DEMO_ACCOUNTS.priya.name}` }).selectOption('viewer');
+    await page.getByRole('combobox', { name: `Role of ${DEMO_ACCOUNTS.priya.name}` }).selectOption('commenter');
+
+    await shell.openSection('Settings');
+    const log = page.getByRole('table', { name: 'Audit log' });
+    const invite = log.getByRole('row').filter({ hasText: 'Created an invite' }).first();
+    await invite.waitFor();
+    assert.ok(!/former member/.test((await invite.textContent()) ?? ''), 'a live invite is not called a former member');
+    const roleChange = log.getByRole('row').filter({ hasText: 'Changed a role' }).first();
+    const facts = await roleChange.getByRole('listitem').allTextContents();
+    const from = facts.findIndex((fact) => fact.startsWith('from:'));
+    const to = facts.findIndex((fact) => fact.startsWith('to:'));
+    assert.ok(from >= 0 && to > from, `"from" comes before "to": ${facts.join(' | ')}`);
+    // The demo's seeded attributions were made by the owner: the log has them.
+    await log.getByRole('row').filter({ hasText: 'Attributed text to an actor' }).first().waitFor();
+  } catch (error) {
+    await saveFailureArtifacts(t.name, { admin: page }, suite.log());
+    throw error;
+  }
+});

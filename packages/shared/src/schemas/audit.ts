@@ -14,6 +14,11 @@ export const AUDIT_ACTIONS = [
   'invite.created',
   'invite.revoked',
   'invite.accepted',
+  'import.finished',
+  'document.updated',
+  'document.deleted',
+  'attribution.created',
+  'attribution.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
