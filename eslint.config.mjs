@@ -1,8 +1,12 @@
-// Lint for correctness, not taste (../STYLE.md habit 10): promises, exhaustive switches,
-// import cycles, type-only imports. Formatting is left to the formatter.
+// Lint for correctness, not taste (AGENTS.md, "Lint is for correctness"): promises, exhaustive
+// switches, import cycles, type-only imports, the rules of React hooks, and accessibility of the
+// web client's markup. Formatting is left to the formatter.
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { importX } from 'eslint-plugin-import-x';
+// jsx-a11y 6.10 declares ESLint <= 9 as its peer but runs on ESLint 10's flat config unchanged.
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -46,6 +50,15 @@ export default tseslint.config(
     files: ['apps/api/**/*.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }] },
     languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
+  },
+  {
+    files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],
+    extends: [reactHooks.configs.flat['recommended-latest'], jsxA11y.flatConfigs.recommended],
+    rules: {
+      // Only in modal dialogs and forms a person has just asked to open, where focus moving into
+      // them is the expected behaviour (ARIA dialog pattern); nowhere on page load.
+      'jsx-a11y/no-autofocus': 'off',
+    },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

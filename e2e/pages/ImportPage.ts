@@ -18,7 +18,7 @@ export class ImportPage {
   /** The newest job card, once it says it has finished. */
   async waitForLatestJobToFinish(): Promise<void> {
     const latest = this.page.locator('.import-jobs > li').first();
-    await latest.getByText(/^Finished$|^Failed$/).waitFor({ timeout: 60_000 });
+    await latest.getByText(/^Finished$|^Failed$|^Partly failed$/).waitFor({ timeout: 60_000 });
   }
 
   fileRow(name: string) {

@@ -150,6 +150,8 @@ void test('a new workspace filled through the import page', async (t) => {
       unsupported,
     ]);
     await imports.waitForLatestJobToFinish();
+    // Two documents in, one file refused: the job says so rather than "Finished".
+    await page.locator('.import-jobs > li').first().getByText('Partly failed', { exact: true }).waitFor();
     await imports.fileRow('001_5a428ee8846bec88.txt').getByText('Imported').waitFor();
     await imports.fileRow('004_fb33af21ea5125dd.txt').getByText('Imported').waitFor();
     const refused = imports.fileRow('figure.png');

@@ -15,6 +15,8 @@ import { CorpusDocument } from '../modules/documents/document.entity.js';
 import { insertDocument, prepareDocument } from '../modules/documents/document-writer.js';
 import { ActorCandidatesService } from '../modules/actors/actor-candidates.service.js';
 import { ActorsService } from '../modules/actors/actors.service.js';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { AuditService } from '../modules/audit/audit.service.js';
 import { AttributionsService } from '../modules/actors/attributions.service.js';
 import { proposeActorCandidates } from '../modules/actors/propose-actors.js';
 import { seedDemoCoding } from './demo-coding.js';
@@ -106,7 +108,7 @@ async function acceptSeededActors(dataSource: DataSource, seed: DemoSeed): Promi
   const owner = seed.accounts.find((account) => account.role === 'owner');
   const ownerRows = (await dataSource.query(`SELECT id FROM users WHERE email = $1`, [owner?.email.toLowerCase() ?? ''])) as { id: string }[];
   const actors = new ActorsService(dataSource);
-  const candidates = new ActorCandidatesService(dataSource, actors, new AttributionsService(dataSource));
+  const candidates = new ActorCandidatesService(dataSource, actors, new AttributionsService(dataSource, new AuditService(dataSource.getRepository(AuditEntry))));
   const pending = await candidates.list(seed.workspace.id, 'pending');
   const wanted = new Set(seed.actors.map((name) => name.toLowerCase()));
   for (const candidate of pending) {

@@ -23,7 +23,7 @@ export function Tabs<K extends string>({ label, items, selected, onSelect, class
   const baseId = useId();
   const listRef = useRef<HTMLDivElement>(null);
 
-  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  function handleKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     const index = items.findIndex((item) => item.key === selected);
     let next: number;
     if (event.key === 'ArrowRight') next = (index + 1) % items.length;
@@ -40,7 +40,7 @@ export function Tabs<K extends string>({ label, items, selected, onSelect, class
 
   return (
     <div className={cx('tabs', className)}>
-      <div className="tabs__list" role="tablist" aria-label={label} ref={listRef} onKeyDown={handleKeyDown}>
+      <div className="tabs__list" role="tablist" aria-label={label} ref={listRef}>
         {items.map((item) => (
           <button
             key={item.key}
@@ -51,6 +51,7 @@ export function Tabs<K extends string>({ label, items, selected, onSelect, class
             aria-selected={item.key === selected}
             aria-controls={`${baseId}-panel-${item.key}`}
             tabIndex={item.key === selected ? 0 : -1}
+            onKeyDown={handleKeyDown}
             onClick={() => {
               onSelect(item.key);
             }}

@@ -21,6 +21,11 @@ export const AUDIT_ACTIONS = [
   'tag.merged',
   'tag.deleted',
   'coding.settingsChanged',
+  'import.finished',
+  'document.updated',
+  'document.deleted',
+  'attribution.created',
+  'attribution.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

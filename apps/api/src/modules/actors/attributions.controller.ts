@@ -40,7 +40,7 @@ export class AttributionsController {
   @EmitsWorkspaceEvent('attributions.changed')
   @HttpCode(204)
   @WorkspaceAccess('content.edit')
-  async remove(@Member() member: WorkspaceMember, @UuidParam('attributionId', 'attribution') attributionId: string): Promise<void> {
-    await this.attributions.remove(member.workspaceId, attributionId);
+  async remove(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @UuidParam('attributionId', 'attribution') attributionId: string): Promise<void> {
+    await this.attributions.remove(member.workspaceId, attributionId, auth.user.id);
   }
 }

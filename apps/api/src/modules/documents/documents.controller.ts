@@ -1,3 +1,5 @@
+import type { AuthContext } from '../auth/auth-context.js';
+import { Auth } from '../auth/public.decorator.js';
 import { Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
@@ -43,18 +45,19 @@ export class DocumentsController {
   @ApiZodBody(UpdateDocumentBodySchema)
   @ApiZodResponse(DocumentDetailSchema)
   async update(
+    @Auth() auth: AuthContext,
     @Member() member: WorkspaceMember,
     @UuidParam('documentId', 'document') documentId: string,
     @ValidBody(UpdateDocumentBodySchema) body: UpdateDocumentBody,
   ): Promise<DocumentDetail> {
-    return await this.documents.update(member.workspaceId, documentId, body);
+    return await this.documents.update(member.workspaceId, documentId, body, auth.user.id);
   }
 
   @Delete(':documentId')
   @EmitsWorkspaceEvent('documents.changed')
   @HttpCode(204)
   @WorkspaceAccess('content.edit')
-  async remove(@Member() member: WorkspaceMember, @UuidParam('documentId', 'document') documentId: string): Promise<void> {
-    await this.documents.remove(member.workspaceId, documentId);
+  async remove(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @UuidParam('documentId', 'document') documentId: string): Promise<void> {
+    await this.documents.remove(member.workspaceId, documentId, auth.user.id);
   }
 }

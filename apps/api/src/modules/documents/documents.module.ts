@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CorpusDocument } from './document.entity.js';
 import { Passage } from './passage.entity.js';
@@ -6,7 +7,7 @@ import { DocumentsController } from './documents.controller.js';
 import { DocumentsService } from './documents.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CorpusDocument, Passage])],
+  imports: [AuditModule, TypeOrmModule.forFeature([CorpusDocument, Passage])],
   controllers: [DocumentsController],
   providers: [DocumentsService],
   exports: [DocumentsService],

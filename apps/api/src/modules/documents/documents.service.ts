@@ -1,5 +1,6 @@
 /** Reading, listing, editing metadata of, and deleting corpus documents. */
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { z } from 'zod';
 import { DataSource } from 'typeorm';
@@ -60,7 +61,10 @@ function toSummary(row: SummaryRow): DocumentSummary {
 
 @Injectable()
 export class DocumentsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(workspaceId: string, query: ListQuery): Promise<DocumentSummary[]> {
     const conditions = ['d.workspace_id = $1'];
@@ -100,7 +104,7 @@ export class DocumentsService {
   }
 
   /** Metadata only: the text is frozen. Editing the title confirms it (no longer "proposed"); editing the language re-indexes it for search. */
-  async update(workspaceId: string, documentId: string, changes: UpdateDocumentBody): Promise<DocumentDetail> {
+  async update(workspaceId: string, documentId: string, changes: UpdateDocumentBody, actorId: string): Promise<DocumentDetail> {
     const patch: Partial<CorpusDocument> = {};
     if (changes.title !== undefined) {
       patch.title = changes.title;
@@ -122,14 +126,20 @@ export class DocumentsService {
           changes.language,
         ]);
       }
+      const title = (await manager.findOneByOrFail(CorpusDocument, { id: documentId })).title;
+      await this.audit.record(manager, { workspaceId, actorId, action: 'document.updated', details: { documentId, title, changed: Object.keys(changes).join(', ') } });
     });
     return await this.get(workspaceId, documentId);
   }
 
   /** Deletes the document; passages, attributions (and later annotations) cascade. */
-  async remove(workspaceId: string, documentId: string): Promise<void> {
-    const result = await this.dataSource.getRepository(CorpusDocument).delete({ id: documentId, workspaceId });
-    if (!result.affected) throw new NotFoundException('document not found');
+  async remove(workspaceId: string, documentId: string, actorId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const document = await manager.findOne(CorpusDocument, { where: { id: documentId, workspaceId }, select: { id: true, title: true } });
+      if (!document) throw new NotFoundException('document not found');
+      await manager.delete(CorpusDocument, { id: documentId, workspaceId });
+      await this.audit.record(manager, { workspaceId, actorId, action: 'document.deleted', details: { documentId, title: document.title } });
+    });
   }
 }
 

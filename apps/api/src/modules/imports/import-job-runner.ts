@@ -9,6 +9,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type ImportFileResult } from '@marginalia/shared';
 import { proposeFromPassages } from '../actors/propose-actors.js';
+import { AuditService } from '../audit/audit.service.js';
 import { ImportBatch } from './import-batch.js';
 import { filesJson, ImportQueue, type ClaimedJob } from './import-queue.js';
 import { storeAccepted } from './store-documents.js';
@@ -43,6 +44,7 @@ export class ImportJobRunner {
   constructor(
     private readonly queue: ImportQueue,
     private readonly events: WorkspaceEvents,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.readers = new ReadSandbox({
@@ -175,6 +177,12 @@ export class ImportJobRunner {
         batch.rows.length,
       ]);
       await connection.query('DELETE FROM import_uploads WHERE job_id = $1', [job.id]);
+      await this.audit.record(connection.manager, {
+        workspaceId: job.workspaceId,
+        actorId: job.createdById,
+        action: 'import.finished',
+        details: { jobId: job.id, imported: stored.length, refused: batch.rows.length - stored.length, titles: batch.documents.slice(0, AUDITED_TITLES).map((accepted) => accepted.document.title) },
+      });
       await connection.commitTransaction();
     } catch (error) {
       await connection.rollbackTransaction();
@@ -186,6 +194,8 @@ export class ImportJobRunner {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** An import's audit entry names this many of its documents (and counts them all). */
+const AUDITED_TITLES = 20;
 
 /** The file's format, or null after rejecting its row (unsupported, or not what it claims). */
 function formatOf(ref: UploadRef, row: ImportFileResult, batch: ImportBatch): FileFormat | null {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { ImportJobRunner } from './import-job-runner.js';
 import { ImportQueue } from './import-queue.js';
 import { ImportWorker } from './import-worker.js';
@@ -7,6 +8,7 @@ import { ImportsService } from './imports.service.js';
 
 /** Corpus imports: files and pasted text in, documents out, through a background job queue. */
 @Module({
+  imports: [AuditModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportQueue, ImportJobRunner, ImportWorker],
 })

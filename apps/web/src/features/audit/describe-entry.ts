@@ -21,7 +21,17 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'tag.merged': 'Merged two tags',
   'tag.deleted': 'Deleted a tag',
   'coding.settingsChanged': 'Changed the coding settings',
+  'import.finished': 'Imported documents',
+  'document.updated': 'Edited a document',
+  'document.deleted': 'Deleted a document',
+  'attribution.created': 'Attributed text to an actor',
+  'attribution.deleted': 'Removed an attribution',
 };
+
+/** Keys whose ids name people; other ids (invites, documents, jobs) are not members. */
+const PERSON_KEYS = new Set(['userId', 'from', 'to', 'newOwnerId']);
+/** Facts in the order a person reads them (jsonb keeps keys shortest first: "to" before "from"). */
+const KEY_ORDER = ['userId', 'email', 'role', 'from', 'to', 'title', 'actor', 'document'];
 
 export function describeAction(action: AuditAction): string {
   return ACTION_LABELS[action];
@@ -40,13 +50,15 @@ function describeKey(key: string): string {
     .toLowerCase();
 }
 
-function describeValue(value: unknown, people: PeopleById): string {
+function describeValue(key: string, value: unknown, people: PeopleById): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') {
     if (!UUID.test(value)) return value;
+    if (!PERSON_KEYS.has(key)) return value.slice(0, 8);
     // Former members are no longer listed; a short id still tells entries apart.
     return people.get(value) ?? `former member ${value.slice(0, 8)}`;
   }
+  if (Array.isArray(value)) return value.map(String).join(', ');
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
@@ -60,5 +72,8 @@ export function describeDetails(details: AuditEntry['details'], people: PeopleBy
   } else if (typeof email === 'string') {
     rest.email = email;
   }
-  return Object.entries(rest).map(([key, value]) => `${describeKey(key)}: ${describeValue(value, knownPeople)}`);
+  const rank = (key: string) => (KEY_ORDER.includes(key) ? KEY_ORDER.indexOf(key) : KEY_ORDER.length);
+  return Object.entries(rest)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([key, value]) => `${describeKey(key)}: ${describeValue(key, value, knownPeople)}`);
 }

@@ -29,8 +29,14 @@ export class PassageSizer {
   /** Width of each UTF-16 unit, measured on first use (NaN until then). */
   private readonly widths = new Float32Array(0x10000).fill(Number.NaN);
   private readonly context: CanvasRenderingContext2D | null;
+  /** Heights by passage index (-1: not computed): the virtual list asks again and again. */
+  private readonly heights: Float64Array;
 
-  constructor(private readonly box: PassageBox) {
+  constructor(
+    private readonly box: PassageBox,
+    passageCount: number,
+  ) {
+    this.heights = new Float64Array(passageCount).fill(-1);
     this.context = document.createElement('canvas').getContext('2d');
     if (this.context) {
       this.context.font = box.font;
@@ -86,6 +92,10 @@ export class PassageSizer {
 
   /** Attributions listed under a passage are not counted: measuring the rendered row adds them. */
   height(map: OffsetMap, passage: PassageSpan): number {
-    return Math.round(this.lines(map.text, map.toUtf16(passage.start), map.toUtf16(passage.end)) * this.box.lineHeight + this.box.chrome);
+    const known = this.heights[passage.index];
+    if (known !== undefined && known >= 0) return known;
+    const height = Math.round(this.lines(map.text, map.toUtf16(passage.start), map.toUtf16(passage.end)) * this.box.lineHeight + this.box.chrome);
+    if (known !== undefined) this.heights[passage.index] = height;
+    return height;
   }
 }

@@ -25,6 +25,8 @@ export function useCollabDoc(docName: string | null): CollabDoc {
   useEffect(() => {
     if (docName === null) return;
     const opened = client.openDoc(docName);
+    // The handle is the external system this effect opens: it can only be stored once opened.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setHandle(opened);
     return () => {
       opened.release();

@@ -11,6 +11,8 @@ export function useWorkspaceSubscription(workspaceId: string): WorkspaceSubscrip
   const [subscription, setSubscription] = useState<WorkspaceSubscription | null>(null);
   useEffect(() => {
     const handle = client.subscribeWorkspace(workspaceId);
+    // The subscription is the external system this effect opens: stored once it exists.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSubscription(handle.subscription);
     return () => {
       handle.release();

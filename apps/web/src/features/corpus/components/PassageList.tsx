@@ -116,20 +116,14 @@ export const PassageList = memo(function PassageList({ passages, map, highlights
   const listRef = useRef<HTMLDivElement>(null);
   const probeRef = useRef<HTMLDivElement>(null);
   const box = usePassageBox(probeRef);
-  const sizer = useMemo(() => (box ? new PassageSizer(box) : null), [box]);
-  // The virtual list asks again for every estimate after a measured row; the text decides, once.
-  const estimates = useMemo(() => new Float64Array(passages.length).fill(-1), [passages, sizer]);
+  const sizer = useMemo(() => (box ? new PassageSizer(box, passages.length) : null), [box, passages.length]);
   const pageTop = usePageTop(listRef);
   const buckets = useMemo(() => bucketDecorations(passages, highlights), [passages, highlights]);
   const readingTop = box?.readingTop ?? 0;
 
   const virtualizer = useWindowVirtualizer({
     count: sizer ? passages.length : 0,
-    estimateSize: (index) => {
-      if (!sizer) return 0;
-      if (estimates[index]! < 0) estimates[index] = sizer.height(map, passages[index]!);
-      return estimates[index]!;
-    },
+    estimateSize: (index) => (sizer ? sizer.height(map, passages[index]!) : 0),
     getItemKey: (index) => passages[index]!.id,
     overscan: OVERSCAN,
     scrollMargin: pageTop,

@@ -4,7 +4,7 @@
  * also marked in the text itself. It stands in for the browser's find (Ctrl+F), which cannot see
  * the passages a long document has not rendered.
  */
-import { useEffect, useState, type RefObject, type SubmitEvent } from 'react';
+import { useState, type RefObject, type SubmitEvent } from 'react';
 import { formatCount } from '../../../lib/format';
 import { Button, ErrorState, LoadingState } from '../../../ui';
 import { SearchSyntaxHelp, SnippetText } from '../../search';
@@ -27,10 +27,13 @@ export function ReaderFind({ query, inputRef, found, pending, error, onQuery, on
   const pageCount = Math.ceil(results.length / FIND_PAGE);
   const shown = results.slice(page * FIND_PAGE, (page + 1) * FIND_PAGE);
 
-  useEffect(() => {
+  // A new query (typed here or from the URL) replaces the draft and starts at the first page.
+  const [draftFor, setDraftFor] = useState(query);
+  if (draftFor !== query) {
+    setDraftFor(query);
     setDraft(query);
     setPage(0);
-  }, [query]);
+  }
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();

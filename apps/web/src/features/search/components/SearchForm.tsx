@@ -2,7 +2,7 @@
  * The query box and its filters. Edits are a draft until submitted; the URL then changes and
  * the results follow. Back and Forward bring the draft back in line with the URL.
  */
-import { useEffect, useState, type SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { Button, SelectField, TextField } from '../../../ui';
 import { useActors } from '../../actors';
 import { useDocuments } from '../../documents';
@@ -22,9 +22,12 @@ export function SearchForm({ workspaceId, values, onSubmit }: SearchFormProps) {
   const actors = useActors(workspaceId);
   const activeFilters = countActiveFilters(values);
 
-  useEffect(() => {
+  // New values from the URL replace the draft (adjusted while rendering, not in an effect).
+  const [draftFor, setDraftFor] = useState(values);
+  if (draftFor !== values) {
+    setDraftFor(values);
     setDraft(values);
-  }, [values]);
+  }
 
   const field = (key: keyof SearchFormValues) => ({
     value: draft[key],
