@@ -22,6 +22,8 @@ export function AgreementTable({ report, tags }: { report: AgreementReport; tags
   const order = new Map(tags.map((tag, index) => [tag.id, index]));
   const rows = [...report.tags].sort((a, b) => (order.get(a.tagId) ?? Infinity) - (order.get(b.tagId) ?? Infinity));
   return (
+    // A scrolling region must take focus so keyboard users can scroll it (WCAG 2.1.1).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="heat-table__scroll" tabIndex={0} role="region" aria-label="Agreement figures">
       <table className="agreement-table">
         <caption>

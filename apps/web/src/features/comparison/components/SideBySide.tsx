@@ -60,6 +60,8 @@ export function SideBySide({ workspaceId, documentId, tags, analysts, canSettle 
     ids.size === 0 ? <span className="muted">no tag</span> : [...ids].map((id) => byId.get(id)).filter((tag) => tag !== undefined).map((tag) => <TagLabel key={tag.id} name={tag.name} color={tag.color} />);
 
   return (
+    // N / Shift+N anywhere in the view jump between disagreements; the keys bubble up from its controls.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <section className="side-by-side" aria-label="Side by side" onKeyDown={handleKeyDown}>
       <div className="side-by-side__toolbar" role="toolbar" aria-label="Disagreements">
         <p role="status">

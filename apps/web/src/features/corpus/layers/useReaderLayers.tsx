@@ -4,7 +4,7 @@
  * overlays. The registry is a fixed list, so calling each layer's hook in a loop keeps React's
  * rule that hooks run in the same order on every render.
  */
-import { useContext, useMemo, useRef, type ReactNode } from 'react';
+import { useContext, useMemo, useState, type ReactNode } from 'react';
 import { passageIndexAt, type PassageSpan } from '../reader-model';
 import { ReaderLayersContext, type LayerHighlight, type MarginItem, type ReaderLayerContext, type SelectionAction } from './reader-layer';
 
@@ -17,7 +17,7 @@ export interface ReaderLayersResult {
 
 export function useReaderLayers(context: ReaderLayerContext, passages: readonly PassageSpan[]): ReaderLayersResult {
   const layers = useContext(ReaderLayersContext);
-  // eslint-disable-next-line react-hooks/rules-of-hooks -- a fixed list: the same hooks in the same order on every render
+  // A fixed list: the same hooks in the same order on every render.
   const outputs = layers.map((layer) => ({ id: layer.id, output: layer.useLayer(context) }));
 
   // Recomputed only when some layer's lists change (layers memoise what they return).
@@ -46,10 +46,12 @@ export function useReaderLayers(context: ReaderLayerContext, passages: readonly 
 
 /** The previous array while its items are the same objects, so memos keyed on it hold. */
 function useSameItems<T>(items: T[]): T[] {
-  const previous = useRef(items);
-  const same = previous.current.length === items.length && previous.current.every((item, index) => item === items[index]);
-  if (!same) previous.current = items;
-  return previous.current;
+  const [kept, setKept] = useState(items);
+  const same = kept.length === items.length && kept.every((item, index) => item === items[index]);
+  if (same) return kept;
+  // Adjusting state while rendering: React renders again at once with the new list.
+  setKept(items);
+  return items;
 }
 
 function LayerOverlay({ children }: { children: ReactNode }) {

@@ -23,6 +23,8 @@ export function HeatTable({ caption, corner, rows, columns, value }: Props) {
   let max = 0;
   for (const row of rows) for (const column of columns) max = Math.max(max, value(row.id, column.id) ?? 0);
   return (
+    // A scrolling region must take focus so keyboard users can scroll it (WCAG 2.1.1).
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
     <div className="heat-table__scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="heat-table">
         <caption>{caption}</caption>
