@@ -13,7 +13,8 @@ import { createTestDatabase, type TestDatabase } from './database.js';
 import { API_MAIN, REPO_ROOT, WEB_DIST } from './paths.js';
 
 const READY_LINE = 'Marginalia is running at';
-const STARTUP_TIMEOUT_MS = 90_000;
+/** Generous: a cold start migrates, seeds the demo (coding included) and builds nothing; a loaded CI machine may take minutes. */
+const STARTUP_TIMEOUT_MS = 240_000;
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 export interface RunningApp {

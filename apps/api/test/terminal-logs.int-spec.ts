@@ -27,9 +27,9 @@ async function terminalOutputUntilWelcome(env: Record<string, string>): Promise<
       const timer = setTimeout(() => reject(new Error(`no welcome within 60 s:\n${output}`)), 60_000);
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        // The welcome ends with the note about the first registered account.
+        // The welcome ends with the admin note: the one-time setup link (no admin yet) or ADMIN_EMAIL.
         const url = /Marginalia is running at (http:\/\/\S+)/.exec(output)?.[1];
-        if (url && output.includes('becomes the instance admin.')) {
+        if (url && /\/setup\/\S+\s*\n|is instance admin once registered/.test(output)) {
           clearTimeout(timer);
           // A request answered proves start-up is over: whatever it was going to print is printed.
           void fetch(`${url}/api/health`).then(() => resolve(output), reject);

@@ -4,7 +4,7 @@
  * it into passages. Runs in a read worker (read-worker.ts), never on the API's main thread:
  * everything here parses untrusted input.
  */
-import { codePointLength, IMPORT_LIMITS, normalizeText } from '@marginalia/shared';
+import { codePointLength, detectLanguage, IMPORT_LIMITS, normalizeText } from '@marginalia/shared';
 import { contentHash } from '../documents/document-writer.js';
 import { segmentDocument } from '../documents/passage-bounds.js';
 import { extractDocument } from './extract/extract-document.js';
@@ -60,6 +60,8 @@ export async function readUpload({ format, name, mediaType, content }: Omit<Read
   // Size first: a text the job will refuse is neither titled nor segmented, nor sent back.
   if (characterCount > IMPORT_LIMITS.maxDocumentCharacters) return { ...document, text: '' };
   if (characterCount === 0) return document;
+  // A file that names no language gets the one its text looks like: search stems by it.
+  document.language ??= detectLanguage(text);
   document.title = givenTitle ?? proposeTitle({ metadataTitle: extracted.title, text, filename: format === 'pasted' ? null : name, siteName: extracted.source });
   document.passages = encodePassages(segmentDocument(text, document.language));
   return document;
