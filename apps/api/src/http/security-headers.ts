@@ -10,7 +10,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/config.schema.js';
 
 const HSTS = 'max-age=31536000; includeSubDomains';
-const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), display-capture=(), browsing-topics=()';
+// Only features Chromium knows: an unknown one (bluetooth) is logged as an error on every page load.
+const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=(), browsing-topics=()';
 
 export function contentSecurityPolicy(config: Pick<AppConfig, 'MARKDOWN_REMOTE_IMAGES'>): string {
   return [
