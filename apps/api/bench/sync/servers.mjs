@@ -109,7 +109,12 @@ export async function startOurServer({ workspaces = 1, extraEnv = {} } = {}) {
     started = await startProcess(
       'the API',
       [...(process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean), path.join(apiDist, 'main.js')],
-      { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', WEB_DIST_DIR: '', REDIS_URL: '', ...extraEnv },
+      {
+        NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: databaseUrl, SEED_DEMO: 'false', LOG_LEVEL: 'warn', WEB_DIST_DIR: '', REDIS_URL: '',
+        // Every simulated editor signs in as the same bench account from the same address.
+        COLLAB_MAX_SOCKETS_PER_USER: '100000', REGISTRATION_MAX_PER_IP: '100000',
+        ...extraEnv,
+      },
       (line) => /Marginalia is running at (http:\/\/\S+)/.exec(line)?.[1],
     );
   } catch (error) {
