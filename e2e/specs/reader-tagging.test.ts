@@ -66,6 +66,8 @@ void test('an analyst tags a sentence chosen by keyboard and a span chosen by mo
     await reader.press('j');
     await reader.waitForFocusedPassage(3);
     await reader.press('s');
+    // The reader has taken the selection in once its toolbar shows; t acts on that.
+    await page.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Tag…' }).waitFor();
     const sentence = await page.evaluate(() => document.getSelection()?.toString() ?? '');
     assert.ok(sentence.length > 10, `a sentence is selected: “${sentence}”`);
     await tagSelection(page, 'Social control', 'social contr');
