@@ -54,7 +54,9 @@ async function setUp(baseUrl) {
     const client = new BenchClient(baseUrl);
     const email = `bench-analyst-${i}-${process.pid}@example.test`;
     const { user } = await client.expect(201, 'POST', '/auth/register', { json: { email, password: 'correct horse battery', displayName: `Analyst ${i + 1}` } });
-    await owner.expect(201, 'POST', `/workspaces/${workspace.id}/members`, { json: { email, role: 'editor' } });
+    const invite = await owner.expect(201, 'POST', `/workspaces/${workspace.id}/members`, { json: { email, role: 'editor' } });
+    // Members join by accepting their invitation (consent), as in the product.
+    await client.expect(200, 'POST', `/invites/${invite.inviteToken}/accept`);
     analysts.push({ client, id: user.id });
   }
   const tagIds = [];
