@@ -25,3 +25,6 @@ export * from './protocol/collab.js';
 export * from './protocol/workspace-events.js';
 export * from './schemas/collab.js';
 export * from './protocol/y-event-parser.js';
+export * from './collab-kinds/index.js';
+export * from './maps/index.js';
+export * from './schemas/maps.js';

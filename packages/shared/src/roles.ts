@@ -42,6 +42,10 @@ export const WORKSPACE_POLICY = {
   'annotations.create': 'editor',
   /** Change or delete anyone's annotations. */
   'annotations.manage': 'admin',
+  /** Create argument maps, edit any map's content, rename, duplicate, archive; delete one's own. */
+  'maps.edit': 'editor',
+  /** Delete anyone's map. */
+  'maps.manage': 'admin',
 } as const satisfies Record<string, WorkspaceRole>;
 
 export type WorkspaceAction = keyof typeof WORKSPACE_POLICY;
@@ -59,4 +63,6 @@ export const ACTIONS_BLOCKED_WHEN_ARCHIVED: ReadonlySet<WorkspaceAction> = new S
   'comments.create',
   'annotations.create',
   'annotations.manage',
+  'maps.edit',
+  'maps.manage',
 ]);

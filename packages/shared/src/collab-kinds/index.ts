@@ -1,0 +1,2 @@
+export * from './document-guard.js';
+export * from './collab-kinds.js';

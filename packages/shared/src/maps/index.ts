@@ -1,0 +1,4 @@
+export * from './map-vocabulary.js';
+export * from './map-document.js';
+export * from './map-edits.js';
+export * from './map-validation.js';
