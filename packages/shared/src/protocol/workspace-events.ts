@@ -15,6 +15,8 @@ export const WORKSPACE_EVENT_TYPES = [
   /** Tags or coding settings (a reveal changes which annotations each member gets). */
   'codebook.changed',
   'annotations.changed',
+  /** Maps listed, renamed, archived, deleted, or their projected facts (counts, citations). */
+  'maps.changed',
 ] as const;
 export type WorkspaceEventType = (typeof WORKSPACE_EVENT_TYPES)[number];
 
