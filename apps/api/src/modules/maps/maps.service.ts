@@ -74,7 +74,7 @@ export class MapsService {
       )) as [ArgumentMapRow[], number]; // TypeORM answers an UPDATE with [rows, count]
       const after = updated[0]!;
       if (changes.title !== undefined && changes.title !== before.title) {
-        await this.audit.record(manager, { workspaceId, actorId: caller.userId, action: 'map.renamed', details: { mapId, from: before.title, title: after.title } });
+        await this.audit.record(manager, { workspaceId, actorId: caller.userId, action: 'map.renamed', details: { mapId, previousTitle: before.title, title: after.title } });
       }
       if (changes.archived !== undefined && changes.archived !== (before.archived_at !== null)) {
         await this.audit.record(manager, { workspaceId, actorId: caller.userId, action: changes.archived ? 'map.archived' : 'map.unarchived', details: { mapId, title: after.title } });
