@@ -66,7 +66,9 @@ export class MapKind implements OnModuleInit {
   async project({ name, workspaceId, doc }: ProjectedDocument): Promise<void> {
     const map = readMap(doc);
     const links = map.nodes.flatMap((node) => node.evidence.map((link) => ({ node, link })));
-    const fingerprint = hash(JSON.stringify([map.nodes.length, map.edges.length, links.map(({ node, link }) => [node.id, node.kind, node.text, link])]));
+    const fingerprint = hash(
+      JSON.stringify([map.nodes.map((node) => [node.id, node.kind, node.text]), map.edges.map((edge) => [edge.id, edge.kind, edge.source, edge.target]), links.map(({ node, link }) => [node.id, link])]),
+    );
     if (this.projected.get(name) === fingerprint) return;
     const mapId = await this.dataSource.transaction((manager) => writeMapProjection(manager, name, workspaceId, map));
     this.projected.set(name, fingerprint);

@@ -1,5 +1,6 @@
 /**
- * Writes what SQL keeps of a map (its counts and its evidence links as citations) from a
+ * Writes what SQL keeps of a map (its counts, its nodes and edges with their labels, and its
+ * evidence links as citations) from a
  * snapshot of the document. The row lock orders projections of one map made by several API
  * processes; the result is a function of the snapshot alone, so the last one wins correctly.
  */
@@ -13,6 +14,21 @@ export async function writeMapProjection(manager: EntityManager, docName: string
   const id = rows[0]?.id;
   if (!id) return null;
   await manager.query(`UPDATE argument_maps SET node_count = $2, edge_count = $3, updated_at = now() WHERE id = $1`, [id, map.nodes.length, map.edges.length]);
+  await manager.query(`DELETE FROM map_elements WHERE map_id = $1`, [id]);
+  const texts = new Map(map.nodes.map((node) => [node.id, node.text]));
+  const elements = [
+    ...map.nodes.map((node) => ({ id: node.id, element: 'node', kind: node.kind, label: node.text })),
+    ...map.edges.map((edge) => ({ id: edge.id, element: 'edge', kind: edge.kind, label: `${texts.get(edge.source) ?? '?'} -> ${texts.get(edge.target) ?? '?'}` })),
+  ];
+  if (elements.length > 0) {
+    await manager.query(`INSERT INTO map_elements (map_id, element_id, element, kind, label) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) ON CONFLICT DO NOTHING`, [
+      id,
+      elements.map((element) => element.id),
+      elements.map((element) => element.element),
+      elements.map((element) => element.kind),
+      elements.map((element) => element.label),
+    ]);
+  }
   await manager.query(`DELETE FROM map_citations WHERE map_id = $1`, [id]);
   if (links.length > 0) {
     await manager.query(
