@@ -53,13 +53,15 @@ export function AchGrid({ matrix, userId, readOnly, blind, grid, disputed, onRat
         aria-label="ACH matrix: evidence by explanation"
         aria-rowcount={matrix.evidence.length + 1}
         aria-colcount={matrix.hypotheses.length + 1}
+        aria-readonly={readOnly || undefined}
         onKeyDown={handleKeyDown}
       >
         <thead>
           <tr>
             <th scope="col" className="ach-grid__corner">
               <button type="button" className="ach-grid__header-button" {...cellProps(0, 0)}>
-                Evidence <span aria-hidden="true">↓</span> / Explanations <span aria-hidden="true">→</span>
+                <span className="ach-grid__title">Evidence</span>
+                <span className="ach-grid__score">rated against each explanation</span>
               </button>
             </th>
             {matrix.hypotheses.map((row, h) => {
@@ -101,7 +103,6 @@ export function AchGrid({ matrix, userId, readOnly, blind, grid, disputed, onRat
                       className="ach-cell"
                       aria-label={cellLabel(cell, mine, blind, row.hypothesis.text, column.evidence.text)}
                       aria-haspopup={readOnly ? undefined : 'menu'}
-                      aria-disabled={readOnly || undefined}
                       onClick={(event) => {
                         if (readOnly) return;
                         menuAnchor.current = event.currentTarget;
@@ -111,7 +112,7 @@ export function AchGrid({ matrix, userId, readOnly, blind, grid, disputed, onRat
                       {...cellProps(e + 1, h + 1)}
                     >
                       <span className={`ach-cell__mine rating--${mine ?? 'none'}`}>{mine ?? '·'}</span>
-                      {cell.raters + cell.distribution.NA > 0 && <RatingSpread cell={cell} />}
+                      {!blind && cell.raters + cell.distribution.NA > 0 && <RatingSpread cell={cell} />}
                     </button>
                   </td>
                 );

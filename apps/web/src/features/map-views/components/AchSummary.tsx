@@ -20,13 +20,13 @@ export function AchSummary({ matrix, userId, blind, onShowCell }: AchSummaryProp
   return (
     <div className="ach-summary">
       <section aria-labelledby="ach-ranking-title">
-        <h3 id="ach-ranking-title">Least inconsistent first</h3>
+        <h3 id="ach-ranking-title">Least inconsistent first{blind ? ' (your ratings only, until revealed)' : ''}</h3>
         <ol className="ach-summary__ranking">
           {ranked.map((row) => (
             <li key={row.hypothesis.id}>
               <span className="ach-summary__rank">#{row.rank}</span> {row.hypothesis.text || 'Untitled explanation'}{' '}
               <span className="muted">
-                team {formatScore(row.inconsistency)}
+                {blind ? 'yours' : 'team'} {formatScore(row.inconsistency)}
                 {row.byMember[userId] && !blind && ` · you ${formatScore(row.byMember[userId].inconsistency)} (#${row.byMember[userId].rank})`}
               </span>
             </li>

@@ -26,6 +26,10 @@ export function ExplanationsSideBySide() {
   if (columns.length === 0) return <EmptyState title="No explanations yet">Add explanation nodes to the map to compare them here.</EmptyState>;
   return (
     <section className="map-view" aria-label="Explanations side by side">
+      <p className="muted map-view__hint">
+        {columns.length} {columns.length === 1 ? 'explanation' : 'explanations'}, in the order they were added{columns.length > 1 ? '; scroll sideways for the others' : ''}. Supporting
+        and opposing evidence are the evidence and claims linked to an explanation by a supports or opposes edge.
+      </p>
       {error && <p className="muted">The corpus&apos;s attributions could not be loaded; actors come from the map only.</p>}
       {/* A scrolling region must take focus so keyboard users can scroll it (WCAG 2.1.1). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}

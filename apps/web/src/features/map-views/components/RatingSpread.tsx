@@ -7,7 +7,7 @@ export function RatingSpread({ cell }: { cell: AchCell }) {
   return (
     <span className="rating-spread" aria-hidden="true">
       {SCALE.map((rating) => (
-        <span key={rating} className={`rating-spread__bar rating--${rating}`} style={{ height: `${(cell.distribution[rating] / most) * 100}%` }} />
+        <span key={rating} className={`rating-spread__bar rating--${rating}${cell.distribution[rating] === 0 ? ' rating-spread__bar--empty' : ''}`} style={{ height: `${(cell.distribution[rating] / most) * 100}%` }} />
       ))}
       {cell.distribution.NA > 0 && <span className="rating-spread__na">NA{cell.distribution.NA > 1 ? `×${cell.distribution.NA}` : ''}</span>}
     </span>
