@@ -4,12 +4,13 @@
  * disagrees; headers show each explanation's inconsistency rank and each evidence's
  * diagnosticity. Enter or a click opens the rating menu; digits 1-6 rate at once; Delete clears.
  */
-import { ACH_RATING_LABELS, type AchCell, type AchMatrix, type AchRating } from '@marginalia/shared';
-import { useRef, useState, type KeyboardEvent } from 'react';
-import { RATING_KEYS, describeDistribution, disagreementLevel, formatScore } from '../ach-format';
+import type { AchCell, AchMatrix, AchRating } from '@marginalia/shared';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { RATING_KEYS, formatScore } from '../ach-format';
 import type { useGridFocus } from '../hooks/useGridFocus';
 import { RatingMenu } from './RatingMenu';
-import { RatingSpread } from './RatingSpread';
+import type { AchCellActions } from './AchCellButton';
+import { AchGridRow } from './AchGridRow';
 
 interface AchGridProps {
   matrix: AchMatrix;
@@ -22,27 +23,32 @@ interface AchGridProps {
   onRate: (cell: AchCell, rating: AchRating | null) => void;
 }
 
-function cellLabel(cell: AchCell, mine: AchRating | undefined, blind: boolean, hypothesis: string, evidence: string): string {
-  const level = disagreementLevel(cell);
-  const parts = [`${evidence} on ${hypothesis}`, mine ? `you: ${ACH_RATING_LABELS[mine]}` : 'you have not rated'];
-  if (!blind) parts.push(`team: ${describeDistribution(cell)}`);
-  if (level !== 'none') parts.push(`${level} disagreement`);
-  return parts.join('; ');
-}
-
 export function AchGrid({ matrix, userId, readOnly, blind, grid, disputed, onRate }: AchGridProps) {
   const menuAnchor = useRef<HTMLElement | null>(null);
   const [menuCell, setMenuCell] = useState<AchCell | null>(null);
-  const { gridRef, handleKeyDown, cellProps } = grid;
-
-  function handleCellKeyDown(event: KeyboardEvent<HTMLButtonElement>, cell: AchCell) {
-    if (readOnly || event.ctrlKey || event.metaKey || event.altKey) return;
-    const rating = RATING_KEYS[event.key];
-    if (rating) onRate(cell, rating);
-    else if (event.key === 'Delete' || event.key === 'Backspace') onRate(cell, null);
-    else return;
-    event.preventDefault();
-  }
+  const { gridRef, handleKeyDown, handleFocus, cellProps } = grid;
+  const latest = useRef({ readOnly, onRate });
+  useEffect(() => {
+    latest.current = { readOnly, onRate };
+  });
+  const actions = useMemo<AchCellActions>(
+    () => ({
+      open: (event, cell) => {
+        if (latest.current.readOnly) return;
+        menuAnchor.current = event.currentTarget;
+        setMenuCell(cell);
+      },
+      keyDown: (event, cell) => {
+        if (latest.current.readOnly || event.ctrlKey || event.metaKey || event.altKey) return;
+        const rating = RATING_KEYS[event.key];
+        if (rating) latest.current.onRate(cell, rating);
+        else if (event.key === 'Delete' || event.key === 'Backspace') latest.current.onRate(cell, null);
+        else return;
+        event.preventDefault();
+      },
+    }),
+    [],
+  );
 
   return (
     <>
@@ -55,6 +61,7 @@ export function AchGrid({ matrix, userId, readOnly, blind, grid, disputed, onRat
         aria-colcount={matrix.hypotheses.length + 1}
         aria-readonly={readOnly || undefined}
         onKeyDown={handleKeyDown}
+        onFocus={handleFocus}
       >
         <thead>
           <tr>
@@ -82,42 +89,17 @@ export function AchGrid({ matrix, userId, readOnly, blind, grid, disputed, onRat
         </thead>
         <tbody>
           {matrix.evidence.map((column, e) => (
-            <tr key={column.evidence.id}>
-              <th scope="row" className="ach-grid__evidence">
-                <button type="button" className="ach-grid__header-button" {...cellProps(e + 1, 0)}>
-                  <span className="ach-grid__title">{column.evidence.text || 'Untitled evidence'}</span>
-                  <span className="ach-grid__score">
-                    {column.diagnosticity === null ? 'diagnosticity –' : column.diagnosticity === 0 ? 'not diagnostic' : `diagnosticity ${formatScore(column.diagnosticity)}`}
-                    {column.teamWeight !== 1 && ` · weight ${formatScore(column.teamWeight)}`}
-                  </span>
-                </button>
-              </th>
-              {matrix.hypotheses.map((row, h) => {
-                const cell = matrix.cells[h]![e]!;
-                const mine = cell.ratings[userId];
-                const level = disagreementLevel(cell);
-                return (
-                  <td key={row.hypothesis.id} className={`ach-grid__cell ach-grid__cell--${level}${disputed.has(cell) ? ' ach-grid__cell--disputed' : ''}`}>
-                    <button
-                      type="button"
-                      className="ach-cell"
-                      aria-label={cellLabel(cell, mine, blind, row.hypothesis.text, column.evidence.text)}
-                      aria-haspopup={readOnly ? undefined : 'menu'}
-                      onClick={(event) => {
-                        if (readOnly) return;
-                        menuAnchor.current = event.currentTarget;
-                        setMenuCell(cell);
-                      }}
-                      onKeyDown={(event) => handleCellKeyDown(event, cell)}
-                      {...cellProps(e + 1, h + 1)}
-                    >
-                      <span className={`ach-cell__mine rating--${mine ?? 'none'}`}>{mine ?? '·'}</span>
-                      {!blind && cell.raters + cell.distribution.NA > 0 && <RatingSpread cell={cell} />}
-                    </button>
-                  </td>
-                );
-              })}
-            </tr>
+            <AchGridRow
+              key={column.evidence.id}
+              matrix={matrix}
+              e={e}
+              userId={userId}
+              blind={blind}
+              readOnly={readOnly}
+              disputed={disputed}
+              activeColumn={grid.active.row === e + 1 ? grid.active.column : -1}
+              actions={actions}
+            />
           ))}
         </tbody>
       </table>

@@ -4,7 +4,7 @@
  * PageUp/PageDown by ten rows. Cells are found by `data-grid-cell="row:column"`, so the grid's
  * markup stays ordinary table markup.
  */
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 
 export interface GridPosition {
   row: number;
@@ -46,13 +46,20 @@ export function useGridFocus(rows: number, columns: number) {
     [active, rows, columns, focusCell],
   );
 
+  /** Only primitives, so memoised cells re-render only when their own tab stop changes. */
   const cellProps = (row: number, column: number) => ({
     'data-grid-cell': `${row}:${column}`,
     tabIndex: row === current.row && column === current.column ? 0 : -1,
-    onFocus: () => {
-      if (row !== active.row || column !== active.column) setActive({ row, column });
-    },
   });
 
-  return { gridRef, active: current, focusCell, handleKeyDown, cellProps };
+  /** One listener for the whole grid (focus bubbles in React): a click or Tab makes a cell current. */
+  const handleFocus = useCallback((event: FocusEvent) => {
+    const match = /^(\d+):(\d+)$/.exec((event.target as HTMLElement).dataset.gridCell ?? '');
+    if (!match) return;
+    const row = Number(match[1]);
+    const column = Number(match[2]);
+    setActive((previous) => (previous.row === row && previous.column === column ? previous : { row, column }));
+  }, []);
+
+  return { gridRef, active: current, focusCell, handleKeyDown, handleFocus, cellProps };
 }
