@@ -26,6 +26,12 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'document.deleted': 'Deleted a document',
   'attribution.created': 'Attributed text to an actor',
   'attribution.deleted': 'Removed an attribution',
+  'map.created': 'Created an argument map',
+  'map.renamed': 'Renamed an argument map',
+  'map.archived': 'Archived an argument map',
+  'map.unarchived': 'Unarchived an argument map',
+  'map.duplicated': 'Duplicated an argument map',
+  'map.deleted': 'Deleted an argument map',
 };
 
 /** Keys whose ids name people; other ids (invites, documents, jobs) are not members. */
