@@ -118,18 +118,30 @@ function emptyDistribution(): Record<AchRating, number> {
   return { CC: 0, C: 0, N: 0, I: 0, II: 0, NA: 0 };
 }
 
-/** Groups the snapshot's ratings by cell, keeping only cells of the matrix's rows and columns. */
+/** One cell's raters and ratings, as parallel arrays (cheaper than a Map per cell). */
+interface CellRatings {
+  users: string[];
+  ratings: AchRating[];
+}
+
+/**
+ * Groups the snapshot's ratings by cell (index h * evidenceCount + e), keeping only cells of
+ * the matrix's rows and columns. A snapshot holds one entry per member per cell (readMap reads
+ * them from a map keyed that way).
+ */
 function ratingsByCell(ratings: readonly AchRatingEntry[], hypothesisIndex: Map<string, number>, evidenceIndex: Map<string, number>) {
-  const cells = new Map<number, Map<string, AchRating>>();
+  const cells = new Array<CellRatings | undefined>(hypothesisIndex.size * evidenceIndex.size);
   const evidenceCount = evidenceIndex.size;
   for (const entry of ratings) {
     const h = hypothesisIndex.get(entry.hypothesisId);
     const e = evidenceIndex.get(entry.evidenceId);
     if (h === undefined || e === undefined) continue;
     const key = h * evidenceCount + e;
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = new Map()));
-    cell.set(entry.userId, entry.rating);
+    const cell = cells[key];
+    if (cell) {
+      cell.users.push(entry.userId);
+      cell.ratings.push(entry.rating);
+    } else cells[key] = { users: [entry.userId], ratings: [entry.rating] };
   }
   return cells;
 }
@@ -146,7 +158,7 @@ function weightsByEvidence(weights: readonly AchWeightEntry[], evidenceIndex: Ma
   return byEvidence;
 }
 
-function describeCell(hypothesisId: string, evidenceId: string, ratings: Map<string, AchRating> | undefined, teamWeight: number): AchCell {
+function describeCell(hypothesisId: string, evidenceId: string, ratings: CellRatings | undefined, teamWeight: number): AchCell {
   const distribution = emptyDistribution();
   const record: Record<string, AchRating> = {};
   let raters = 0;
@@ -156,8 +168,9 @@ function describeCell(hypothesisId: string, evidenceId: string, ratings: Map<str
   let max = -Infinity;
   let points = 0;
   if (ratings)
-    for (const [userId, rating] of ratings) {
-      record[userId] = rating;
+    for (let index = 0; index < ratings.users.length; index++) {
+      const rating = ratings.ratings[index]!;
+      record[ratings.users[index]!] = rating;
       distribution[rating] += 1;
       if (rating === 'NA') continue;
       const value = ACH_RATING_VALUES[rating];
@@ -195,7 +208,7 @@ export function computeAchMatrix(snapshot: Pick<MapSnapshot, 'nodes' | 'ratings'
   const evidenceWeights = weightsByEvidence(snapshot.weights, evidenceIndex);
 
   const memberSet = new Set<string>();
-  for (const ratings of cellRatings.values()) for (const userId of ratings.keys()) memberSet.add(userId);
+  for (const cell of cellRatings) if (cell) for (const userId of cell.users) memberSet.add(userId);
   for (const weights of evidenceWeights.values()) for (const userId of weights.keys()) memberSet.add(userId);
   const members = [...memberSet].sort();
 
@@ -223,14 +236,16 @@ export function computeAchMatrix(snapshot: Pick<MapSnapshot, 'nodes' | 'ratings'
     let score = 0;
     let rated = 0;
     evidenceNodes.forEach((node, e) => {
-      const ratings = cellRatings.get(h * evidenceNodes.length + e);
+      const ratings = cellRatings[h * evidenceNodes.length + e];
       const cell = describeCell(hypothesis.id, node.id, ratings, evidence[e]!.teamWeight);
       row.push(cell);
       score += cell.inconsistency;
       if (cell.raters > 0) rated += 1;
       if (ratings)
-        for (const [userId, rating] of ratings) {
+        for (let index = 0; index < ratings.users.length; index++) {
+          const rating = ratings.ratings[index]!;
           if (rating === 'NA') continue;
+          const userId = ratings.users[index]!;
           const m = memberPosition.get(userId)!;
           memberScores[m]![h]! += ACH_INCONSISTENCY_POINTS[rating] * memberWeight(e, userId);
           memberRated[m]![h]! += 1;
