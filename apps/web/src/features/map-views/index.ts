@@ -6,3 +6,5 @@ import './map-views.css';
 export { AchMatrix } from './components/AchMatrix';
 export { ActorsByExplanations } from './components/ActorsByExplanations';
 export { ExplanationsSideBySide } from './components/ExplanationsSideBySide';
+/** All three under tabs: what the map page's Compare tab loads (features/maps CompareViewsSlot). */
+export { MapViews } from './components/MapViews';
