@@ -80,7 +80,11 @@ export function ActorsByExplanations() {
               <tr key={actorId}>
                 <th scope="row">
                   {names.actor(actorId)}
-                  {names.affiliation(actorId) && <span className="actor-matrix__affiliation">{names.affiliation(actorId)}</span>}
+                  {names.affiliation(actorId) && (
+                    <span className="actor-matrix__affiliation" title={names.affiliation(actorId) ?? undefined}>
+                      {names.affiliation(actorId)}
+                    </span>
+                  )}
                 </th>
                 {matrix.cells[row]!.map((cell) => (
                   <PositionCell key={cell.explanationId} workspaceId={workspaceId} cell={cell} names={names} />

@@ -70,6 +70,9 @@ export function ExplanationCard({ workspaceId, column, actorCells, names, ach }:
   const disputers = actorCells.filter((cell) => cell.position === 'disputes');
   const mixed = actorCells.filter((cell) => cell.position === 'mixed');
   const openQuestions = column.questions.filter((question) => question.open);
+  // The explanation's own quotes that an actor said are shown under that actor, not twice.
+  const quotedByActors = new Set(actorCells.flatMap((cell) => cell.reasons.flatMap((reason) => (reason.kind === 'attributed-quote' && reason.via === 'explanation' ? [reason.link.id] : []))));
+  const ownQuotes = explanation.evidence.filter((link) => !quotedByActors.has(link.id));
   return (
     <article className="explanation-card" aria-labelledby={headingId}>
       <header className="explanation-card__header">
@@ -84,7 +87,7 @@ export function ExplanationCard({ workspaceId, column, actorCells, names, ach }:
             </span>
           )}
         </p>
-        {explanation.evidence.map((link) => (
+        {ownQuotes.map((link) => (
           <QuoteLink key={link.id} workspaceId={workspaceId} link={link} documentTitle={names.document(link.documentId)} />
         ))}
       </header>
