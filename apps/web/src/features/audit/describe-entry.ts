@@ -32,6 +32,12 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'map.unarchived': 'Unarchived an argument map',
   'map.duplicated': 'Duplicated an argument map',
   'map.deleted': 'Deleted an argument map',
+  'thread.created': 'Started a discussion thread',
+  'thread.resolved': 'Resolved a thread',
+  'thread.reopened': 'Reopened a thread',
+  'comment.created': 'Commented',
+  'comment.edited': 'Edited a comment',
+  'comment.deleted': 'Deleted a comment',
 };
 
 /** Keys whose ids name people; other ids (invites, documents, jobs) are not members. */
