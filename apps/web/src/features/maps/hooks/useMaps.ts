@@ -1,0 +1,47 @@
+/** Map list queries and mutations; every mutation refreshes everything under the maps key. */
+import type { DuplicateArgumentMapBody, UpdateArgumentMapBody } from '@marginalia/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createMap, deleteMap, duplicateMap, getMap, listDocumentCitations, listMaps, mapKeys, updateMap } from '../api';
+
+export function useMaps(workspaceId: string, includeArchived = false) {
+  return useQuery({ queryKey: mapKeys.list(workspaceId, includeArchived), queryFn: () => listMaps(workspaceId, includeArchived) });
+}
+
+export function useMap(workspaceId: string, mapId: string) {
+  return useQuery({ queryKey: mapKeys.detail(workspaceId, mapId), queryFn: () => getMap(workspaceId, mapId) });
+}
+
+export function useDocumentCitations(workspaceId: string, documentId: string) {
+  return useQuery({ queryKey: mapKeys.citations(workspaceId, documentId), queryFn: () => listDocumentCitations(workspaceId, documentId) });
+}
+
+function useRefreshMaps(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: mapKeys.all(workspaceId) });
+}
+
+export function useCreateMap(workspaceId: string) {
+  const refresh = useRefreshMaps(workspaceId);
+  return useMutation({ mutationFn: (title: string) => createMap(workspaceId, { title }), onSuccess: refresh });
+}
+
+export function useUpdateMap(workspaceId: string) {
+  const refresh = useRefreshMaps(workspaceId);
+  return useMutation({
+    mutationFn: ({ mapId, body }: { mapId: string; body: UpdateArgumentMapBody }) => updateMap(workspaceId, mapId, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useDuplicateMap(workspaceId: string) {
+  const refresh = useRefreshMaps(workspaceId);
+  return useMutation({
+    mutationFn: ({ mapId, body }: { mapId: string; body: DuplicateArgumentMapBody }) => duplicateMap(workspaceId, mapId, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useDeleteMap(workspaceId: string) {
+  const refresh = useRefreshMaps(workspaceId);
+  return useMutation({ mutationFn: (mapId: string) => deleteMap(workspaceId, mapId), onSuccess: refresh });
+}
