@@ -100,7 +100,13 @@ export const PassageView = memo(function PassageView({ passage, map, highlights,
       <p ref={textRef} className="passage__text" {...{ [PASSAGE_TEXT_ATTRIBUTE]: '' }} data-start={passage.start}>
         {text}
       </p>
-      {marginItems.length > 0 && <div className="passage__margin">{marginItems.map((item) => <div key={item.key}>{item.render(current)}</div>)}</div>}
+      {marginItems.length > 0 && (
+        <ul className="passage__margin" aria-label={`Notes on passage ${String(number)}`}>
+          {marginItems.map((item) => (
+            <li key={item.key}>{item.render(current)}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 });

@@ -204,6 +204,7 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
             setShortcutsOpen(true);
           }}
         />
+        {layers.controls.length > 0 && <div className="reader__controls">{layers.controls}</div>}
         <div ref={textRef} className="reader__text" lang={document.language ?? undefined}>
           <PassageList
             passages={passages}
