@@ -1,6 +1,7 @@
 /**
- * The reader's annotation filter, above the text: tags (a combobox that adds each chosen tag to
- * a removable list, and whether sub-tags count), an analyst, "mine only", how many annotations
+ * The reader's annotation filter, above the text: tags (a popover with a search field over a
+ * multiple-selection list, the chosen ones also shown as removable chips, and whether sub-tags
+ * count), an analyst, "mine only", how many annotations
  * are shown of how many, and one button that clears it all. Every control is a React Aria
  * widget, so it works from the keyboard and names itself to screen readers; the count is a
  * polite live region, so a change is announced without moving focus.
@@ -8,21 +9,24 @@
 import type { Analyst, Tag } from '@marginalia/shared';
 import { useMemo, useState } from 'react';
 import {
+  Autocomplete,
   Button as AriaButton,
   Checkbox,
-  ComboBox,
+  Dialog,
+  DialogTrigger,
   Input,
   Label,
   ListBox,
   ListBoxItem,
   Popover,
+  SearchField,
   Select,
   SelectValue,
   Switch,
   Tag as Chip,
   TagGroup,
   TagList,
-  type Key,
+  useFilter,
 } from 'react-aria-components';
 import { Button } from '../../../ui';
 import { TagLabel, tagPath } from '../../codebook';
@@ -44,46 +48,62 @@ export interface AnnotationFilterBarProps {
 export function AnnotationFilterBar({ filter, onChange, tags, analysts, hasConsensus, shown, total }: AnnotationFilterBarProps) {
   const [query, setQuery] = useState('');
   const byId = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
-  const choices = useMemo(() => tags.filter((tag) => !filter.tagIds.includes(tag.id)).map((tag) => ({ id: tag.id, tag, path: tagPath(tags, tag.id) })), [tags, filter.tagIds]);
+  const choices = useMemo(() => tags.map((tag) => ({ id: tag.id, tag, path: tagPath(tags, tag.id) })), [tags]);
+  const { contains } = useFilter({ sensitivity: 'base' });
+  const tagSummary = filter.tagIds.length === 0 ? 'Any tag' : filter.tagIds.length === 1 ? (byId.get(filter.tagIds[0]!)?.name ?? '1 tag') : `${String(filter.tagIds.length)} tags`;
   const analystChoices = [{ id: ANYONE, name: 'Anyone' }, ...analysts.map((analyst) => ({ id: analyst.id, name: analyst.displayName })), ...(hasConsensus ? [{ id: CONSENSUS, name: 'Team consensus' }] : [])];
   const filtering = isFiltering(filter);
-
-  function addTag(key: Key | null) {
-    if (key === null) return;
-    onChange({ tagIds: [...filter.tagIds, String(key)] });
-    setQuery('');
-  }
 
   return (
     <section className="annotation-filter" aria-label="Filter annotations">
       <div className="annotation-filter__controls">
-        <ComboBox
-          className="annotation-filter__field annotation-filter__tags"
-          items={choices}
-          selectedKey={null}
-          inputValue={query}
-          onInputChange={setQuery}
-          onSelectionChange={addTag}
-          menuTrigger="focus"
-        >
-          <Label className="annotation-filter__label">Filter by tag</Label>
-          <div className="annotation-filter__combo">
-            <Input className="input input--compact" placeholder="Add a tag…" />
-            <AriaButton className="annotation-filter__open" aria-label="Show tags">
-              ▾
+        <div className="annotation-filter__field annotation-filter__tags">
+          <span className="annotation-filter__label" aria-hidden="true">
+            Tags
+          </span>
+          <DialogTrigger onOpenChange={() => setQuery('')}>
+            <AriaButton className="input input--compact annotation-filter__select" aria-label={`Filter by tag: ${tagSummary}`}>
+              <span>{tagSummary}</span>
+              <span aria-hidden="true">▾</span>
             </AriaButton>
-          </div>
-          <Popover className="annotation-filter__popover" placement="bottom start">
-            <ListBox className="annotation-filter__list" renderEmptyState={() => <p className="muted annotation-filter__empty">No tag matches.</p>}>
-              {({ tag, path }: { tag: Tag; path: string }) => (
-                <ListBoxItem id={tag.id} textValue={path} className="tag-picker__option">
-                  <TagLabel name={tag.name} color={tag.color} />
-                  {tag.parentId !== null && <span className="muted tag-picker__path">{tagPath(tags, tag.parentId)}</span>}
-                </ListBoxItem>
-              )}
-            </ListBox>
-          </Popover>
-        </ComboBox>
+            <Popover className="annotation-filter__popover" placement="bottom start">
+              <Dialog className="annotation-filter__dialog" aria-label="Filter by tag">
+                <Autocomplete inputValue={query} onInputChange={setQuery} filter={contains}>
+                  <SearchField aria-label="Find a tag" autoFocus>
+                    <Input className="input input--compact annotation-filter__search" placeholder="Type to filter…" />
+                  </SearchField>
+                  <ListBox
+                    aria-label="Tags"
+                    className="annotation-filter__list"
+                    items={choices}
+                    selectionMode="multiple"
+                    // Escape closes the list (after clearing the search text), never empties the filter.
+                    escapeKeyBehavior="none"
+                    selectedKeys={filter.tagIds}
+                    onSelectionChange={(keys) => {
+                      onChange({ tagIds: keys === 'all' ? tags.map((tag) => tag.id) : [...keys].map(String) });
+                    }}
+                    renderEmptyState={() => <p className="muted annotation-filter__empty">No tag matches.</p>}
+                  >
+                    {({ tag, path }: { tag: Tag; path: string }) => (
+                      <ListBoxItem id={tag.id} textValue={path} className="tag-picker__option">
+                        {({ isSelected }) => (
+                          <>
+                            <span className="tag-picker__check" aria-hidden="true">
+                              {isSelected ? '✓' : ''}
+                            </span>
+                            <TagLabel name={tag.name} color={tag.color} />
+                            {tag.parentId !== null && <span className="muted tag-picker__path">{tagPath(tags, tag.parentId)}</span>}
+                          </>
+                        )}
+                      </ListBoxItem>
+                    )}
+                  </ListBox>
+                </Autocomplete>
+              </Dialog>
+            </Popover>
+          </DialogTrigger>
+        </div>
         <Select
           className="annotation-filter__field"
           selectedKey={filter.analystId ?? ANYONE}
