@@ -124,6 +124,10 @@ void test('an analyst filters the reader by tag, with and without sub-tags, by a
 
     await page.setViewportSize({ width: 390, height: 844 });
     await filter.addTagByKeyboard('Explanations');
+    await filter.region().evaluate((element) => {
+      element.scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -80);
+    });
     await saveScreenshot(page, 'reader-filter-390');
     await filter.clear();
     await filter.waitForCount(`All ${String(total)} annotations shown`);

@@ -22,9 +22,9 @@ import { AnnotationFilterBar } from './components/AnnotationFilterBar';
 import { AnnotationMarginItem } from './components/AnnotationMarginItem';
 import { TagPicker } from './components/TagPicker';
 import { useAnnotationFilter } from './hooks/useAnnotationFilter';
-import { useCreateAnnotation, useDeleteAnnotation, useDocumentAnnotations, useUpdateAnnotation } from './hooks/useAnnotations';
+import { prefetchDocumentAnnotations, useCreateAnnotation, useDeleteAnnotation, useDocumentAnnotations, useUpdateAnnotation } from './hooks/useAnnotations';
 
-export const annotationsLayer: ReaderLayer = { id: 'annotations', useLayer: useAnnotationsLayer };
+export const annotationsLayer: ReaderLayer = { id: 'annotations', useLayer: useAnnotationsLayer, prefetch: prefetchDocumentAnnotations };
 
 type Editing = { kind: 'new'; span: SelectedSpan } | { kind: 'edit'; annotation: Annotation; quote: string };
 
@@ -198,5 +198,5 @@ function useAnnotationsLayer({ workspaceId, document, map }: ReaderLayerContext)
     </Dialog>
   );
 
-  return { highlights, marginItems, selectionActions, overlay, controls };
+  return { highlights, marginItems, selectionActions, overlay, controls, pending: annotations.isPending || tags.isPending };
 }

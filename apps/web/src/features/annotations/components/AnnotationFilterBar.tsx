@@ -127,7 +127,7 @@ export function AnnotationFilterBar({ filter, onChange, tags, analysts, hasConse
             </ListBox>
           </Popover>
         </Select>
-        <Switch className="switch annotation-filter__mine" isSelected={filter.mineOnly} onChange={(mineOnly) => onChange({ mineOnly })}>
+        <Switch className="switch annotation-filter__mine" isSelected={filter.mineOnly} onChange={(mineOnly) => onChange(mineOnly ? { mineOnly, analystId: null } : { mineOnly })}>
           <span className="switch__track" aria-hidden="true" />
           Mine only
         </Switch>

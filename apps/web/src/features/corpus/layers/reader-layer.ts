@@ -10,6 +10,7 @@
  * Offsets are code points in the document, end exclusive, as everywhere in the corpus API.
  */
 import type { DocumentDetail, OffsetMap } from '@marginalia/shared';
+import type { QueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode } from 'react';
 import type { SelectedSpan } from '../dom-offsets';
 
@@ -56,10 +57,17 @@ export interface ReaderLayerOutput {
   overlay?: ReactNode;
   /** Rendered once above the text (a layer's view settings, such as a filter). */
   controls?: ReactNode;
+  /** Still loading what it paints (the reader marks when every layer has painted). */
+  pending?: boolean;
 }
 
 export interface ReaderLayer {
   id: string;
+  /**
+   * Starts loading what the layer paints as soon as the reader starts loading the document, so
+   * the two requests run side by side rather than one after the other.
+   */
+  prefetch?: (queryClient: QueryClient, workspaceId: string, documentId: string) => void;
   /** A React hook: called on every render of the reader, in the registry's fixed order. */
   useLayer: (context: ReaderLayerContext) => ReaderLayerOutput;
 }

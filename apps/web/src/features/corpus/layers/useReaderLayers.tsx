@@ -14,6 +14,8 @@ export interface ReaderLayersResult {
   selectionActions: readonly SelectionAction[];
   overlays: ReactNode[];
   controls: ReactNode[];
+  /** Some layer is still loading what it paints. */
+  pending: boolean;
 }
 
 export function useReaderLayers(context: ReaderLayerContext, passages: readonly PassageSpan[]): ReaderLayersResult {
@@ -44,6 +46,7 @@ export function useReaderLayers(context: ReaderLayerContext, passages: readonly 
     marginByPassage,
     selectionActions: outputs.flatMap(({ output }) => output.selectionActions ?? []),
     overlays: outputs.map(({ id, output }) => <LayerOverlay key={id}>{output.overlay}</LayerOverlay>),
+    pending: outputs.some(({ output }) => output.pending === true),
     controls: outputs.flatMap(({ id, output }) => (output.controls ? [<LayerOverlay key={id}>{output.controls}</LayerOverlay>] : [])),
   };
 }
