@@ -93,41 +93,40 @@ function useAnnotationsLayer({ workspaceId, document, map }: ReaderLayerContext)
 
   // One margin item per annotation, kept while the annotations, tags and analysts stay the same:
   // a filter change only picks among them, so passages whose items are unchanged keep theirs.
-  const marginItemById = useMemo(
-    () =>
-      new Map(
-        (annotations.data?.annotations ?? []).map((annotation): [string, MarginItem] => {
-          const names = annotation.tagIds.map((id) => tagById.get(id)).filter((tag): tag is Tag => tag !== undefined);
-          const index = passageIndexAt(document.passages, annotation.start);
-          const quote = firstWords(map, { index, start: annotation.start, end: annotation.end }, 36);
-          const analyst = annotation.analystId ? (analystName.get(annotation.analystId) ?? 'a former member') : 'a former member';
-          const mine = annotation.analystId === me.id;
-          const by = annotation.kind === 'consensus' ? 'team consensus' : analyst;
-          const props = { names, quote, by, mine: mine && annotation.kind !== 'consensus', memo: annotation.memo, mayChange: canAnnotate && (mine || isAdmin) };
-          return [
-            annotation.id,
-            {
-              key: `annotation:${annotation.id}`,
-              start: annotation.start,
-              end: annotation.end,
-              render: (focusable) => (
-                <AnnotationMarginItem
-                  {...props}
-                  focusable={focusable}
-                  onEdit={() => {
-                    setEditing({ kind: 'edit', annotation, quote });
-                  }}
-                  onRemove={() => {
-                    deleteAnnotation(annotation);
-                  }}
-                />
-              ),
-            },
-          ];
-        }),
-      ),
-    [annotations.data, tagById, analystName, document.passages, map, me.id, canAnnotate, isAdmin, deleteAnnotation],
-  );
+  const marginItemById = useMemo(() => {
+    // What an item shows is worked out when it is rendered: a document opens with thousands of
+    // annotations, of which only those beside the passages on screen are ever listed.
+    const renderItem = (annotation: Annotation, focusable: boolean) => {
+      const names = annotation.tagIds.map((id) => tagById.get(id)).filter((tag): tag is Tag => tag !== undefined);
+      const index = passageIndexAt(document.passages, annotation.start);
+      const quote = firstWords(map, { index, start: annotation.start, end: annotation.end }, 36);
+      const mine = annotation.kind !== 'consensus' && annotation.analystId === me.id;
+      const by = annotation.kind === 'consensus' ? 'team consensus' : ((annotation.analystId && analystName.get(annotation.analystId)) ?? 'a former member');
+      return (
+        <AnnotationMarginItem
+          names={names}
+          quote={quote}
+          by={by}
+          mine={mine}
+          memo={annotation.memo}
+          mayChange={canAnnotate && (annotation.analystId === me.id || isAdmin)}
+          focusable={focusable}
+          onEdit={() => {
+            setEditing({ kind: 'edit', annotation, quote });
+          }}
+          onRemove={() => {
+            deleteAnnotation(annotation);
+          }}
+        />
+      );
+    };
+    return new Map(
+      (annotations.data?.annotations ?? []).map((annotation): [string, MarginItem] => [
+        annotation.id,
+        { key: `annotation:${annotation.id}`, start: annotation.start, end: annotation.end, render: (focusable) => renderItem(annotation, focusable) },
+      ]),
+    );
+  }, [annotations.data, tagById, analystName, document.passages, map, me.id, canAnnotate, isAdmin, deleteAnnotation]);
   const marginItems = useMemo(() => shownAnnotations.flatMap((annotation) => marginItemById.get(annotation.id) ?? []), [shownAnnotations, marginItemById]);
 
   const selectionActions = useMemo(
