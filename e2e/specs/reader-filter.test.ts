@@ -123,6 +123,11 @@ void test('an analyst filters the reader by tag, with and without sub-tags, by a
     assert.ok(await filter.mineOnly().isChecked(), 'mine only survives a reload');
 
     await page.setViewportSize({ width: 390, height: 844 });
+    await filter.region().getByRole('button', { name: /^Filter by tag/ }).click();
+    await page.getByRole('dialog', { name: 'Filter by tag' }).getByRole('option').first().waitFor();
+    await saveScreenshot(page, 'reader-filter-tags-open-390');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Filter by tag' }).waitFor({ state: 'hidden' });
     await filter.addTagByKeyboard('Explanations');
     await filter.region().evaluate((element) => {
       element.scrollIntoView({ block: 'start' });
