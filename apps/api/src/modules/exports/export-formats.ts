@@ -1,0 +1,14 @@
+/**
+ * The registry of export formats: one import line per format. The exports core (controller,
+ * listing, benchmark, tests) iterates this list and knows no format by name.
+ */
+import type { ExportFormat } from './export-format.js';
+import { jsonExportFormat } from './formats/json.format.js';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  jsonExportFormat,
+];
+
+export function findExportFormat(id: string): ExportFormat | undefined {
+  return EXPORT_FORMATS.find((format) => format.id === id);
+}
