@@ -3,10 +3,18 @@
  * listing, benchmark, tests) iterates this list and knows no format by name.
  */
 import type { ExportFormat } from './export-format.js';
+import { csvExportFormat } from './formats/csv.format.js';
+import { htmlReportExportFormat } from './formats/html-report.format.js';
 import { jsonExportFormat } from './formats/json.format.js';
+import { markdownReportExportFormat } from './formats/markdown-report.format.js';
+import { webAnnotationExportFormat } from './formats/web-annotation.format.js';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   jsonExportFormat,
+  markdownReportExportFormat,
+  htmlReportExportFormat,
+  csvExportFormat,
+  webAnnotationExportFormat,
 ];
 
 export function findExportFormat(id: string): ExportFormat | undefined {
