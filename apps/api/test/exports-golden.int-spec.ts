@@ -82,7 +82,10 @@ describe('export formats on the demo workspace', () => {
   beforeAll(async () => {
     app = await createTestApp();
     const { workspaceId } = await seedDemoWorkspace(app.dataSource);
-    snapshot = stableSnapshot(withRareCharacters(await app.get(WorkspaceExportLoader).load(workspaceId)));
+    const loaded = await app.get(WorkspaceExportLoader).load(workspaceId);
+    // The demo seed picks one of an actor's proposed affiliations in no fixed order (Yao Yuan has two): not the exports' concern.
+    const actors = loaded.actors.map((actor) => ({ ...actor, affiliation: actor.affiliation && '(seeded affiliation)' }));
+    snapshot = stableSnapshot(withRareCharacters({ ...loaded, actors }));
   });
   afterAll(async () => {
     await app.close();
