@@ -27,7 +27,9 @@ describe('exports over HTTP', () => {
     app = await createTestApp();
     ({ workspaceId } = await seedDemoWorkspace(app.dataSource));
     const { password } = await loadDemoSeed();
-    [mei, tomas, priya] = await Promise.all(['mei', 'tomas', 'priya'].map((name) => login(`${name}@demo.marginalia.test`, password)));
+    mei = await login('mei@demo.marginalia.test', password);
+    tomas = await login('tomas@demo.marginalia.test', password);
+    priya = await login('priya@demo.marginalia.test', password);
     tomasId = (await tomas.get<{ id: string }>('/auth/me')).body.id;
   });
   afterAll(async () => {

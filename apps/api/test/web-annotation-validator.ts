@@ -37,13 +37,13 @@ export function validateAnnotationCollection(collection: unknown, context: Valid
     if (!isIri(page.id)) problems.push('page id must be an IRI');
     if (!many(page.type).includes('AnnotationPage')) problems.push('page type must include AnnotationPage');
     if (!Array.isArray(page.items) || page.items.length === 0 && count > 0) problems.push('a page must have items');
-    if (page.startIndex !== undefined && page.startIndex !== expectedStart) problems.push(`page startIndex ${String(page.startIndex)} should be ${expectedStart}`);
+    if (page.startIndex !== undefined && page.startIndex !== expectedStart) problems.push(`page startIndex ${JSON.stringify(page.startIndex)} should be ${expectedStart}`);
     for (const item of many(page.items)) problems.push(...validateAnnotation(item, context));
     count += many(page.items).length;
     expectedStart = count;
     page = page.next;
   }
-  if (collection.total !== undefined && collection.total !== count) problems.push(`total ${String(collection.total)} but ${count} items`);
+  if (collection.total !== undefined && collection.total !== count) problems.push(`total ${JSON.stringify(collection.total)} but ${count} items`);
   return problems;
 }
 
@@ -87,7 +87,7 @@ function validateTarget(where: string, target: unknown, context: ValidationConte
     if (selector.type === 'TextQuoteSelector') {
       if (typeof selector.exact !== 'string') problems.push(`${where}: TextQuoteSelector MUST have exact`);
       for (const field of ['prefix', 'suffix'] as const) if (selector[field] !== undefined && typeof selector[field] !== 'string') problems.push(`${where}: ${field} must be a string`);
-      if (text !== undefined && typeof selector.exact === 'string' && !text.includes(`${String(selector.prefix ?? '')}${selector.exact}${String(selector.suffix ?? '')}`)) problems.push(`${where}: the quote with its prefix and suffix is not in the text`);
+      if (text !== undefined && typeof selector.exact === 'string' && !text.includes(`${typeof selector.prefix === 'string' ? selector.prefix : ''}${selector.exact}${typeof selector.suffix === 'string' ? selector.suffix : ''}`)) problems.push(`${where}: the quote with its prefix and suffix is not in the text`);
       selected.add(String(selector.exact));
     } else if (selector.type === 'TextPositionSelector') {
       const { start, end } = selector;
