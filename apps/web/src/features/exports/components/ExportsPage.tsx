@@ -22,10 +22,10 @@ export function ExportsPage() {
 
   if (!canPerform(workspace.myRole, 'workspace.export')) {
     return (
-      <>
+      <div className="page">
         <PageHeader title="Exports" />
         <Alert tone="info">Exporting needs the editor role or higher; you are {workspace.myRole}.</Alert>
-      </>
+      </div>
     );
   }
   if (isPending) return <LoadingState label="Loading export formats…" />;
@@ -44,7 +44,7 @@ export function ExportsPage() {
   const nothingChosen = format.options.some((option) => option.kind === 'choices' && choices[option.name]?.length === 0);
 
   return (
-    <>
+    <div className="page">
       <PageHeader title="Exports" description="Your workspace in open formats, for other tools and for publication. Under blind coding your export holds only your own annotations." />
       <Section title="Format">
         <RadioGroup className="exports__formats" value={format.id} onChange={setFormatId} aria-label="Export format">
@@ -92,11 +92,11 @@ export function ExportsPage() {
         {nothingChosen ? (
           <Alert tone="info">Choose at least one section.</Alert>
         ) : (
-          <a className="button button--primary" href={exportUrl(workspace.id, format.id, options)} download>
+          <a className="btn btn--primary" href={exportUrl(workspace.id, format.id, options)} download>
             Download {format.label}
           </a>
         )}
       </div>
-    </>
+    </div>
   );
 }
