@@ -32,8 +32,25 @@ export function withRareCharacters(snapshot: WorkspaceExport): WorkspaceExport {
   const end = start + '𠀋 rare'.length - 1; // '𠀋' is one code point, two UTF-16 units
   const analyst = snapshot.members.find((member) => member.role === 'editor') ?? snapshot.members[0]!;
   const documentId = 'ffffffff-0000-4000-8000-000000000001';
+  const commenter = snapshot.members.find((member) => member.role === 'commenter') ?? analyst;
+  const threadStart = points.indexOf('😀');
+  const thread: WorkspaceExport['threads'][number] = {
+    id: 'ffffffff-0000-4000-8000-000000000010',
+    anchor: { kind: 'text', documentId, start: threadStart, end: threadStart + 6, quote: { exact: points.slice(threadStart, threadStart + 6).join(''), prefix: 'Preface ', suffix: ' 𠀋 rare' }, annotationId: null, tagId: null, mapId: null, elementId: null, evidenceId: null, label: 'Emoji 😀 and 𠀋' },
+    orphaned: false,
+    createdBy: commenter.id,
+    createdAt: '2099-01-02T00:00:00.000Z',
+    resolvedAt: null,
+    resolvedBy: null,
+    comments: [
+      { id: 'ffffffff-0000-4000-8000-000000000011', authorId: commenter.id, body: 'Is the emoji <i>part</i> of the quote?', createdAt: '2099-01-02T00:00:00.000Z', editedAt: null, deletedAt: null },
+      { id: 'ffffffff-0000-4000-8000-000000000012', authorId: analyst.id, body: 'Yes: offsets count code points.', createdAt: '2099-01-02T00:01:00.000Z', editedAt: null, deletedAt: null },
+    ],
+  };
   return {
     ...snapshot,
+    threads: [...snapshot.threads, thread],
+    notebook: { markdown: `${snapshot.notebook.markdown}\n# Field notes 😀\n\nThe rare 𠀋 stays one character. <script>alert(1)</script>\n`.trimStart() },
     documents: [
       ...snapshot.documents,
       { id: documentId, title: 'Emoji 😀 and 𠀋', source: null, author: null, publishedOn: null, url: null, language: 'en', fields: {}, sourceFilename: null, createdAt: '2099-01-01T00:00:00.000Z', text: RARE_TEXT, passages: [{ index: 0, start: 0, end: points.length }] },
@@ -132,6 +149,12 @@ describe('export formats on the demo workspace', () => {
       { type: 'TextPositionSelector', start: 15, end: 21 },
     ]);
     expect(rare.body.map((body: { purpose: string }) => body.purpose)).toEqual(['tagging', 'commenting']);
+    const opening = findItem(collection, '😀 then');
+    expect(opening).toMatchObject({ motivation: 'commenting', body: { purpose: 'commenting', value: 'Is the emoji <i>part</i> of the quote?' } });
+    expect(opening.target.selector[1]).toEqual({ type: 'TextPositionSelector', start: 8, end: 14 });
+    const replies = [];
+    for (let page = collection.first; page; page = page.next) replies.push(...page.items.filter((item: { motivation: string }) => item.motivation === 'replying'));
+    expect(replies).toEqual([expect.objectContaining({ target: opening.id, body: expect.objectContaining({ purpose: 'replying', value: 'Yes: offsets count code points.' }) })]);
     // The validator catches a selector that points at other text.
     rare.target.selector[1].start = 14;
     expect(validateAnnotationCollection(collection, { texts }).join()).toMatch(/select different text/);
@@ -144,7 +167,9 @@ describe('export formats on the demo workspace', () => {
     expect(report).toContain('```mermaid\nflowchart BT');
     expect(report).toContain('#### ACH matrix');
     expect(report).toMatch(/> — Emoji 😀 and 𠀋, passage 1, coded by /);
-    expect(report).toContain('&lt;b&gt;bold&lt;/b&gt;');
+    expect(report).toContain('&lt;b>bold&lt;/b>');
+    expect(report).toContain('### Field notes 😀');
+    expect(report).toMatch(/### Open threads \(1\)\n\n#### Emoji 😀 and 𠀋\n\n> 😀 then\n\n- \*\*.+\*\*, \d{4}-\d\d-\d\d: Is the emoji &lt;i>part&lt;\/i> of the quote\?/);
     expect(await serialize('markdown')).toBe(report);
     const some = (await serialize('markdown', { sections: 'codebook,threads' })) as string;
     expect(some.split('\n').filter((line) => /^## /.test(line))).toEqual(['## Codebook', '## Discussion']);
@@ -153,7 +178,7 @@ describe('export formats on the demo workspace', () => {
   it('HTML: one self-contained page without markup from the workspace', async () => {
     const html = (await serialize('html')) as string;
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).not.toMatch(/<script|<link|src=|<b>bold/i);
+    expect(html).not.toMatch(/<script|<link|src=|<b>bold|<i>part/i);
     expect(html).toContain('&lt;b&gt;bold&lt;/b&gt;');
     expect(html).toMatch(/<h2[^>]*>Codebook<\/h2>/);
   });

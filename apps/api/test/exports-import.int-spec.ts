@@ -36,7 +36,26 @@ describe('importing a workspace export', () => {
   });
 
   it('round-trips the demo workspace: export, import, export again gives the same content', async () => {
-    const original = (await mei.get<WorkspaceExport>(`/workspaces/${workspaceId}/exports/json`)).body;
+    const exported = (await mei.get<WorkspaceExport>(`/workspaces/${workspaceId}/exports/json`)).body;
+    // The demo has no threads and an empty notebook: add both, as another instance would export them.
+    const meiId = exported.members.find((member) => member.displayName === 'Mei Lin')!.id;
+    const document = exported.documents[0]!;
+    const original: WorkspaceExport = {
+      ...exported,
+      notebook: { markdown: '# Field notes 😀\n\nThe rare 𠀋 stays one character.\n' },
+      threads: [
+        {
+          id: randomUUID(),
+          anchor: { kind: 'text', documentId: document.id, start: 0, end: 8, quote: { exact: [...document.text].slice(0, 8).join(''), prefix: '', suffix: [...document.text].slice(8, 40).join('') }, annotationId: null, tagId: null, mapId: null, elementId: null, evidenceId: null, label: document.title },
+          orphaned: false,
+          createdBy: meiId,
+          createdAt: '2026-01-01T00:00:00.000Z',
+          resolvedAt: '2026-01-02T00:00:00.000Z',
+          resolvedBy: meiId,
+          comments: [{ id: randomUUID(), authorId: meiId, body: 'Check the date 😀', createdAt: '2026-01-01T00:00:00.000Z', editedAt: null, deletedAt: null }],
+        },
+      ],
+    };
     const imported = await mei.post<{ workspaceId: string; documents: number; annotations: number; formerMembers: number }>('/workspaces/import', original);
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({ documents: original.documents.length, annotations: original.annotations.length, formerMembers: 0 });
@@ -45,6 +64,8 @@ describe('importing a workspace export', () => {
     const again = (await mei.get<WorkspaceExport>(`/workspaces/${imported.body.workspaceId}/exports/json`)).body;
     expect(again.members.filter((member) => member.role !== null).map((member) => [member.displayName, member.role])).toEqual([['Mei Lin', 'owner']]);
     expect(content(again)).toEqual(content(original));
+    expect(again.notebook.markdown).toBe(original.notebook.markdown);
+    expect(again.threads).toHaveLength(1);
 
     // The map is a live document the map guard accepts edits on: its projection lists the same nodes.
     const maps = (await mei.get<{ maps: { id: string; nodeCount: number }[] }>(`/workspaces/${imported.body.workspaceId}/maps`)).body.maps;

@@ -51,7 +51,7 @@ describe('exports over HTTP', () => {
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(report.headers.get('content-disposition')).toMatch(/^attachment; filename="MSS-counter-espionage-mobilisation-\d{4}-\d\d-\d\d\.md"; filename\*=UTF-8''/);
-    expect(report.body).toMatch(/^# MSS counter\\-espionage mobilisation\n/);
+    expect(report.body).toMatch(/^# MSS counter-espionage mobilisation\n/);
     expect(report.body).toContain('## Codebook');
     expect(report.body).not.toContain('## Corpus');
 

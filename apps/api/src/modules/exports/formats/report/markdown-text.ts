@@ -3,10 +3,17 @@
  * `<script>` stays literal (the HTML report renders this Markdown, so escaping here is also
  * what keeps raw HTML out of it); table cells also escape pipes and fold line breaks.
  */
-const INLINE_SPECIALS = /[\\`*_{}[\]()<>#+!|~&-]/g;
+const INLINE_SPECIALS = /[\\`*_[\]<&|~]/g;
+const ENTITY: Record<string, string> = { '<': '&lt;', '&': '&amp;' };
 
+/**
+ * Escapes what can start markup anywhere in a line (emphasis, code, links, HTML, tables) and
+ * what only counts at the start of one (headings, lists, quotes); `>` elsewhere and dashes,
+ * brackets and the like inside text are left readable.
+ */
 export function mdInline(text: string): string {
-  return text.replace(/\r\n?|\n/g, ' ').replace(INLINE_SPECIALS, (char) => (char === '<' ? '&lt;' : char === '>' ? '&gt;' : char === '&' ? '&amp;' : `\\${char}`));
+  const flat = text.replace(/\r\n?|\n/g, ' ').replace(INLINE_SPECIALS, (char) => ENTITY[char] ?? `\\${char}`);
+  return flat.replace(/^(\s*)([#>+-]|\d+[.)])/, (_match, space: string, marker: string) => `${space}${marker.replace(/[#>+.)-]/, '\\$&')}`);
 }
 
 export function mdCell(text: string): string {
