@@ -1,6 +1,6 @@
 /**
  * The Exports page in Chromium on the seeded demo workspace: Mei picks the Markdown report,
- * leaves out two sections, downloads it (the browser's download event), and the file holds the
+ * leaves out two sections and narrows it to one document, downloads it (the browser's download event), and the file holds the
  * report of her workspace without those sections. Screenshots at desktop and phone widths.
  */
 import assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ import { saveFailureArtifacts, saveScreenshot } from '../support/artifacts.js';
 import { DEMO_ACCOUNTS, DEMO_WORKSPACE, DemoSuite, openDemoWorkspace } from '../support/demo-suite.js';
 
 const suite = new DemoSuite();
+const SPIES_ARTICLE = "They're All Spies Now: Chinese Spy Agency Calls On Society To Help With Espionage";
 
 before(() => suite.start());
 after(() => suite.stop());
@@ -32,6 +33,10 @@ void test('downloads the Markdown report with the chosen sections from the Expor
       await sections.getByText(name, { exact: true }).click();
       assert.equal(await sections.getByRole('checkbox', { name }).isChecked(), false, `${name} is left out`);
     }
+    // Narrowed to one document: its passages only.
+    const documents = mei.getByRole('group', { name: 'Documents' });
+    await documents.getByText(SPIES_ARTICLE, { exact: true }).click();
+    await documents.getByText('1 chosen').waitFor();
     const wide = await saveScreenshot(mei, 'exports-1280', { fullPage: true });
     assert.ok(wide.distinctColours > 8, `the exports screenshot is not blank (${String(wide.distinctColours)} colours)`);
 
@@ -43,6 +48,9 @@ void test('downloads the Markdown report with the chosen sections from the Expor
     assert.deepEqual(headings, ['## Corpus', '## Codebook', '## Coded passages', '## Agreement between analysts', '## Argument maps']);
     assert.match(report, /> — .+, passage \d+, coded by (Mei Lin|Tomás Ruiz|Aisha Bello)/);
     assert.match(report, /```mermaid\nflowchart BT/);
+    const corpusRows = report.split('## Corpus')[1]!.split('## Codebook')[0]!.split('\n').filter((line) => /^\| \d+ \|/.test(line));
+    assert.equal(corpusRows.length, 1, corpusRows.join('\n'));
+    assert.ok(corpusRows[0]!.includes(SPIES_ARTICLE), corpusRows[0]);
 
     const phoneContext = await suite.newContext({ viewport: { width: 390, height: 844 } });
     const phone = (pages.phone = await phoneContext.newPage());

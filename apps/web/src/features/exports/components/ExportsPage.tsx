@@ -10,7 +10,10 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Alert, ErrorState, LoadingState, PageHeader, Section } from '../../../ui';
 import { useCurrentWorkspace } from '../../workspaces';
 import { exportUrl } from '../api';
+import { NO_FILTERS, filterParams, type ExportFilters as Filters } from '../export-filters';
 import { useExportFormats } from '../hooks/useExportFormats';
+import { useFilterSources } from '../hooks/useFilterSources';
+import { ExportFilters } from './ExportFilters';
 
 export function ExportsPage() {
   useDocumentTitle('Exports');
@@ -19,6 +22,8 @@ export function ExportsPage() {
   const [formatId, setFormatId] = useState('markdown');
   const [choices, setChoices] = useState<Record<string, string[]>>({});
   const [flags, setFlags] = useState<Record<string, boolean>>({});
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const filterSources = useFilterSources(workspace.id);
 
   if (!canPerform(workspace.myRole, 'workspace.export')) {
     return (
@@ -32,7 +37,7 @@ export function ExportsPage() {
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
 
   const format: ExportFormatInfo = formats.find((candidate) => candidate.id === formatId) ?? formats[0]!;
-  const options: Record<string, string> = {};
+  const options: Record<string, string> = filterParams(filters);
   for (const option of format.options) {
     if (option.kind === 'boolean') options[option.name] = flags[option.name] ? '1' : '';
     else {
@@ -88,6 +93,9 @@ export function ExportsPage() {
           )}
         </Section>
       )}
+      <Section title="What to include" description="Nothing ticked in a list means all of it.">
+        <ExportFilters sources={filterSources} value={filters} onChange={setFilters} />
+      </Section>
       <div className="exports__actions">
         {nothingChosen ? (
           <Alert tone="info">Choose at least one section.</Alert>
