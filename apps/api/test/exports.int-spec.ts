@@ -73,6 +73,8 @@ describe('exports over HTTP', () => {
     expect(narrowed.annotations.every((a) => a.documentId === document.id && a.analystId === tomasId && a.tagIds.join() === tag.id)).toBe(true);
     expect(narrowed.codebook.tags.map((t) => t.id).sort()).toEqual([tag.id, tag.parentId].sort());
     expect(narrowed.maps).toHaveLength(1);
+    // An empty list is no filter, as if left out.
+    expect((await mei.get<WorkspaceExport>(`/workspaces/${workspaceId}/exports/json?documents=&maps=`)).body.documents).toHaveLength(whole.documents.length);
 
     expect((await mei.get(`/workspaces/${workspaceId}/exports/pdf`)).status).toBe(404);
     expect((await mei.get(`/workspaces/${workspaceId}/exports/json?documents=nope`)).status).toBe(400);

@@ -10,7 +10,9 @@ const idList = (max: number) =>
   z
     .string()
     .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
-    .pipe(z.array(UuidSchema).max(max, `at most ${max} ids`));
+    .pipe(z.array(UuidSchema).max(max, `at most ${max} ids`))
+    // `documents=` with nothing after it means no filter, like leaving it out.
+    .transform((ids) => (ids.length > 0 ? ids : undefined));
 
 export const ExportFiltersSchema = z.object({
   documents: idList(10_000).optional(),
