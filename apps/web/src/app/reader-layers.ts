@@ -5,6 +5,7 @@
  */
 import { attributionsLayer } from '../features/actors';
 import { annotationsLayer } from '../features/annotations';
+import { discussionLayer } from '../features/discussion';
 import type { ReaderLayer } from '../features/corpus';
 
-export const READER_LAYERS: readonly ReaderLayer[] = [attributionsLayer, annotationsLayer];
+export const READER_LAYERS: readonly ReaderLayer[] = [attributionsLayer, annotationsLayer, discussionLayer];

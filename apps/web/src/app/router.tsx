@@ -6,6 +6,7 @@ import { PresenceList, WorkspaceLiveStatus } from '../features/collab';
 import { AdminSetupPage, AdminUsersPage } from '../features/admin';
 import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
+import { DiscussionPage, NotificationsBell } from '../features/discussion';
 import { ImportPage } from '../features/imports';
 import { InvitePage, MyInvitations } from '../features/invites';
 import { MembersPage } from '../features/members';
@@ -56,7 +57,17 @@ export function createRouter() {
               children: [
                 {
                   path: 'w/:workspaceId',
-                  element: <WorkspaceShell status={<WorkspaceLiveStatus />} navFooter={<PresenceList />} />,
+                  element: (
+                    <WorkspaceShell
+                      status={
+                        <>
+                          <NotificationsBell />
+                          <WorkspaceLiveStatus />
+                        </>
+                      }
+                      navFooter={<PresenceList />}
+                    />
+                  ),
                   children: [
                     { index: true, element: <Navigate to="corpus" replace /> },
                     { path: 'corpus', element: <CorpusPage /> },
@@ -73,7 +84,7 @@ export function createRouter() {
                     },
                     { path: 'codebook', element: <CodebookPage /> },
                     { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
-                    { path: 'discussion', element: <ComingSoonPage {...UPCOMING_SECTIONS.discussion} /> },
+                    { path: 'discussion', element: <DiscussionPage /> },
                     { path: 'exports', element: <ComingSoonPage {...UPCOMING_SECTIONS.exports} /> },
                     { path: 'members', element: <MembersPage /> },
                     { path: 'settings', element: <SettingsPage /> },

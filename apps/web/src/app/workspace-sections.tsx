@@ -8,12 +8,6 @@ export const UPCOMING_SECTIONS = {
     summary: 'Argument maps built from coded passages.',
     plans: ['draw claims, evidence and objections as a graph', 'link each node to the passages it rests on', 'edit a map together in real time'],
   },
-  discussion: {
-    title: 'Discussion',
-    icon: '✎',
-    summary: 'Threads about passages, codes and maps.',
-    plans: ['comment on a passage or an annotation', 'resolve threads when the team agrees', 'follow what changed since your last visit'],
-  },
   exports: {
     title: 'Exports',
     icon: '⇩',

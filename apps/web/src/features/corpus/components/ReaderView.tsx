@@ -193,6 +193,7 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
           document={document}
           canEdit={canEdit}
           currentPassage={current}
+          layerTools={layers.tools}
           onEditTitle={() => {
             setTab('details');
             setEditingDetails(true);

@@ -2,7 +2,8 @@
  * Reader layers: how features put things on the reader without the reader knowing them. A layer
  * (attributions, tags, later comments and map links) is a hook that, given the document being
  * read, returns highlights to paint, items for the margin beside the passage where each starts,
- * actions offered for selected text, and anything it renders once (its dialogs). The app's
+ * actions offered for selected text, tools about the whole document, and anything it renders
+ * once (its dialogs). The app's
  * composition root lists the layers (app/reader-layers.ts) and provides them through
  * ReaderLayersContext; the reader calls every layer's hook in that fixed order.
  *
@@ -53,6 +54,8 @@ export interface ReaderLayerOutput {
   selectionActions?: readonly SelectionAction[];
   /** Rendered once beside the reader (dialogs the layer's actions open). */
   overlay?: ReactNode;
+  /** Controls about the whole document, shown with the reader's tools under its title. */
+  tools?: ReactNode;
 }
 
 export interface ReaderLayer {

@@ -13,6 +13,7 @@ export interface ReaderLayersResult {
   marginByPassage: ReadonlyMap<number, readonly MarginItem[]>;
   selectionActions: readonly SelectionAction[];
   overlays: ReactNode[];
+  tools: ReactNode[];
 }
 
 export function useReaderLayers(context: ReaderLayerContext, passages: readonly PassageSpan[]): ReaderLayersResult {
@@ -41,6 +42,7 @@ export function useReaderLayers(context: ReaderLayerContext, passages: readonly 
     marginByPassage,
     selectionActions: outputs.flatMap(({ output }) => output.selectionActions ?? []),
     overlays: outputs.map(({ id, output }) => <LayerOverlay key={id}>{output.overlay}</LayerOverlay>),
+    tools: outputs.map(({ id, output }) => <LayerOverlay key={id}>{output.tools}</LayerOverlay>),
   };
 }
 
