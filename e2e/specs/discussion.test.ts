@@ -1,0 +1,159 @@
+/**
+ * Discussion in the reader, between two members on the same article of the demo workspace: one
+ * selects a sentence and comments with an @mention; the other sees the margin marker and the
+ * notification arrive live, reads the mention, is seen typing, and replies; the first resolves,
+ * which the other sees live. A viewer reads the thread but has no composer, and the API refuses
+ * their comment. Screens are kept at 1280 and 390 pixels wide for review.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { CorpusPage } from '../pages/CorpusPage.js';
+import { DiscussionPanel } from '../pages/DiscussionPanel.js';
+import { ReaderPage } from '../pages/ReaderPage.js';
+import { WorkspaceShell } from '../pages/WorkspaceShell.js';
+import { ApiSession } from '../support/api-session.js';
+import { saveFailureArtifacts, saveScreenshot } from '../support/artifacts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSuite, openDemoWorkspace } from '../support/demo-suite.js';
+
+/** "Live" with room for a slow machine; the focus refetch would not make it. */
+const LIVE_TIMEOUT_MS = 5_000;
+const ARTICLE = /Analysis: Ministry/;
+
+const suite = new DemoSuite();
+before(() => suite.start());
+after(() => suite.stop());
+
+async function openArticle(page: Page): Promise<ReaderPage> {
+  await new WorkspaceShell(page).openSection('Corpus');
+  const corpus = new CorpusPage(page);
+  await corpus.waitUntilShown();
+  const title = (await corpus.titles()).find((candidate) => ARTICLE.test(candidate));
+  assert.ok(title, 'the demo article is listed');
+  await corpus.openDocument(title);
+  const reader = new ReaderPage(page);
+  await reader.waitUntilShown();
+  return reader;
+}
+
+async function readerOf(email: string): Promise<{ page: Page; reader: ReaderPage; discussion: DiscussionPanel }> {
+  const page = await suite.newPage();
+  await openDemoWorkspace(page, email);
+  const reader = await openArticle(page);
+  return { page, reader, discussion: new DiscussionPanel(page) };
+}
+
+void test('a comment with a mention on a selected sentence reaches a colleague live; they reply, it is resolved; a viewer only reads', async (t) => {
+  const pages: Record<string, Page> = {};
+  try {
+    const mei = await readerOf(DEMO_ACCOUNTS.mei.email);
+    pages.mei = mei.page;
+    const tomas = await readerOf(DEMO_ACCOUNTS.tomas.email);
+    pages.tomas = tomas.page;
+    await mei.discussion.bell().waitFor();
+    assert.equal(await mei.discussion.bell().getAttribute('aria-label'), 'Notifications');
+
+    // Tomás selects the first sentence of passage 3 and comments on it, mentioning Mei.
+    await tomas.reader.passage(1).focus();
+    await tomas.reader.press('j');
+    await tomas.reader.press('j');
+    await tomas.reader.waitForFocusedPassage(3);
+    await tomas.reader.press('s');
+    const dialog = await tomas.discussion.startThreadOnSelection();
+    const composer = dialog.getByRole('textbox', { name: 'Comment' });
+    await tomas.discussion.writeWithMention(composer, 'Is this sourced?', 'Me', DEMO_ACCOUNTS.mei.name, 'can you check the ministry statement?');
+    assert.match(await composer.inputValue(), /\[@Mei Lin\]\(mention:[0-9a-f-]{36}\) can you check/);
+    await dialog.getByRole('button', { name: 'Comment', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const tomasThread = tomas.discussion.threadDialog();
+    await tomasThread.getByText('can you check the ministry statement?').waitFor();
+
+    // Mei sees the marker and the notification without reloading.
+    await mei.discussion.marker(DEMO_ACCOUNTS.tomas.name).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await mei.page.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await mei.discussion.bell().click();
+    await mei.page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: /Tomás Ruiz mentioned you/ }).waitFor();
+    await saveScreenshot(mei.page, 'discussion-bell-1280');
+    await mei.page.keyboard.press('Escape');
+
+    // She opens the thread from the margin: the mention is a chip, not a link; seeing it reads the notification.
+    await mei.discussion.marker(DEMO_ACCOUNTS.tomas.name).click();
+    const meiThread = mei.discussion.threadDialog();
+    const chip = meiThread.locator('.mention-chip');
+    await chip.waitFor();
+    assert.equal(await chip.textContent(), '@Mei Lin');
+    assert.equal(await meiThread.locator('.comment__body a[href^="mention:"]').count(), 0);
+    await mei.page.getByRole('button', { name: 'Notifications', exact: true }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+
+    // While she writes, Tomás sees her typing; then her reply arrives in his open thread.
+    const reply = meiThread.getByRole('textbox', { name: 'Reply' });
+    await reply.click();
+    await reply.pressSequentially('Yes: it is quoted in the statement of 3 May.');
+    await tomasThread.getByText('Mei Lin is typing…').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await saveScreenshot(mei.page, 'discussion-reader-thread-1280');
+    await meiThread.getByRole('button', { name: 'Reply', exact: true }).click();
+    await tomasThread.getByText('Yes: it is quoted in the statement of 3 May.').waitFor({ timeout: LIVE_TIMEOUT_MS });
+
+    // Tomás resolves; Mei's open thread says so at once.
+    await tomasThread.getByRole('button', { name: 'Resolve' }).click();
+    await tomasThread.getByRole('button', { name: 'Reopen' }).waitFor();
+    await meiThread.getByRole('button', { name: 'Reopen' }).waitFor({ timeout: LIVE_TIMEOUT_MS });
+
+    // A viewer reads the thread but cannot comment, in the page or through the API.
+    const owner = new ApiSession(suite.baseUrl);
+    await owner.request('POST', '/auth/login', { email: DEMO_ACCOUNTS.mei.email, password: DEMO_PASSWORD });
+    const workspaceId = /\/w\/([^/]+)/.exec(mei.page.url())?.[1] ?? '';
+    const viewerEmail = `viewer-${String(Date.now())}@example.test`;
+    const viewerApi = new ApiSession(suite.baseUrl);
+    await viewerApi.register(viewerEmail, 'Vera Viewer', 'viewer-password-123');
+    const invite = await owner.request<{ inviteToken: string }>('POST', `/workspaces/${workspaceId}/members`, { email: viewerEmail, role: 'viewer' });
+    await viewerApi.request('POST', `/invites/${invite.inviteToken}/accept`);
+    const viewerContext = await suite.newContext();
+    await viewerApi.shareWith(viewerContext);
+    const viewerPage = await viewerContext.newPage();
+    pages.viewer = viewerPage;
+    await viewerPage.goto(mei.page.url());
+    const viewer = new DiscussionPanel(viewerPage);
+    await viewer.marker(DEMO_ACCOUNTS.tomas.name).click();
+    await viewer.threadDialog().getByText('Yes: it is quoted in the statement of 3 May.').waitFor();
+    await viewer.threadDialog().getByText(/You can read this thread/).waitFor();
+    assert.equal(await viewer.threadDialog().getByRole('textbox').count(), 0, 'no composer for a viewer');
+    assert.equal(await viewer.threadDialog().getByRole('button', { name: /Resolve|Reopen/ }).count(), 0);
+    const threads = await viewerApi.request<{ threads: Array<{ id: string }> }>('GET', `/workspaces/${workspaceId}/threads`);
+    const threadId = threads.threads[0]?.id;
+    assert.ok(threadId);
+    await assert.rejects(viewerApi.request('POST', `/workspaces/${workspaceId}/threads/${threadId}/comments`, { body: 'I should not be able to say this.' }), /answered 403/);
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, suite.log());
+    throw error;
+  }
+});
+
+void test('the Discussion page, the reader and the inbox at 1280 and 390 pixels wide', async (t) => {
+  const pages: Record<string, Page> = {};
+  try {
+    const { page, reader } = await readerOf(DEMO_ACCOUNTS.priya.email);
+    pages.priya = page;
+    const readerUrl = page.url();
+    const discussionUrl = readerUrl.replace(/\/corpus\/.*$/, '/discussion');
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(readerUrl);
+      await reader.waitUntilShown();
+      await saveScreenshot(page, `discussion-reader-${String(width)}`);
+      await page.goto(discussionUrl);
+      await page.getByRole('heading', { name: 'Discussion', level: 1 }).waitFor();
+      const first = page.locator('.thread-item__link').first();
+      if ((await first.count()) > 0) {
+        await first.click();
+        await page.getByRole('region', { name: 'Thread' }).waitFor();
+      }
+      await saveScreenshot(page, `discussion-page-${String(width)}`, { fullPage: true });
+      await page.getByRole('button', { name: /^Notifications/ }).click();
+      await saveScreenshot(page, `discussion-inbox-${String(width)}`);
+    }
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, suite.log());
+    throw error;
+  }
+});
