@@ -132,8 +132,8 @@ void test('a comment with a mention on a selected sentence reaches a colleague l
 void test('the Discussion page, the reader and the inbox at 1280 and 390 pixels wide', async (t) => {
   const pages: Record<string, Page> = {};
   try {
-    const { page, reader } = await readerOf(DEMO_ACCOUNTS.priya.email);
-    pages.priya = page;
+    const { page, reader } = await readerOf(DEMO_ACCOUNTS.tomas.email);
+    pages.tomas = page;
     const readerUrl = page.url();
     const discussionUrl = readerUrl.replace(/\/corpus\/.*$/, '/discussion');
     for (const width of [1280, 390]) {
@@ -143,6 +143,10 @@ void test('the Discussion page, the reader and the inbox at 1280 and 390 pixels 
       await saveScreenshot(page, `discussion-reader-${String(width)}`);
       await page.goto(discussionUrl);
       await page.getByRole('heading', { name: 'Discussion', level: 1 }).waitFor();
+      await page.getByText('Loading threads…').waitFor({ state: 'hidden' });
+      // Resolved threads are folded away; unfold them to show one.
+      const folded = page.getByText(/\d+ resolved threads?/);
+      if ((await folded.count()) > 0) await folded.click();
       const first = page.locator('.thread-item__link').first();
       if ((await first.count()) > 0) {
         await first.click();

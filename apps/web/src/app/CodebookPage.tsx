@@ -46,7 +46,10 @@ export function CodebookPage() {
         selected={view}
         onSelect={select}
         items={[
-          { key: 'tags', label: 'Tags', panel: view === 'tags' && (
+          {
+            key: 'tags',
+            label: 'Tags',
+            panel: view === 'tags' && (
               <CodebookEditor
                 workspaceId={workspace.id}
                 tags={tags.data}

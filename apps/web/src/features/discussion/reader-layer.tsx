@@ -11,6 +11,7 @@ import { Dialog } from '../../ui';
 import { passageIndexAt, type LayerHighlight, type MarginItem, type ReaderLayer, type ReaderLayerContext, type ReaderLayerOutput, type SelectionAction } from '../corpus';
 import { useWorkspacePermission } from '../workspaces';
 import { CommentOnButton } from './components/CommentOnButton';
+import { CommentIcon } from './components/Icons';
 import { NewThreadDialog } from './components/NewThreadDialog';
 import { ThreadView } from './components/ThreadView';
 import { useThreads } from './hooks/useThreads';
@@ -58,7 +59,8 @@ function useDiscussionLayer({ workspaceId, document }: ReaderLayerContext): Read
               title={label}
               onClick={() => setOpenThreadId(thread.id)}
             >
-              <span aria-hidden="true">💬 {thread.commentCount}</span>
+              <CommentIcon />
+              <span aria-hidden="true">{thread.commentCount}</span>
               <span className="comment-marker__who" aria-hidden="true">
                 {opening}
               </span>

@@ -6,7 +6,7 @@
  */
 import { DISCUSSION_LIMITS, type DocumentDetail, type Member } from '@marginalia/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { api, errorMessage } from '../../../lib/api-client';
 import { formatNumber } from '../../../lib/format';
 import { Button, FormError } from '../../../ui';
@@ -37,6 +37,7 @@ export function CommentComposer({ workspaceId, label, submitLabel, initialValue 
   const [activeIndex, setActiveIndex] = useState(0);
   const [pasteNote, setPasteNote] = useState<string | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const pendingCaret = useRef<number | null>(null);
   const members = useMembers(workspaceId);
   const queryClient = useQueryClient();
   const fieldId = useId();
@@ -57,6 +58,7 @@ export function CommentComposer({ workspaceId, label, submitLabel, initialValue 
 
   function update(next: string, caret: number) {
     setValue(next);
+    pendingCaret.current = caret;
     setQuery(mentionQueryAt(next, caret));
     setActiveIndex(0);
     onTyping?.();
@@ -68,11 +70,19 @@ export function CommentComposer({ workspaceId, label, submitLabel, initialValue 
     const inserted = insertMention(value, query, textarea.selectionStart, member.userId, member.displayName);
     setValue(inserted.value);
     setQuery(null);
-    requestAnimationFrame(() => {
-      textarea.focus();
-      textarea.setSelectionRange(inserted.caret, inserted.caret);
-    });
+    pendingCaret.current = inserted.caret;
   }
+
+  // A changed value puts the caret at the end; where text was inserted, it goes after the insertion
+  // before the next keystroke can land (hence a layout effect, not a frame later).
+  useLayoutEffect(() => {
+    const caret = pendingCaret.current;
+    const textarea = textareaRef.current;
+    if (caret === null || !textarea) return;
+    pendingCaret.current = null;
+    textarea.focus();
+    textarea.setSelectionRange(caret, caret);
+  }, [value]);
 
   function clear() {
     setValue('');

@@ -9,6 +9,7 @@ import { Button } from '../../../ui';
 import { useWorkspacePermission } from '../../workspaces';
 import { discussionPath } from '../anchor-links';
 import { useThreads } from '../hooks/useThreads';
+import { CommentIcon } from './Icons';
 import { NewThreadDialog } from './NewThreadDialog';
 
 export interface CommentOnButtonProps {
@@ -39,7 +40,7 @@ export function CommentOnButton({ workspaceId, anchor, subject }: CommentOnButto
           else setStarting(true);
         }}
       >
-        💬 {count > 0 ? String(count) : 'Comment'}
+        <CommentIcon /> {count > 0 ? `${String(count)} open` : 'Comment'}
       </Button>
       <NewThreadDialog
         workspaceId={workspaceId}

@@ -48,6 +48,7 @@ export function DiscussionPage() {
               <p>{filters.q ? 'No comment contains those words.' : 'Select text in the reader and choose “Comment…” to start one.'}</p>
             </EmptyState>
           )}
+          {open.length === 0 && resolved.length > 0 && filters.status === 'all' && <p className="muted">No open threads.</p>}
           {open.length > 0 && <ThreadGroup threads={open} selectedId={selectedId} label="Open threads" />}
           {resolved.length > 0 &&
             (filters.status === 'resolved' ? (

@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
 import { Button, cx } from '../../../ui';
 import { discussionPath } from '../anchor-links';
+import { BellIcon } from './Icons';
 import { useMarkNotificationsRead, useNotifications } from '../hooks/useNotifications';
 
 export function NotificationsBell() {
@@ -49,7 +50,7 @@ export function NotificationsBell() {
   return (
     <div className="popover notifications" ref={rootRef}>
       <button ref={buttonRef} type="button" className="btn btn--ghost btn--sm notifications__bell" aria-label={label} aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
-        <span aria-hidden="true">🔔</span>
+        <BellIcon />
         {unread > 0 && (
           <span className="unread-badge notifications__count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}
@@ -72,7 +73,7 @@ export function NotificationsBell() {
               <button type="button" className={cx('notification', notification.readAt === null && 'notification--unread')} onClick={() => openNotification(notification)}>
                 <span className="notification__what">
                   {notification.readAt === null && <span className="visually-hidden">Unread: </span>}
-                  {notification.byName} {notification.kind === 'mention' ? 'mentioned you' : 'replied'} on “{notification.anchorLabel}”
+                  {notification.byName} {notification.kind === 'mention' ? 'mentioned you' : 'replied'} on “{shorten(notification.anchorLabel, 80)}”
                 </span>
                 <span className="notification__excerpt">{notification.excerpt}</span>
                 <span className="notification__when">
@@ -85,4 +86,8 @@ export function NotificationsBell() {
       </div>
     </div>
   );
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
 }
