@@ -138,8 +138,9 @@ void test('the Discussion page, the reader and the inbox at 1280 and 390 pixels 
     const discussionUrl = readerUrl.replace(/\/corpus\/.*$/, '/discussion');
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(readerUrl);
+      await page.goto(`${readerUrl}?p=3`);
       await reader.waitUntilShown();
+      await page.getByRole('button', { name: /^Thread by / }).first().waitFor();
       await saveScreenshot(page, `discussion-reader-${String(width)}`);
       await page.goto(discussionUrl);
       await page.getByRole('heading', { name: 'Discussion', level: 1 }).waitFor();
@@ -150,7 +151,7 @@ void test('the Discussion page, the reader and the inbox at 1280 and 390 pixels 
       const first = page.locator('.thread-item__link').first();
       if ((await first.count()) > 0) {
         await first.click();
-        await page.getByRole('region', { name: 'Thread' }).waitFor();
+        await page.getByRole('region', { name: 'Thread', exact: true }).waitFor();
       }
       await saveScreenshot(page, `discussion-page-${String(width)}`, { fullPage: true });
       await page.getByRole('button', { name: /^Notifications/ }).click();
