@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { CodebookPage } from '../pages/CodebookPage.js';
 import { CorpusPage } from '../pages/CorpusPage.js';
 import { DiscussionPanel } from '../pages/DiscussionPanel.js';
 import { ReaderPage } from '../pages/ReaderPage.js';
@@ -156,6 +157,16 @@ void test('the Discussion page, the reader and the inbox at 1280 and 390 pixels 
       await saveScreenshot(page, `discussion-page-${String(width)}`, { fullPage: true });
       await page.getByRole('button', { name: /^Notifications/ }).click();
       await saveScreenshot(page, `discussion-inbox-${String(width)}`);
+      await page.keyboard.press('Escape');
+
+      // A tag in the codebook: its "Comment" entry point and the dialog that starts a thread.
+      await page.goto(readerUrl.replace(/\/corpus\/.*$/, '/codebook?view=tags'));
+      await new CodebookPage(page).tag('Regime insecurity').getByText('Regime insecurity', { exact: true }).click();
+      await page.getByRole('button', { name: /^Comment on tag/ }).click();
+      const start = page.getByRole('dialog', { name: 'Start a thread' });
+      await start.getByRole('textbox', { name: 'Comment' }).fill('Does this tag overlap with its neighbour?');
+      await saveScreenshot(page, `discussion-new-thread-${String(width)}`);
+      await start.getByRole('button', { name: 'Cancel' }).click();
     }
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
