@@ -88,12 +88,28 @@ void test('a comment with a mention on a selected sentence reaches a colleague l
 
     // While she writes, Tomás sees her typing; then her reply arrives in his open thread.
     const reply = meiThread.getByRole('textbox', { name: 'Reply' });
-    await reply.click();
+    // Too long is refused before sending, and says so.
+    await reply.fill('x'.repeat(10_001));
+    await meiThread.getByRole('alert').filter({ hasText: /Too long: 10,001 of at most 10,000 characters/ }).waitFor();
+    assert.equal(await meiThread.getByRole('button', { name: 'Reply', exact: true }).isDisabled(), true);
+    await reply.fill('');
+    // A pasted reader link becomes the passage, quoted with its citation.
+    const passageLink = `${mei.page.url().split('?')[0] ?? ''}?p=2`;
+    await reply.evaluate((textarea, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, passageLink);
+    await meiThread.getByText(/Quoted from “Analysis: Ministry/).waitFor();
+    assert.match(await reply.inputValue(), /^> In recent times[\s\S]*— \[Analysis: Ministry[^\]]*, ¶2\]\(\/w\/[^)]*\?p=2\)/);
+    // The caret is after the quote: the reply goes on below it.
     await reply.pressSequentially('Yes: it is quoted in the statement of 3 May.');
     await tomasThread.getByText('Mei Lin is typing…').waitFor({ timeout: LIVE_TIMEOUT_MS });
     await saveScreenshot(mei.page, 'discussion-reader-thread-1280');
     await meiThread.getByRole('button', { name: 'Reply', exact: true }).click();
     await tomasThread.getByText('Yes: it is quoted in the statement of 3 May.').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await tomasThread.locator('.comment__body blockquote').getByRole('link', { name: /¶2/ }).waitFor();
+    assert.equal(await tomasThread.locator('.comment__body blockquote', { hasText: 'Yes: it is quoted' }).count(), 0, 'the reply follows the quote');
 
     // Tomás resolves; Mei's open thread says so at once.
     await tomasThread.getByRole('button', { name: 'Resolve' }).click();
