@@ -111,6 +111,22 @@ void test('a comment with a mention on a selected sentence reaches a colleague l
     await tomasThread.locator('.comment__body blockquote').getByRole('link', { name: /¶2/ }).waitFor();
     assert.equal(await tomasThread.locator('.comment__body blockquote', { hasText: 'Yes: it is quoted' }).count(), 0, 'the reply follows the quote');
 
+    // Tomás edits his comment: Mei sees the new text live, marked edited, with the earlier version kept.
+    await tomasThread.getByRole('button', { name: 'Edit comment by Tomás Ruiz' }).click();
+    const edit = tomasThread.getByRole('textbox', { name: 'Edit your comment' });
+    await edit.press('Control+End');
+    await edit.pressSequentially(' (The date matters.)');
+    await tomasThread.getByRole('button', { name: 'Save' }).click();
+    await meiThread.getByText('(The date matters.)').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await meiThread.getByRole('button', { name: 'edited' }).click();
+    const versions = meiThread.getByRole('region', { name: 'Versions of this comment' }).getByRole('listitem');
+    await versions.nth(1).getByText('(current)').waitFor();
+    assert.equal(await versions.count(), 2);
+    assert.match((await versions.nth(0).textContent()) ?? '', /can you check the ministry statement\?\s*$/);
+    assert.match((await versions.nth(1).textContent()) ?? '', /\(The date matters\.\)\s*$/);
+    await saveScreenshot(mei.page, 'discussion-history-1280');
+    await meiThread.getByRole('region', { name: 'Versions of this comment' }).getByRole('button', { name: 'Close' }).click();
+
     // Tomás resolves; Mei's open thread says so at once.
     await tomasThread.getByRole('button', { name: 'Resolve' }).click();
     await tomasThread.getByRole('button', { name: 'Reopen' }).waitFor();

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../lib/format';
 import { Button, ConfirmDialog } from '../../../ui';
 import { useDeleteComment, useEditComment } from '../hooks/useThreads';
 import { CommentComposer } from './CommentComposer';
-import { CommentHistoryPopover } from './CommentHistoryPopover';
+import { CommentVersions } from './CommentVersions';
 import { CommentMarkdown } from './CommentMarkdown';
 
 export interface CommentItemProps {
@@ -34,7 +34,7 @@ export function CommentItem({ workspaceId, threadId, comment, canEdit, canDelete
         <time className="comment__time" dateTime={comment.createdAt}>
           {formatDateTime(comment.createdAt)}
         </time>
-        {comment.editedAt !== null && !removed && <CommentHistoryPopover workspaceId={workspaceId} threadId={threadId} commentId={comment.id} editedAt={comment.editedAt} />}
+        {comment.editedAt !== null && !removed && <CommentVersions workspaceId={workspaceId} threadId={threadId} commentId={comment.id} editedAt={comment.editedAt} />}
       </header>
       {removed ? (
         <p className="comment__removed">Comment removed</p>

@@ -1,15 +1,19 @@
-/** The "edited" marker of a comment: opens the earlier versions, oldest first, loaded on demand. */
+/**
+ * The "edited" marker of a comment: opens every version (the API lists the current one last),
+ * oldest first, loaded on demand; shown in the comment's flow rather than floating, so a dialog
+ * around the thread cannot clip it.
+ */
 import { useState } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import { cx } from '../../../ui';
 import { useCommentHistory } from '../hooks/useThreads';
 import { CommentMarkdown } from './CommentMarkdown';
 
-export function CommentHistoryPopover({ workspaceId, threadId, commentId, editedAt }: { workspaceId: string; threadId: string; commentId: string; editedAt: string }) {
+export function CommentVersions({ workspaceId, threadId, commentId, editedAt }: { workspaceId: string; threadId: string; commentId: string; editedAt: string }) {
   const [open, setOpen] = useState(false);
   const history = useCommentHistory(workspaceId, threadId, commentId, open);
   return (
-    <span className="popover comment__edited">
+    <span className="comment__edited">
       <button
         type="button"
         className={cx('link-button', 'comment__edited-button')}
@@ -22,14 +26,17 @@ export function CommentHistoryPopover({ workspaceId, threadId, commentId, edited
         edited
       </button>
       {open && (
-        <div className="popover__panel comment__history" role="region" aria-label="Earlier versions">
-          {history.isPending && <p className="muted">Loading earlier versions…</p>}
-          {history.error && <p className="muted">The earlier versions could not be loaded.</p>}
+        <div className="comment__history" role="region" aria-label="Versions of this comment">
+          {history.isPending && <p className="muted">Loading the versions…</p>}
+          {history.error && <p className="muted">The versions could not be loaded.</p>}
           {history.data && history.data.revisions.length === 0 && <p className="muted">No earlier versions kept.</p>}
           <ol className="comment__revisions">
-            {history.data?.revisions.map((revision) => (
-              <li key={revision.writtenAt}>
-                <p className="comment__revision-time">{formatDateTime(revision.writtenAt)}</p>
+            {history.data?.revisions.map((revision, index, all) => (
+              <li key={`${revision.writtenAt}-${String(index)}`}>
+                <p className="comment__revision-time">
+                  {formatDateTime(revision.writtenAt)}
+                  {index === all.length - 1 && index > 0 ? ' (current)' : ''}
+                </p>
                 <CommentMarkdown source={revision.body} />
               </li>
             ))}
