@@ -156,6 +156,23 @@ void test('a comment with a mention on a selected sentence reaches a colleague l
     const threadId = threads.threads[0]?.id;
     assert.ok(threadId);
     await assert.rejects(viewerApi.request('POST', `/workspaces/${workspaceId}/threads/${threadId}/comments`, { body: 'I should not be able to say this.' }), /answered 403/);
+
+    // On the Discussion page, the resolved thread is folded away but found by words in any comment and by "mentioning me".
+    await mei.page.keyboard.press('Escape');
+    await new WorkspaceShell(mei.page).openSection('Discussion');
+    const list = mei.page.getByRole('region', { name: 'Threads' });
+    await list.getByText('1 resolved thread').waitFor();
+    assert.equal(await list.getByRole('link').filter({ hasText: 'Is this sourced?' }).isVisible(), false, 'resolved threads are folded');
+    await mei.page.getByRole('searchbox', { name: 'Search comments' }).fill('statement of 3 May');
+    await mei.page.waitForURL(/q=statement/);
+    await list.getByText('1 resolved thread').click();
+    await list.getByRole('link').filter({ hasText: 'Is this sourced?' }).waitFor();
+    await mei.page.getByRole('searchbox', { name: 'Search comments' }).fill('nowhere-to-be-found');
+    await list.getByText('No thread matches').waitFor();
+    await mei.page.getByRole('searchbox', { name: 'Search comments' }).fill('');
+    await mei.page.getByRole('checkbox', { name: 'Mentioning me' }).check();
+    await mei.page.getByRole('combobox', { name: 'Status' }).selectOption('resolved');
+    await list.getByRole('link').filter({ hasText: 'Is this sourced?' }).waitFor();
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;
