@@ -4,7 +4,7 @@
  * it on a narrow screen). Filters live in the address.
  */
 import type { Thread } from '@marginalia/shared';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatCount } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -16,6 +16,9 @@ import { ThreadFiltersBar } from './ThreadFiltersBar';
 import { ThreadListItem } from './ThreadListItem';
 import { ThreadView } from './ThreadView';
 
+/** Where discussion.css stacks the list above the thread. */
+const STACKED = '(max-width: 56rem)';
+
 export function DiscussionPage() {
   useDocumentTitle('Discussion');
   const workspace = useCurrentWorkspace();
@@ -23,6 +26,13 @@ export function DiscussionPage() {
   const filters = useMemo(() => readThreadFilters(params), [params]);
   const selectedId = params.get('thread');
   const threads = useThreads(workspace.id, toThreadListQuery(filters));
+  const threadRef = useRef<HTMLDivElement>(null);
+
+  // On a narrow screen the thread opens below the list: bring it into view when one is chosen.
+  useEffect(() => {
+    if (selectedId === null || !window.matchMedia(STACKED).matches) return;
+    threadRef.current?.scrollIntoView({ block: 'start' });
+  }, [selectedId]);
 
   const changeFilters = useCallback(
     (next: ThreadFilters) => {
@@ -61,7 +71,7 @@ export function DiscussionPage() {
             ))}
           {threads.data?.nextCursor && <p className="muted">Showing the {list.length} most recently active threads; narrow the filters to see others.</p>}
         </section>
-        <div className="discussion-page__thread">
+        <div className="discussion-page__thread" ref={threadRef}>
           {selectedId ? <ThreadView key={selectedId} workspaceId={workspace.id} threadId={selectedId} /> : <p className="muted discussion-page__hint">Choose a thread to read it here.</p>}
         </div>
       </div>
