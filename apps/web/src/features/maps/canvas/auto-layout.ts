@@ -1,0 +1,31 @@
+/**
+ * Automatic layered layout with elkjs, loaded on first use (its bundled build is large and
+ * most visits never lay out). Edges point from support to what is supported, so the layers
+ * run upwards: questions on top, explanations under them, evidence at the bottom.
+ */
+import type { MapSnapshot } from '@marginalia/shared';
+
+const DEFAULT_SIZE = { width: 240, height: 90 };
+
+export async function layeredLayout(
+  snapshot: MapSnapshot,
+  measured: ReadonlyMap<string, { width: number; height: number }>,
+): Promise<Map<string, { x: number; y: number }>> {
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const elk = new ELK();
+  const graph = await elk.layout({
+    id: 'map',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'UP',
+      'elk.spacing.nodeNode': '40',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    },
+    children: snapshot.nodes.map((node) => ({ id: node.id, ...(measured.get(node.id) ?? DEFAULT_SIZE) })),
+    edges: snapshot.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
+  });
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const child of graph.children ?? []) positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
+  return positions;
+}

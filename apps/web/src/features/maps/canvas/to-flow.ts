@@ -1,0 +1,60 @@
+/**
+ * The map snapshot as React Flow sees it. Positions come from the Yjs document, except for
+ * nodes being dragged right now (kept locally until the drop commits them, so a drag is one
+ * update and one undo step); selection and measured sizes are this browser's own.
+ */
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import type { MapEdge, MapNode, MapSnapshot } from '@marginalia/shared';
+import { EDGE_KIND_LABELS, NODE_KIND_LABELS, nodeTitle } from './map-labels';
+
+export interface PeerMark {
+  name: string;
+  color: string;
+}
+
+export interface MapNodeData extends Record<string, unknown> {
+  node: MapNode;
+  /** Colleagues who have this node selected. */
+  peers: PeerMark[];
+}
+
+export type MapFlowNode = Node<MapNodeData, 'mapNode'>;
+export type MapFlowEdge = Edge<{ edge: MapEdge }>;
+
+export interface LocalView {
+  dragging: ReadonlyMap<string, { x: number; y: number }>;
+  measured: ReadonlyMap<string, { width: number; height: number }>;
+  selectedNodes: ReadonlySet<string>;
+  selectedEdges: ReadonlySet<string>;
+  peerSelections: ReadonlyMap<string, PeerMark[]>;
+}
+
+export function toFlowNodes(snapshot: MapSnapshot, view: LocalView): MapFlowNode[] {
+  return snapshot.nodes.map((node) => ({
+    id: node.id,
+    type: 'mapNode',
+    position: view.dragging.get(node.id) ?? { x: node.x, y: node.y },
+    data: { node, peers: view.peerSelections.get(node.id) ?? [] },
+    selected: view.selectedNodes.has(node.id),
+    measured: view.measured.get(node.id),
+    ariaLabel: `${NODE_KIND_LABELS[node.kind]}: ${nodeTitle(node.text)}`,
+    className: `map-node-wrapper map-node-wrapper--${node.kind}`,
+  }));
+}
+
+export function toFlowEdges(snapshot: MapSnapshot, view: LocalView): MapFlowEdge[] {
+  const titles = new Map(snapshot.nodes.map((node) => [node.id, nodeTitle(node.text).slice(0, 60)]));
+  const titleOf = (nodeId: string) => titles.get(nodeId) ?? 'a removed node';
+  return snapshot.edges.map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    label: EDGE_KIND_LABELS[edge.kind],
+    data: { edge },
+    selected: view.selectedEdges.has(edge.id),
+    className: `map-edge map-edge--${edge.kind}`,
+    ariaLabel: `${titleOf(edge.source)} ${EDGE_KIND_LABELS[edge.kind]} ${titleOf(edge.target)}`,
+    markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
+  }));
+}
+
