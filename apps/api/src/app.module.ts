@@ -9,6 +9,7 @@ import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { AgreementModule } from './modules/agreement/agreement.module.js';
 import { AnnotationsModule } from './modules/annotations/annotations.module.js';
+import { MapsModule } from './modules/maps/maps.module.js';
 import { CodebookModule } from './modules/codebook/codebook.module.js';
 import { CollabModule } from './modules/collab/collab.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         CodebookModule,
         AnnotationsModule,
         AgreementModule,
+        MapsModule,
       ],
     };
   }

@@ -22,10 +22,12 @@ import { Tag } from '../modules/codebook/tag.entity.js';
 import { CodingSettingsRow } from '../modules/codebook/coding-settings.entity.js';
 import { Annotation } from '../modules/annotations/annotation.entity.js';
 import { AnnotationTag } from '../modules/annotations/annotation-tag.entity.js';
+import { ArgumentMapRecord } from '../modules/maps/argument-map.entity.js';
+import { MapCitationRecord } from '../modules/maps/map-citation.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
 export const ENTITIES = [
   User, Session, PersonalToken, LoginAttempt, RegistrationAttempt, AdminSetupToken, Workspace, Membership, Invite, AuditEntry,
   CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload, CollabDocument, CollabUpdate, CollabSnapshot,
-  Tag, CodingSettingsRow, Annotation, AnnotationTag,
+  Tag, CodingSettingsRow, Annotation, AnnotationTag, ArgumentMapRecord, MapCitationRecord,
 ];

@@ -4,10 +4,17 @@
  * reference checks against the database, projections into SQL.
  */
 import { MapGuard } from '../maps/map-validation.js';
+import type { WorkspaceAction } from '../roles.js';
 import type { DocumentGuardFactory } from './document-guard.js';
 
 export const COLLAB_DOCUMENT_KINDS = ['notebook', 'map'] as const;
 export type CollabDocumentKind = (typeof COLLAB_DOCUMENT_KINDS)[number];
+
+/** The action that editing each kind needs (reading needs content.read). */
+export const COLLAB_EDIT_ACTIONS: Record<CollabDocumentKind, WorkspaceAction> = {
+  notebook: 'content.edit',
+  map: 'maps.edit',
+};
 
 /** Kinds without a guard accept any well-formed Yjs update (the notebook is free text). */
 export const DOCUMENT_GUARDS: Partial<Record<CollabDocumentKind, DocumentGuardFactory>> = {

@@ -26,6 +26,12 @@ export const AUDIT_ACTIONS = [
   'document.deleted',
   'attribution.created',
   'attribution.deleted',
+  'map.created',
+  'map.renamed',
+  'map.archived',
+  'map.unarchived',
+  'map.duplicated',
+  'map.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

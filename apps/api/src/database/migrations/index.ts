@@ -7,6 +7,7 @@ import { Tagging1796457869476 } from './1796457869476-tagging.js';
 import { MultilingualSearch1796458263753 } from './1796458263753-multilingual-search.js';
 import { RegistrationAndAdminSetup1796458392815 } from './1796458392815-registration-and-admin-setup.js';
 import { InviteDeclined1796460455214 } from './1796460455214-invite-declined.js';
+import { ArgumentMaps1796468881115 } from './1796468881115-argument-maps.js';
 
 export const MIGRATIONS = [
   InitialSchema1795430427587,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   MultilingualSearch1796458263753,
   RegistrationAndAdminSetup1796458392815,
   InviteDeclined1796460455214,
+  ArgumentMaps1796468881115,
 ];

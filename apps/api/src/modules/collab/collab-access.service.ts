@@ -5,15 +5,10 @@
  */
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ACTIONS_BLOCKED_WHEN_ARCHIVED, canPerform, type WorkspaceAction, type WorkspaceRole } from '@marginalia/shared';
+import { ACTIONS_BLOCKED_WHEN_ARCHIVED, COLLAB_EDIT_ACTIONS, canPerform, type WorkspaceRole } from '@marginalia/shared';
 import { DataSource } from 'typeorm';
 import { readStanding } from '../workspaces/workspace-access.js';
 import type { CollabDocumentKind } from './collab-document.entity.js';
-
-/** The action that editing each kind of document needs (reading needs content.read). */
-const EDIT_ACTION: Record<CollabDocumentKind, WorkspaceAction> = {
-  notebook: 'content.edit',
-};
 
 export interface DocumentAccess {
   workspaceId: string;
@@ -52,6 +47,6 @@ export class CollabAccess {
 }
 
 export function isReadOnly(kind: CollabDocumentKind, standing: WorkspaceStanding): boolean {
-  const action = EDIT_ACTION[kind];
+  const action = COLLAB_EDIT_ACTIONS[kind];
   return !canPerform(standing.role, action) || (standing.archived && ACTIONS_BLOCKED_WHEN_ARCHIVED.has(action));
 }

@@ -1,9 +1,9 @@
+import type { CollabDocumentKind } from '@marginalia/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { Workspace } from '../workspaces/workspace.entity.js';
 
-/** What a collaborative document is for; the kind decides which role may edit it. */
-export const COLLAB_DOCUMENT_KINDS = ['notebook'] as const;
-export type CollabDocumentKind = (typeof COLLAB_DOCUMENT_KINDS)[number];
+/** What a collaborative document is for (COLLAB_DOCUMENT_KINDS): the kind decides which role may edit it and how it is checked. */
+export type { CollabDocumentKind };
 
 /**
  * A Yjs document's registration: the opaque name the API hands out, mapped to its workspace.

@@ -58,7 +58,7 @@ export class CollabSync {
           throw new SyncRefusal('read_only', 'your role may read this document but not change it');
         }
         try {
-          await this.registry.applyClientUpdate(joined.live, socketId, decoded.update);
+          await this.registry.applyClientUpdate(joined.live, socketId, decoded.update, data.userId);
         } catch (error) {
           if (error instanceof UpdateRefused) throw new SyncRefusal('invalid_update', `the update cannot be applied: ${error.message}`);
           if (error instanceof DocumentTooLarge) throw new SyncRefusal('too_large', error.message);

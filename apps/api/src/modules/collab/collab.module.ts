@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module.js';
 import { AccessWatcher } from './access-watcher.js';
 import { ClusterBus, RedisClusterBus, SingleNodeBus } from './cluster-bus.js';
 import { CollabAccess } from './collab-access.service.js';
+import { CollabKinds } from './collab-kinds.js';
 import { CollabDocuments } from './collab-documents.service.js';
 import { CollabNamespace } from './collab-namespace.js';
 import { CollabPersistence } from './collab-persistence.service.js';
@@ -25,6 +26,7 @@ import { WorkspaceEvents } from './workspace-events.service.js';
   providers: [
     { provide: ClusterBus, inject: [APP_CONFIG], useFactory: (config: AppConfig) => (config.REDIS_URL ? new RedisClusterBus(config.REDIS_URL, config.REDIS_PREFIX) : new SingleNodeBus()) },
     CollabNamespace,
+    CollabKinds,
     CollabPersistence,
     DocumentRegistry,
     CollabSessions,
@@ -38,7 +40,7 @@ import { WorkspaceEvents } from './workspace-events.service.js';
     CredentialRechecks,
     CollabGateway,
   ],
-  exports: [WorkspaceEvents, WorkspaceEventInterceptor, DocumentRegistry],
+  exports: [WorkspaceEvents, WorkspaceEventInterceptor, DocumentRegistry, CollabKinds, CollabDocuments, CollabPersistence],
 })
 export class CollabModule implements OnApplicationShutdown {
   constructor(@Inject(ClusterBus) private readonly bus: ClusterBus) {}

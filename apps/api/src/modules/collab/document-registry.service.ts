@@ -19,10 +19,12 @@ import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { type AwarenessEntry, encodeAwareness } from './awareness-entries.js';
 import { ClusterBus, type ClusterMessage } from './cluster-bus.js';
+import { CollabKinds } from './collab-kinds.js';
 import { CollabNamespace } from './collab-namespace.js';
 import type { CollabDocumentKind } from './collab-document.entity.js';
 import { CollabPersistence } from './collab-persistence.service.js';
 import { CommitFailureLog } from './commit-failure-log.js';
+import { DocumentProjections } from './document-projections.js';
 import { LiveDocument, REMOTE_ORIGIN } from './live-document.js';
 import { RelayCoalescer } from './relay-coalescer.js';
 import { sendYEventToRoom } from './y-event-sockets.js';
@@ -58,6 +60,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
   private readonly compactor: YjsSandbox;
   private readonly evictionListeners = new Set<EvictionListener>();
   private readonly commitFailures = new CommitFailureLog(this.logger);
+  private readonly projections: DocumentProjections;
   /** Sync answers encoded in the worker since start (for tests and metrics). */
   encodedOffThread = 0;
 
@@ -66,13 +69,15 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     private readonly persistence: CollabPersistence,
     private readonly bus: ClusterBus,
     private readonly sockets: CollabNamespace,
+    private readonly kinds: CollabKinds,
   ) {
+    this.projections = new DocumentProjections(kinds, this.logger);
     this.validator = new YjsSandbox({
       deadlineMs: config.COLLAB_APPLY_DEADLINE_MS,
       maxHeapMb: 512,
       liveState: (doc) => {
         const live = this.live.get(doc);
-        return live ? Y.encodeStateAsUpdate(live.doc) : null;
+        return live ? { state: Y.encodeStateAsUpdate(live.doc), kind: live.kind } : null;
       },
     });
     this.compactor = new YjsSandbox({ deadlineMs: 60_000, maxHeapMb: 1024 });
@@ -116,22 +121,33 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
   }
 
   /**
-   * Applies an untrusted update: sandbox first (refused if it throws, loops or bloats), then
-   * the live document (relayed to local sockets right away), then Postgres, then the other
+   * Applies `author`'s untrusted update: sandbox first (refused if it throws, loops, bloats or
+   * breaks its kind's structure), then the corpus spans it cites (checked against the
+   * database by the kind), then the live document (relayed to local sockets right away), then Postgres, then the other
    * nodes. Only after the commit: a node that loads the document meanwhile reads Postgres,
    * and would never get an update it was told about before it could be read there.
    * Resolves once committed.
    */
-  async applyClientUpdate(live: LiveDocument, socketId: string, update: Uint8Array): Promise<void> {
+  async applyClientUpdate(live: LiveDocument, socketId: string, update: Uint8Array, author: string): Promise<void> {
     if (this.live.get(live.name) !== live) throw new DocumentGone('the document left memory');
     const max = this.config.COLLAB_MAX_DOCUMENT_BYTES;
     if (live.storedBytes + update.byteLength > max) {
       throw new DocumentTooLarge(`the document would take ${live.storedBytes + update.byteLength} bytes; the limit is ${max}`);
     }
+    let citedSpans;
     try {
-      await this.validator.apply(live.name, update);
+      citedSpans = await this.validator.apply(live.name, update, { kind: live.kind, author });
     } catch (error) {
       throw new UpdateRefused(error instanceof Error ? error.message : String(error));
+    }
+    const checkCitedSpans = this.kinds.of(live.kind).checkCitedSpans;
+    if (citedSpans.length > 0 && checkCitedSpans) {
+      const problem = await checkCitedSpans(live.workspaceId, citedSpans);
+      if (problem) {
+        // The mirror holds the refused update: rebuild it from the live document.
+        await this.validator.drop(live.name);
+        throw new UpdateRefused(problem);
+      }
     }
     if (this.live.get(live.name) !== live) throw new DocumentGone('the document left memory');
     Y.applyUpdate(live.doc, update, socketId);
@@ -146,6 +162,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     this.commitFailures.committed();
     live.storedBytes += update.byteLength;
     this.bus.publish({ kind: 'update', doc: live.name, payload: update });
+    this.projections.changed(live);
     live.unfolded += 1;
     if (live.unfolded >= this.config.COLLAB_COMPACT_AFTER_UPDATES) this.compactSoon(live);
   }
@@ -204,9 +221,15 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     return this.persistence.compact(name, (updates) => this.compactor.merge(updates));
   }
 
+  /** Waits for every pending projection into SQL (tests; shutdown). */
+  async projectionsSettled(): Promise<void> {
+    await this.projections.settleAll();
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     this.relay.flush();
     await this.persistence.drained().catch(() => undefined);
+    await this.projections.settleAll();
     for (const live of this.live.values()) live.destroy();
     this.live.clear();
     await Promise.all([this.validator.close(), this.compactor.close()]);
@@ -243,7 +266,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     live.doc.on('update', (update: Uint8Array, origin: unknown) => {
       const fromLocalSocket = typeof origin === 'string';
       this.relay.add(live.name, update, fromLocalSocket ? origin : null);
-      if (!fromLocalSocket) this.validator.follow(live.name, update);
+      if (!fromLocalSocket) this.validator.follow(live.name, live.kind, update);
     });
     live.awareness.on('update', (change: AwarenessChange, origin: unknown) => {
       const clients = [...change.added, ...change.updated, ...change.removed];
@@ -290,6 +313,7 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
       if (message.kind === 'update') {
         Y.applyUpdate(live.doc, message.payload, REMOTE_ORIGIN);
         live.storedBytes += message.payload.byteLength;
+        this.projections.changed(live);
       } else {
         awarenessProtocol.applyAwarenessUpdate(live.awareness, message.payload, REMOTE_ORIGIN);
         for (const clientId of live.awareness.getStates().keys()) live.noteRemoteClientId(clientId);
@@ -337,6 +361,8 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     this.relay.flush();
     await this.persistence.drained().catch(() => undefined);
     if (live.sockets.size > 0) return;
+    await this.projections.settle(live.name);
+    if (live.sockets.size > 0 || this.live.get(live.name) !== live) return;
     this.live.delete(live.name);
     live.destroy();
     await this.validator.drop(live.name);

@@ -10,6 +10,9 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { SandboxRefusal, YjsSandbox } from './yjs-sandbox.js';
 
+/** An untrusted update from a client of a notebook (no guard: any well-formed update). */
+const FROM_CLIENT = { kind: 'notebook', author: 'client' };
+
 const DOC = 'notebook';
 const AUTHOR = 0xabc;
 const GARBAGE = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -47,9 +50,9 @@ afterEach(async () => {
 
 it('reloads a mirror only after the updates it just accepted have reached the live document', async () => {
   const live = new Y.Doc();
-  sandbox = new YjsSandbox({ deadlineMs: 5000, maxHeapMb: 128, liveState: () => Y.encodeStateAsUpdate(live) });
+  sandbox = new YjsSandbox({ deadlineMs: 5000, maxHeapMb: 128, liveState: () => ({ state: Y.encodeStateAsUpdate(live), kind: 'notebook' }) });
   const applyLikeTheRegistry = async (update: Uint8Array): Promise<void> => {
-    await sandbox.apply(DOC, update);
+    await sandbox.apply(DOC, update, FROM_CLIENT);
     Y.applyUpdate(live, update);
   };
   const others = new Y.Doc();

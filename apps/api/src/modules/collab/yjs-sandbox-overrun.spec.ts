@@ -9,6 +9,9 @@ import * as Y from 'yjs';
 import { nestingBomb } from '../../../test/yjs-bombs.js';
 import { SandboxRefusal, YjsSandbox } from './yjs-sandbox.js';
 
+/** An untrusted update from a client of a notebook (no guard: any well-formed update). */
+const FROM_CLIENT = { kind: 'notebook', author: 'client' };
+
 const DOC = 'notebook';
 const { setup, bomb } = nestingBomb(12_000);
 
@@ -33,34 +36,34 @@ describe('YjsSandbox with runaway updates', () => {
 
   it('refuses an update that overruns the deadline and accepts the next one on a new worker', async () => {
     const live = liveWithSetup();
-    sandbox = new YjsSandbox({ deadlineMs: 500, maxHeapMb: 4096, liveState: () => Y.encodeStateAsUpdate(live) });
-    const refusal = await sandbox.apply(DOC, bomb).catch((error: unknown) => error);
+    sandbox = new YjsSandbox({ deadlineMs: 500, maxHeapMb: 4096, liveState: () => ({ state: Y.encodeStateAsUpdate(live), kind: 'notebook' }) });
+    const refusal = await sandbox.apply(DOC, bomb, FROM_CLIENT).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(SandboxRefusal);
     expect(refusal).toMatchObject({ reason: 'deadline' });
     expect(sandbox.replacedWorkers).toBe(1);
-    await expect(sandbox.apply(DOC, appendText(new Y.Doc(), 'still served'))).resolves.toBeUndefined();
+    await expect(sandbox.apply(DOC, appendText(new Y.Doc(), 'still served'), FROM_CLIENT)).resolves.toEqual([]);
     expect(sandbox.replacedWorkers).toBe(1);
   });
 
   it('refuses an update that exhausts the worker heap, without taking the process with it', async () => {
     const live = liveWithSetup();
-    sandbox = new YjsSandbox({ deadlineMs: 60_000, maxHeapMb: 64, liveState: () => Y.encodeStateAsUpdate(live) });
-    const refusal = await sandbox.apply(DOC, bomb).catch((error: unknown) => error);
+    sandbox = new YjsSandbox({ deadlineMs: 60_000, maxHeapMb: 64, liveState: () => ({ state: Y.encodeStateAsUpdate(live), kind: 'notebook' }) });
+    const refusal = await sandbox.apply(DOC, bomb, FROM_CLIENT).catch((error: unknown) => error);
     expect(refusal).toMatchObject({ reason: 'crashed' });
     expect(sandbox.replacedWorkers).toBe(1);
-    await expect(sandbox.apply(DOC, appendText(new Y.Doc(), 'still served'))).resolves.toBeUndefined();
+    await expect(sandbox.apply(DOC, appendText(new Y.Doc(), 'still served'), FROM_CLIENT)).resolves.toEqual([]);
   });
 
   it('when the runaway update arrived in a batch, refuses only it and accepts its batch mates', async () => {
     const live = liveWithSetup();
-    sandbox = new YjsSandbox({ deadlineMs: 500, maxHeapMb: 4096, liveState: () => Y.encodeStateAsUpdate(live) });
+    sandbox = new YjsSandbox({ deadlineMs: 500, maxHeapMb: 4096, liveState: () => ({ state: Y.encodeStateAsUpdate(live), kind: 'notebook' }) });
     const author = new Y.Doc();
     // The first keeps the worker busy, so the next three wait and go together as one batch.
     const results = await Promise.allSettled([
-      sandbox.apply(DOC, appendText(author, 'first ')),
-      sandbox.apply(DOC, appendText(author, 'before ')),
-      sandbox.apply(DOC, bomb),
-      sandbox.apply('other', appendText(new Y.Doc(), 'elsewhere')),
+      sandbox.apply(DOC, appendText(author, 'first '), FROM_CLIENT),
+      sandbox.apply(DOC, appendText(author, 'before '), FROM_CLIENT),
+      sandbox.apply(DOC, bomb, FROM_CLIENT),
+      sandbox.apply('other', appendText(new Y.Doc(), 'elsewhere'), FROM_CLIENT),
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ reason: 'deadline' });

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CitedSpan } from '@marginalia/shared';
 import { encodeUpdateBatch, type ApplyOutcome, type SandboxReply, type SandboxRequest } from './yjs-worker-protocol.js';
 
 type Operation = SandboxRequest extends infer R ? (R extends SandboxRequest ? Omit<R, 'id'> : never) : never;
@@ -25,10 +26,11 @@ export class SandboxRefusal extends Error {
 
 interface PendingUpdate {
   doc: string;
+  kind: string;
+  /** Who sent it; empty when it is already in the live document (from another node): it keeps the mirror current, nothing to refuse. */
+  author: string;
   update: Uint8Array;
-  /** Already in the live document (from another node): keeps the mirror current, nothing to refuse. */
-  trusted: boolean;
-  resolve: () => void;
+  resolve: (citedSpans: CitedSpan[]) => void;
   reject: (error: SandboxRefusal) => void;
 }
 
@@ -45,8 +47,8 @@ export interface YjsSandboxOptions {
   deadlineMs: number;
   /** Heap cap for the worker: an update that allocates without bound crashes it, not us. */
   maxHeapMb: number;
-  /** The live state of a document, to (re)build its mirror. */
-  liveState?: (doc: string) => Uint8Array | null;
+  /** The live state and kind of a document, to (re)build its mirror. */
+  liveState?: (doc: string) => { state: Uint8Array; kind: string } | null;
 }
 
 export class YjsSandbox {
@@ -63,15 +65,18 @@ export class YjsSandbox {
 
   constructor(private readonly options: YjsSandboxOptions) {}
 
-  /** Applies an untrusted update to the document's mirror; rejects if it fails or overruns. */
-  apply(doc: string, update: Uint8Array): Promise<void> {
-    return new Promise((resolve, reject) => this.collect({ doc, update, trusted: false, resolve, reject }));
+  /**
+   * Applies `author`'s update to the document's mirror, where the kind's guard judges it;
+   * resolves with the corpus spans it cites, rejects if it fails, is refused or overruns.
+   */
+  apply(doc: string, update: Uint8Array, from: { kind: string; author: string }): Promise<CitedSpan[]> {
+    return new Promise((resolve, reject) => this.collect({ doc, kind: from.kind, author: from.author, update, resolve, reject }));
   }
 
   /** Mirrors an update that is already in the live document (from another node, say). */
-  follow(doc: string, update: Uint8Array): void {
+  follow(doc: string, kind: string, update: Uint8Array): void {
     if (!this.mirrored.has(doc)) return; // the next load of the mirror includes it
-    this.collect({ doc, update, trusted: true, resolve: () => undefined, reject: () => undefined });
+    this.collect({ doc, kind, author: '', update, resolve: () => undefined, reject: () => undefined });
   }
 
   async drop(doc: string): Promise<void> {
@@ -144,7 +149,7 @@ export class YjsSandbox {
     if (this.collected.length === 0) return;
     const updates: PendingUpdate[] = [];
     for (const pending of this.collected.splice(0)) {
-      if (pending.trusted && !this.mirrored.has(pending.doc)) pending.resolve();
+      if (!pending.author && !this.mirrored.has(pending.doc)) pending.resolve([]);
       else updates.push(pending);
     }
     if (updates.length === 0) return;
@@ -155,8 +160,8 @@ export class YjsSandbox {
   private loadMirrorIfMissing(doc: string): void {
     if (this.mirrored.has(doc)) return;
     this.mirrored.add(doc);
-    const state = this.options.liveState?.(doc);
-    if (state) this.enqueue({ op: 'load', doc, state }).catch(() => this.mirrored.delete(doc));
+    const live = this.options.liveState?.(doc);
+    if (live) this.enqueue({ op: 'load', doc, kind: live.kind, state: live.state }).catch(() => this.mirrored.delete(doc));
   }
 
   private enqueueUpdates(updates: PendingUpdate[]): void {
@@ -171,7 +176,7 @@ export class YjsSandbox {
   private settleUpdates(updates: PendingUpdate[], outcomes: ApplyOutcome[]): void {
     updates.forEach((pending, index) => {
       const outcome = outcomes[index];
-      if (outcome?.ok) return pending.resolve();
+      if (outcome?.ok) return pending.resolve(outcome.citedSpans ?? []);
       this.mirrored.delete(pending.doc);
       if (outcome && 'retry' in outcome) this.collected.push(pending); // sent by settle's next flush
       else pending.reject(new SandboxRefusal(outcome?.message ?? 'no outcome', 'rejected'));
@@ -268,13 +273,13 @@ export class YjsSandbox {
     this.mirrored.clear();
     if (culprit?.updates && culprit.updates.length > 1) {
       // Which update overran is unknown: replay them one at a time, each under its own deadline.
-      for (const pending of culprit.updates.filter((update) => !update.trusted)) this.collectAlone(pending);
+      for (const pending of culprit.updates.filter((update) => update.author !== '')) this.collectAlone(pending);
     } else {
       culprit?.reject(new SandboxRefusal(reason === 'deadline' ? `took longer than ${this.options.deadlineMs} ms` : 'crashed the worker', reason));
     }
     for (const task of rest) {
       if (task.updates) {
-        for (const pending of task.updates) if (!pending.trusted) this.collectAlone(pending);
+        for (const pending of task.updates) if (pending.author) this.collectAlone(pending);
       } else if (task.operation.op === 'merge') {
         this.queue.push(task);
         this.send(task);

@@ -6,19 +6,37 @@
  * on the main thread.
  */
 import * as decoding from 'lib0/decoding';
+import { DOCUMENT_GUARDS, type CollabDocumentKind, type DocumentGuard } from '@marginalia/shared';
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { decodeUpdateBatch, type ApplyOutcome, type SandboxReply, type SandboxRequest, type UntrustedUpdate } from './yjs-worker-protocol.js';
 
-const mirrors = new Map<string, Y.Doc>();
+interface Mirror {
+  doc: Y.Doc;
+  /** The kind's structure check, watching this mirror; null for kinds without one. */
+  guard: DocumentGuard | null;
+}
 
-function mirrorOf(name: string): Y.Doc {
-  let doc = mirrors.get(name);
-  if (!doc) {
-    doc = new Y.Doc();
-    mirrors.set(name, doc);
+const mirrors = new Map<string, Mirror>();
+
+function newMirror(kind: string): Mirror {
+  const doc = new Y.Doc();
+  const guard = DOCUMENT_GUARDS[kind as CollabDocumentKind]?.(doc) ?? null;
+  return { doc, guard };
+}
+
+function mirrorOf(name: string, kind: string): Mirror {
+  let mirror = mirrors.get(name);
+  if (!mirror) {
+    mirror = newMirror(kind);
+    mirrors.set(name, mirror);
   }
-  return doc;
+  return mirror;
+}
+
+function dropMirror(name: string): void {
+  mirrors.get(name)?.doc.destroy();
+  mirrors.delete(name);
 }
 
 /**
@@ -32,18 +50,29 @@ function applyExactly(doc: Y.Doc, update: Uint8Array): void {
   if (decoding.hasContent(decoder)) throw new Error('update has trailing bytes');
 }
 
-/** Applies each update to its document's mirror, in order, isolating failures per document. */
+/**
+ * Applies each update to its document's mirror, in order, isolating failures per document;
+ * then the kind's guard judges an untrusted one. A refused update stays in the mirror, so the
+ * mirror is dropped like after a failure (reloaded from the live document on next use).
+ */
 function applyAll(items: UntrustedUpdate[]): ApplyOutcome[] {
   const broken = new Set<string>();
-  return items.map(({ doc, update }): ApplyOutcome => {
+  return items.map(({ doc, kind, author, update }): ApplyOutcome => {
     if (broken.has(doc)) return { ok: false, retry: true };
     try {
-      applyExactly(mirrorOf(doc), update);
-      return { ok: true };
+      const mirror = mirrorOf(doc, kind);
+      applyExactly(mirror.doc, update);
+      if (!mirror.guard) return { ok: true };
+      if (!author) {
+        mirror.guard.forget();
+        return { ok: true };
+      }
+      const verdict = mirror.guard.judge(author);
+      if (!verdict.ok) throw new Error(verdict.message);
+      return verdict.citedSpans.length > 0 ? { ok: true, citedSpans: verdict.citedSpans } : { ok: true };
     } catch (error) {
-      // A half-applied update may have left the mirror unlike the live document.
-      mirrors.get(doc)?.destroy();
-      mirrors.delete(doc);
+      // A half-applied or refused update has left the mirror unlike the live document.
+      dropMirror(doc);
       broken.add(doc);
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
@@ -53,17 +82,17 @@ function applyAll(items: UntrustedUpdate[]): ApplyOutcome[] {
 function handle(request: SandboxRequest): SandboxReply {
   switch (request.op) {
     case 'load': {
-      mirrors.get(request.doc)?.destroy();
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, request.state);
-      mirrors.set(request.doc, doc);
+      dropMirror(request.doc);
+      const mirror = newMirror(request.kind);
+      Y.applyUpdate(mirror.doc, request.state);
+      mirror.guard?.forget();
+      mirrors.set(request.doc, mirror);
       return { id: request.id, ok: true };
     }
     case 'apply':
       return { id: request.id, ok: true, outcomes: applyAll(decodeUpdateBatch(request.batch)) };
     case 'drop':
-      mirrors.get(request.doc)?.destroy();
-      mirrors.delete(request.doc);
+      dropMirror(request.doc);
       return { id: request.id, ok: true };
     case 'merge': {
       // Applying to a fresh document (rather than Y.mergeUpdates) also garbage-collects
@@ -78,9 +107,9 @@ function handle(request: SandboxRequest): SandboxReply {
     }
     case 'diff': {
       // A sync step 2 for a large document, encoded here so the main thread keeps serving.
-      const doc = mirrors.get(request.doc);
-      if (!doc) throw new Error(`no mirror of ${request.doc}`);
-      return { id: request.id, ok: true, state: Y.encodeStateAsUpdate(doc, request.stateVector) };
+      const mirror = mirrors.get(request.doc);
+      if (!mirror) throw new Error(`no mirror of ${request.doc}`);
+      return { id: request.id, ok: true, state: Y.encodeStateAsUpdate(mirror.doc, request.stateVector) };
     }
   }
 }
