@@ -26,6 +26,12 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'document.deleted': 'Deleted a document',
   'attribution.created': 'Attributed text to an actor',
   'attribution.deleted': 'Removed an attribution',
+  'map.created': 'Created a map',
+  'map.renamed': 'Renamed a map',
+  'map.archived': 'Archived a map',
+  'map.unarchived': 'Unarchived a map',
+  'map.duplicated': 'Duplicated a map',
+  'map.deleted': 'Deleted a map',
 };
 
 /** Keys whose ids name people; other ids (invites, documents, jobs) are not members. */

@@ -7,3 +7,4 @@ export { mapKeys } from './api';
 export { MapSessionProvider, useDocSnapshot, useMapSession, useMapSnapshot, type MapSession } from './map-session';
 export { useDocumentCitations, useMaps } from './hooks/useMaps';
 export { MapsPage } from './components/MapsPage';
+export { mapCitationsLayer, mapNodePath } from './reader-layer';
