@@ -35,7 +35,13 @@ export function MapCanvas({ snapshot, view, peers, commands, canvasRef, onSelect
 
   const peerSelections = useMemo(() => {
     const marks = new Map<string, PeerMark[]>();
-    for (const peer of peers) for (const id of peer.selection) marks.set(id, [...(marks.get(id) ?? []), { name: peer.user.name, color: peer.user.color }]);
+    for (const peer of peers) {
+      for (const id of peer.selection) {
+        const current = marks.get(id) ?? [];
+        // One person with two tabs (or a reconnection's stale state) is one mark.
+        if (!current.some((mark) => mark.name === peer.user.name)) marks.set(id, [...current, { name: peer.user.name, color: peer.user.color }]);
+      }
+    }
     return marks;
   }, [peers]);
 
@@ -108,6 +114,7 @@ export function MapCanvas({ snapshot, view, peers, commands, canvasRef, onSelect
         minZoom={0.1}
         maxZoom={2}
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select this node, Enter again to edit it.' }}
       >

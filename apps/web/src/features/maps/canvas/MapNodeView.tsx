@@ -29,7 +29,8 @@ export function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
           {node.evidence.length > 0 && <span>{formatCount(node.evidence.length, 'quote')}</span>}
         </div>
       )}
-      {node.kind === 'evidence' && node.evidence[0] && <blockquote className="map-node__quote">“{node.evidence[0].exact.slice(0, 160)}”</blockquote>}
+      {/* The quote, unless the node's text already is it (a passage dropped as it is). */}
+      {node.kind === 'evidence' && node.evidence[0] && !sameWords(node.evidence[0].exact, node.text) && <blockquote className="map-node__quote">“{node.evidence[0].exact.slice(0, 160)}”</blockquote>}
       {peers.length > 0 && (
         <div className="map-node__peers">
           {peers.map((peer) => (
@@ -42,4 +43,9 @@ export function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
       <Handle type="source" position={Position.Bottom} />
     </div>
   );
+}
+
+function sameWords(quote: string, text: string): boolean {
+  const words = (value: string) => value.replace(/\s+/g, ' ').replace(/…$/, '').trim();
+  return words(quote).startsWith(words(text));
 }

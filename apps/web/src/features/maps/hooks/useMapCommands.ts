@@ -12,6 +12,13 @@ import { useMapSession } from '../map-session';
 import type { CanvasSelection } from './useCanvasView';
 import type { MapUndo } from './useMapUndo';
 
+/** The first place at or below `wanted` that no node's corner is close to, so new nodes do not hide each other. */
+function freeSpotNear(snapshot: MapSnapshot, wanted: { x: number; y: number }): { x: number; y: number } {
+  const spot = { ...wanted };
+  for (let tries = 0; tries < 50 && snapshot.nodes.some((node) => Math.abs(node.x - spot.x) < 200 && Math.abs(node.y - spot.y) < 90); tries += 1) spot.y += 110;
+  return spot;
+}
+
 interface CommandContext {
   snapshot: MapSnapshot;
   selection: CanvasSelection;
@@ -49,7 +56,8 @@ export function useMapCommands({ snapshot, selection, setSelection, measured, un
   const addNodeOfKind = useStableCallback((kind: MapNodeKind) => {
     if (readOnly) return;
     const centre = viewportCentre();
-    const id = addNode(doc, userId, { kind, text: '', x: Math.round(centre.x - 120), y: Math.round(centre.y - 40) });
+    const spot = freeSpotNear(snapshot, { x: Math.round(centre.x - 120), y: Math.round(centre.y - 40) });
+    const id = addNode(doc, userId, { kind, text: '', ...spot });
     setSelection({ nodes: [id], edges: [] });
     window.requestAnimationFrame(editNode);
   });

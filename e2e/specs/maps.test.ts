@@ -1,0 +1,111 @@
+/**
+ * Argument maps in Chromium, on the seeded demo workspace. Mei (owner) creates a map; she and
+ * Tomás (editor), each in a browser context of their own, edit it at once: each sees the
+ * other's node appear and cursor move. Priya (commenter, who may not edit maps) follows it live
+ * with no editing controls. A passage dragged from the reader side panel onto the canvas
+ * becomes an evidence node quoting it, for everyone; the reader then says the passage is cited.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { MapPage } from '../pages/MapPage.js';
+import { MapsPage } from '../pages/MapsPage.js';
+import { WorkspaceShell } from '../pages/WorkspaceShell.js';
+import { saveFailureArtifacts, saveScreenshot } from '../support/artifacts.js';
+import { DEMO_ACCOUNTS, DemoSuite, openDemoWorkspace } from '../support/demo-suite.js';
+
+const { mei: MEI, tomas: TOMAS, priya: PRIYA } = DEMO_ACCOUNTS;
+const MAP_TITLE = 'Why go public now? (e2e)';
+
+const suite = new DemoSuite();
+
+async function openMapAs(page: Page, email: string, title: string): Promise<MapPage> {
+  await openDemoWorkspace(page, email);
+  await new WorkspaceShell(page).openSection('Maps');
+  await new MapsPage(page).open(title);
+  const map = new MapPage(page);
+  await map.canvas().waitFor();
+  return map;
+}
+
+before(() => suite.start());
+after(() => suite.stop());
+
+void test('two members edit a map at once, a commenter follows it read-only, and a passage dragged from the reader becomes evidence', async (t) => {
+  const pages: Record<string, Page> = {};
+  try {
+    const mei = (pages.mei = await suite.newPage());
+    await openDemoWorkspace(mei, MEI.email);
+    await new WorkspaceShell(mei).openSection('Maps');
+    await new MapsPage(mei).create(MAP_TITLE);
+    await new MapsPage(mei).open(MAP_TITLE);
+    const meiMap = new MapPage(mei);
+    await meiMap.canvas().waitFor();
+
+    const tomas = (pages.tomas = await suite.newPage());
+    const tomasMap = await openMapAs(tomas, TOMAS.email, MAP_TITLE);
+
+    // Each sees the other's node appear.
+    await meiMap.addNode('Explanation', 'Regime insecurity');
+    await tomasMap.node('Explanation: Regime insecurity').waitFor();
+    await tomasMap.addNode('Explanation', 'A power struggle between security organs');
+    await meiMap.node('Explanation: A power struggle between security organs').waitFor();
+
+    // And each other's cursor, which follows the pointer.
+    await meiMap.moveMouseOverCanvas(0.3, 0.3);
+    await tomasMap.remoteCursor(MEI.name).waitFor();
+    const first = await tomasMap.remoteCursorTransform(MEI.name);
+    await meiMap.moveMouseOverCanvas(0.7, 0.6);
+    await tomas.waitForFunction(
+      ({ name, before }) => (document.querySelector(`[data-testid="map-cursor"][data-user-name="${name}"]`) as HTMLElement | null)?.style.transform !== before,
+      { name: MEI.name, before: first },
+    );
+    await tomasMap.moveMouseOverCanvas(0.5, 0.5);
+    await meiMap.remoteCursor(TOMAS.name).waitFor();
+
+    // Priya, a commenter, sees the map live but has nothing to edit it with.
+    const priya = (pages.priya = await suite.newPage());
+    const priyaMap = await openMapAs(priya, PRIYA.email, MAP_TITLE);
+    await priyaMap.readOnlyNotice().waitFor();
+    await priyaMap.node('Explanation: Regime insecurity').waitFor();
+    assert.equal(await priyaMap.addNodeButton().count(), 0, 'no "Add node" for a commenter');
+    await priyaMap.node('Explanation: Regime insecurity').click();
+    const inspector = priya.getByRole('complementary', { name: 'Inspector' });
+    await inspector.getByRole('heading', { name: 'Regime insecurity' }).waitFor();
+    assert.equal(await inspector.getByRole('textbox').count(), 0, 'the inspector has no fields to edit for a commenter');
+
+    // Mei drags passage 1 from the reader side panel onto the canvas: an evidence node quoting it.
+    await meiMap.openReader();
+    const passage = (await meiMap.dragPassageOntoCanvas(1)).replace(/\s+/g, ' ').trim();
+    const opening = passage.slice(0, 40);
+    const evidence = meiMap.node(new RegExp(`^Evidence: ${escapeRegExp(opening)}`));
+    await evidence.waitFor();
+    await evidence.getByText(opening).waitFor();
+    // Live for the others too, the commenter included.
+    await tomasMap.node(new RegExp(`^Evidence: ${escapeRegExp(opening)}`)).waitFor();
+    await priyaMap.node(new RegExp(`^Evidence: ${escapeRegExp(opening)}`)).waitFor();
+
+    // Its inspector shows the quote as a link into the reader at that span.
+    await evidence.click();
+    const quoteLink = mei.getByRole('complementary', { name: 'Inspector' }).getByRole('link', { name: new RegExp(escapeRegExp(opening)) });
+    const href = await quoteLink.getAttribute('href');
+    assert.match(href ?? '', /\/corpus\/[0-9a-f-]+\?span=\d+-\d+$/, 'the quote opens the reader at the cited span');
+
+    const wide = await saveScreenshot(mei, 'map-1280');
+    assert.ok(wide.distinctColours > 16, 'the map screenshot is not blank');
+    await tomas.setViewportSize({ width: 390, height: 844 });
+    await tomasMap.node('Explanation: Regime insecurity').waitFor();
+    await saveScreenshot(tomas, 'map-390');
+
+    // The reader says the passage is cited by the map (projected after the map's update is stored).
+    await quoteLink.click();
+    await mei.getByRole('link', { name: MAP_TITLE }).first().waitFor({ timeout: 30_000 });
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, suite.log());
+    throw error;
+  }
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
