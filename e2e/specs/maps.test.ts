@@ -8,8 +8,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { CorpusPage } from '../pages/CorpusPage.js';
 import { MapPage } from '../pages/MapPage.js';
 import { MapsPage } from '../pages/MapsPage.js';
+import { ReaderPage } from '../pages/ReaderPage.js';
 import { WorkspaceShell } from '../pages/WorkspaceShell.js';
 import { saveFailureArtifacts, saveScreenshot } from '../support/artifacts.js';
 import { DEMO_ACCOUNTS, DemoSuite, openDemoWorkspace } from '../support/demo-suite.js';
@@ -100,6 +102,74 @@ void test('two members edit a map at once, a commenter follows it read-only, and
     // The reader says the passage is cited by the map (projected after the map's update is stored).
     await quoteLink.click();
     await mei.getByRole('link', { name: MAP_TITLE }).first().waitFor({ timeout: 30_000 });
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, suite.log());
+    throw error;
+  }
+});
+
+void test('"Add to map…" on text selected in the reader adds an evidence node citing it; undo takes back only one\'s own change', async (t) => {
+  const pages: Record<string, Page> = {};
+  const title = 'Evidence gathered in the reader (e2e)';
+  try {
+    const tomas = (pages.tomas = await suite.newPage());
+    await openDemoWorkspace(tomas, TOMAS.email);
+    await new WorkspaceShell(tomas).openSection('Maps');
+    await new MapsPage(tomas).create(title);
+
+    // Select passage 3's first sentence by keyboard and add it to the map.
+    await new WorkspaceShell(tomas).openSection('Corpus');
+    const corpus = new CorpusPage(tomas);
+    await corpus.waitUntilShown();
+    const [firstTitle] = await corpus.titles();
+    assert.ok(firstTitle, 'the demo corpus has documents');
+    await corpus.openDocument(firstTitle);
+    const reader = new ReaderPage(tomas);
+    await reader.waitUntilShown();
+    await reader.passage(1).focus();
+    await reader.press('j');
+    await reader.press('j');
+    await reader.waitForFocusedPassage(3);
+    await reader.press('s');
+    const addToMap = tomas.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: /Add to map/ });
+    await addToMap.waitFor();
+    const sentence = (await tomas.evaluate(() => document.getSelection()?.toString() ?? '')).replace(/\s+/g, ' ').trim();
+    assert.ok(sentence.length > 10, `a sentence is selected: “${sentence}”`);
+    await addToMap.click();
+    const dialog = tomas.getByRole('dialog', { name: 'Add to map' });
+    await dialog.getByRole('combobox', { name: 'Map' }).selectOption({ label: title });
+    await dialog.getByRole('button', { name: 'Add evidence node' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // Once projected, the reader says where the passage is cited.
+    const citation = tomas.getByRole('link', { name: title });
+    await citation.first().waitFor({ timeout: 30_000 });
+    await saveScreenshot(tomas, 'reader-cited-in-map-1280');
+
+    // The link opens the map at the new evidence node, which quotes the sentence.
+    await citation.first().click();
+    const map = new MapPage(tomas);
+    const opening = sentence.slice(0, 40);
+    const evidence = map.node(new RegExp(`^Evidence: ${escapeRegExp(opening)}`));
+    await evidence.waitFor();
+    await tomas.getByRole('complementary', { name: 'Inspector' }).getByRole('link', { name: new RegExp(escapeRegExp(opening)) }).waitFor();
+
+    // Tomás deletes the evidence node with Del; Mei, meanwhile, adds a question. Tomás's Ctrl+Z
+    // brings his node back and leaves her question alone; Ctrl+Shift+Z deletes it again.
+    const mei = (pages.mei = await suite.newPage());
+    const meiMap = await openMapAs(mei, MEI.email, title);
+    const meiEvidence = meiMap.node(new RegExp(`^Evidence: ${escapeRegExp(opening)}`));
+    await meiEvidence.waitFor();
+    await evidence.click();
+    await tomas.keyboard.press('Delete');
+    await meiEvidence.waitFor({ state: 'detached' });
+    await meiMap.addNode('Question', 'Why now?');
+    await map.node('Question: Why now?').waitFor();
+    await tomas.keyboard.press('Control+z');
+    await meiEvidence.waitFor();
+    assert.equal(await meiMap.node('Question: Why now?').count(), 1, "Mei's question is still there after Tomás's undo");
+    await tomas.keyboard.press('Control+Shift+z');
+    await meiEvidence.waitFor({ state: 'detached' });
+    assert.equal(await map.node('Question: Why now?').count(), 1);
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;

@@ -43,6 +43,7 @@ function MapEditorInner() {
   const canvasRef = useRef<HTMLDivElement>(null);
   const [openMenu, setOpenMenu] = useState<ToolbarMenu>(null);
   const [readerOpen, setReaderOpen] = useState(false);
+  const editorRef = useRef<HTMLDivElement>(null);
   const editNode = useStableCallback(() => document.getElementById(NODE_TEXT_FIELD_ID)?.focus());
   const commands = useMapCommands({ snapshot, selection: view.selection, setSelection: view.setSelection, measured: view.measured, undo, canvasRef, editNode });
 
@@ -51,13 +52,32 @@ function MapEditorInner() {
   const linkedNode = searchParams.get('node');
   const shownLinkedNode = useRef<string | null>(null);
   const linkedNodeExists = linkedNode !== null && snapshot.nodes.some((node) => node.id === linkedNode);
+  const { focusNode } = commands;
   useEffect(() => {
     if (!linkedNode || !linkedNodeExists || shownLinkedNode.current === linkedNode) return;
-    shownLinkedNode.current = linkedNode;
     // Once React Flow has measured the nodes.
-    const timer = window.setTimeout(() => commands.focusNode(linkedNode), 200);
+    const timer = window.setTimeout(() => {
+      shownLinkedNode.current = linkedNode;
+      focusNode(linkedNode);
+    }, 200);
     return () => window.clearTimeout(timer);
-  }, [linkedNode, linkedNodeExists, commands]);
+  }, [linkedNode, linkedNodeExists, focusNode]);
+
+  // Undo and redo work wherever focus is on the page (outside text fields, which have their own),
+  // e.g. after deleting the focused node, when focus has fallen back to the page.
+  const handleUndoKeys = useStableCallback((event: globalThis.KeyboardEvent) => {
+    if (readOnly || event.defaultPrevented || !(event.ctrlKey || event.metaKey) || isTyping(event.target ?? document.body)) return;
+    if (editorRef.current?.contains(event.target as Node)) return;
+    const key = event.key.toLowerCase();
+    if (key !== 'z' && key !== 'y') return;
+    event.preventDefault();
+    if (key === 'y' || event.shiftKey) undo.redo();
+    else undo.undo();
+  });
+  useEffect(() => {
+    document.addEventListener('keydown', handleUndoKeys);
+    return () => document.removeEventListener('keydown', handleUndoKeys);
+  }, [handleUndoKeys]);
 
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.defaultPrevented || isTyping(event.target)) return;
@@ -72,7 +92,11 @@ function MapEditorInner() {
     else if (mod || event.altKey) handled = false;
     else if (key === 'n' && !readOnly) setOpenMenu('add');
     else if (key === 'c' && !readOnly && view.selection.nodes.length >= 2) setOpenMenu('connect');
-    else if ((event.key === 'Delete' || event.key === 'Backspace') && !readOnly) commands.deleteSelection();
+    else if ((event.key === 'Delete' || event.key === 'Backspace') && !readOnly) {
+      commands.deleteSelection();
+      // The focused node may be gone: keep focus in the editor so the next shortcut still works.
+      editorRef.current?.focus();
+    }
     else if (event.key === 'Enter' && onNode && view.selection.nodes.includes((event.target as HTMLElement).dataset.id ?? '')) editNode();
     else if (event.key in ARROWS && !onNode && !readOnly && view.selection.nodes.length > 0) {
       const [dx, dy] = ARROWS[event.key] ?? [0, 0];
@@ -87,7 +111,7 @@ function MapEditorInner() {
   return (
     // The shortcuts bubble up from the focusable nodes, edges and tools inside; the group itself is not a control.
     // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
-    <div className={`map-editor${readerOpen ? ' map-editor--with-reader' : ''}`} role="group" aria-label="Map editor" onKeyDown={handleKeyDown}>
+    <div className={`map-editor${readerOpen ? ' map-editor--with-reader' : ''}`} ref={editorRef} tabIndex={-1} role="group" aria-label="Map editor" onKeyDown={handleKeyDown}>
       <MapToolbar
         snapshot={snapshot}
         selection={view.selection}
