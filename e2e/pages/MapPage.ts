@@ -16,6 +16,11 @@ export class MapPage {
     return this.canvas().getByRole('group', { name });
   }
 
+  /** An edge, named "<source text> <kind> <target text>". */
+  edge(name: string) {
+    return this.canvas().locator('.react-flow__edge').and(this.page.getByRole('group', { name, exact: true }));
+  }
+
   nodes() {
     return this.canvas().locator('.react-flow__node');
   }

@@ -108,7 +108,7 @@ void test('two members edit a map at once, a commenter follows it read-only, and
   }
 });
 
-void test('"Add to map…" on text selected in the reader adds an evidence node citing it; undo takes back only one\'s own change', async (t) => {
+void test('"Add to map…" on text selected in the reader adds an evidence node citing it; undo takes back only one\'s own change; nodes are added and connected by keyboard', async (t) => {
   const pages: Record<string, Page> = {};
   const title = 'Evidence gathered in the reader (e2e)';
   try {
@@ -170,6 +170,26 @@ void test('"Add to map…" on text selected in the reader adds an evidence node 
     await tomas.keyboard.press('Control+Shift+z');
     await meiEvidence.waitFor({ state: 'detached' });
     assert.equal(await map.node('Question: Why now?').count(), 1);
+
+    // By keyboard alone: N opens "Add node", Enter picks the first kind, the text field has focus.
+    await map.node('Question: Why now?').focus();
+    await tomas.keyboard.press('n');
+    await tomas.getByRole('menu', { name: /Add node/ }).getByRole('menuitem', { name: 'Question', exact: true }).waitFor();
+    await tomas.keyboard.press('ArrowDown');
+    await tomas.keyboard.press('Enter');
+    await tomas.keyboard.type('The campaign answers a crisis of legitimacy');
+    await meiMap.node('Explanation: The campaign answers a crisis of legitimacy').waitFor();
+    // Select the question, then the explanation (Shift+Enter adds to the selection), and connect with C.
+    await map.node('Question: Why now?').focus();
+    await tomas.keyboard.press('Enter');
+    await map.node(/^Explanation: The campaign/).focus();
+    await tomas.keyboard.down('Shift');
+    await tomas.keyboard.press('Enter');
+    await tomas.keyboard.up('Shift');
+    await tomas.keyboard.press('c');
+    await tomas.getByRole('menuitem', { name: /answers the first selected/ }).click();
+    // The second picked answers the first: an edge named by both ends, seen by Mei.
+    await meiMap.edge('The campaign answers a crisis of legitimacy answers Why now?').waitFor();
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;

@@ -39,7 +39,7 @@ export function MapToolbar({ snapshot, selection, commands, undo, readOnly, open
               Add node
             </AriaButton>
             <Popover className="map-menu" placement="bottom start">
-              <Menu aria-label="Kind of node to add" className="map-menu__list" onAction={(key) => commands.addNodeOfKind(key as MapNodeKind)}>
+              <Menu aria-label="Kind of node to add" autoFocus="first" className="map-menu__list" onAction={(key) => commands.addNodeOfKind(key as MapNodeKind)}>
                 {MAP_NODE_KINDS.map((kind) => (
                   <MenuItem key={kind} id={kind} className="map-menu__item">
                     {NODE_KIND_LABELS[kind]}
@@ -53,7 +53,7 @@ export function MapToolbar({ snapshot, selection, commands, undo, readOnly, open
               Connect…
             </AriaButton>
             <Popover className="map-menu" placement="bottom start">
-              <Menu aria-label="The other selected nodes… the first one" className="map-menu__list" onAction={(key) => commands.connectSelection(key as MapEdgeKind)}>
+              <Menu aria-label="The other selected nodes… the first one" autoFocus="first" className="map-menu__list" onAction={(key) => commands.connectSelection(key as MapEdgeKind)}>
                 {MAP_EDGE_KINDS.map((kind) => (
                   <MenuItem key={kind} id={kind} className="map-menu__item">
                     {`… ${EDGE_KIND_LABELS[kind]} the first selected`}
