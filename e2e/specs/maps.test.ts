@@ -190,6 +190,17 @@ void test('"Add to map…" on text selected in the reader adds an evidence node 
     await tomas.getByRole('menuitem', { name: /answers the first selected/ }).click();
     // The second picked answers the first: an edge named by both ends, seen by Mei.
     await meiMap.edge('The campaign answers a crisis of legitimacy answers Why now?').waitFor();
+
+    // Tidy layout (elkjs, in a worker) moves the nodes into layers, the question above its answer, for Mei too.
+    const questionBefore = await meiMap.node('Question: Why now?').evaluate((element) => (element as HTMLElement).style.transform);
+    await tomas.getByRole('button', { name: 'Tidy layout' }).click();
+    await mei.waitForFunction(
+      ({ before }) => (document.querySelector('.react-flow__node[aria-label="Question: Why now?"]') as HTMLElement | null)?.style.transform !== before,
+      { before: questionBefore },
+    );
+    const questionBox = await meiMap.node('Question: Why now?').boundingBox();
+    const answerBox = await meiMap.node(/^Explanation: The campaign/).boundingBox();
+    assert.ok(questionBox && answerBox && questionBox.y + questionBox.height <= answerBox.y, 'the question is laid out above the explanation that answers it');
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;

@@ -1,9 +1,21 @@
 /**
- * Automatic layered layout with elkjs, loaded on first use (its bundled build is large and
- * most visits never lay out). Edges point from support to what is supported, so the layers
- * run upwards: questions on top, explanations under them, evidence at the bottom.
+ * Automatic layered layout with elkjs, run in a web worker (ELK is 1.5 MB of compiled Java and
+ * takes a while on large maps: the canvas must stay responsive meanwhile). The worker script
+ * is fetched on the first layout only. Edges point from support to what is supported, so the
+ * layers run upwards: questions on top, explanations under them, evidence at the bottom.
  */
 import type { MapSnapshot } from '@marginalia/shared';
+import type { ELK } from 'elkjs/lib/elk-api';
+
+let elkInstance: Promise<ELK> | null = null;
+
+function loadElk(): Promise<ELK> {
+  elkInstance ??= (async () => {
+    const [{ default: ElkApi }, { default: workerUrl }] = await Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]);
+    return new ElkApi({ workerUrl });
+  })();
+  return elkInstance;
+}
 
 const DEFAULT_SIZE = { width: 240, height: 90 };
 
@@ -11,8 +23,7 @@ export async function layeredLayout(
   snapshot: MapSnapshot,
   measured: ReadonlyMap<string, { width: number; height: number }>,
 ): Promise<Map<string, { x: number; y: number }>> {
-  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
-  const elk = new ELK();
+  const elk = await loadElk();
   const graph = await elk.layout({
     id: 'map',
     layoutOptions: {
