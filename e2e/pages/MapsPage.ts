@@ -20,6 +20,11 @@ export class MapsPage {
     await this.mapLink(title).waitFor();
   }
 
+  /** One of a map's actions (Rename, Duplicate, Archive, Unarchive, Delete). */
+  async act(title: string, action: 'Rename' | 'Duplicate' | 'Archive' | 'Unarchive' | 'Delete'): Promise<void> {
+    await this.page.getByRole('group', { name: `Actions for ${title}`, exact: true }).getByRole('button', { name: action, exact: true }).click();
+  }
+
   async open(title: string): Promise<void> {
     await this.mapLink(title).click();
     await this.page.getByRole('heading', { name: title, level: 1 }).waitFor();

@@ -207,6 +207,49 @@ void test('"Add to map…" on text selected in the reader adds an evidence node 
   }
 });
 
+void test('the maps list: create, rename, duplicate, archive and delete, seen live by a colleague', async (t) => {
+  const pages: Record<string, Page> = {};
+  try {
+    const mei = (pages.mei = await suite.newPage());
+    await openDemoWorkspace(mei, MEI.email);
+    await new WorkspaceShell(mei).openSection('Maps');
+    const meiMaps = new MapsPage(mei);
+    const tomasContext = await suite.newContext({ viewport: { width: 390, height: 844 } });
+    const tomas = (pages.tomas = await tomasContext.newPage());
+    await openDemoWorkspace(tomas, TOMAS.email);
+    await tomas.goto(mei.url());
+    const tomasMaps = new MapsPage(tomas);
+
+    await meiMaps.create('Hypotheses, first pass');
+    await tomasMaps.mapLink('Hypotheses, first pass').waitFor();
+
+    await meiMaps.act('Hypotheses, first pass', 'Rename');
+    const rename = mei.getByRole('dialog', { name: 'Rename map' });
+    await rename.getByRole('textbox', { name: 'Title' }).fill('Hypotheses, second pass');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await tomasMaps.mapLink('Hypotheses, second pass').waitFor();
+
+    await meiMaps.act('Hypotheses, second pass', 'Duplicate');
+    await mei.getByRole('dialog', { name: 'Duplicate map' }).getByRole('button', { name: 'Duplicate' }).click();
+    await tomasMaps.mapLink('Hypotheses, second pass (copy)').waitFor();
+
+    await meiMaps.act('Hypotheses, second pass (copy)', 'Archive');
+    await tomasMaps.mapLink('Hypotheses, second pass (copy)').waitFor({ state: 'detached' });
+    await mei.getByRole('checkbox', { name: 'Show archived maps' }).check();
+    await meiMaps.mapLink('Hypotheses, second pass (copy)').waitFor();
+
+    await meiMaps.act('Hypotheses, second pass', 'Delete');
+    await mei.getByRole('dialog', { name: 'Delete this map?' }).getByRole('button', { name: 'Delete map' }).click();
+    await tomasMaps.mapLink('Hypotheses, second pass').waitFor({ state: 'detached' });
+
+    await saveScreenshot(mei, 'maps-list-1280');
+    await saveScreenshot(tomas, 'maps-list-390');
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, suite.log());
+    throw error;
+  }
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

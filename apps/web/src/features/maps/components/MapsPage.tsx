@@ -80,8 +80,11 @@ export function MapsPage() {
       {maps.isPending && <LoadingState label="Loading the maps…" />}
       {maps.error && <ErrorState title="The maps could not be loaded" error={maps.error} onRetry={() => void maps.refetch()} />}
       {maps.data?.length === 0 && (
-        <EmptyState title="No maps yet">
-          <p>{canEdit ? 'Create one to start comparing explanations.' : 'An editor can create the first one.'}</p>
+        <EmptyState title={showArchived ? 'No maps yet' : 'No maps in use'}>
+          <p>
+            {canEdit ? 'Create one to start comparing explanations.' : 'An editor can create one.'}
+            {!showArchived && ' Archived maps show with “Show archived maps”.'}
+          </p>
         </EmptyState>
       )}
       {maps.data && maps.data.length > 0 && (
