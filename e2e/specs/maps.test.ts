@@ -65,6 +65,19 @@ void test('two members edit a map at once, a commenter follows it read-only, and
     await tomasMap.moveMouseOverCanvas(0.5, 0.5);
     await meiMap.remoteCursor(TOMAS.name).waitFor();
 
+    // Mei drags her node by mouse; Tomás sees it land where she dropped it.
+    const tomasBefore = await tomasMap.node('Explanation: Regime insecurity').evaluate((element) => (element as HTMLElement).style.transform);
+    const box = await meiMap.node('Explanation: Regime insecurity').boundingBox();
+    assert.ok(box, 'the node is on screen');
+    await mei.mouse.move(box.x + 30, box.y + 20);
+    await mei.mouse.down();
+    await mei.mouse.move(box.x + 30 - 120, box.y + 20 - 80, { steps: 8 });
+    await mei.mouse.up();
+    await tomas.waitForFunction(
+      ({ before }) => (document.querySelector('.react-flow__node[aria-label="Explanation: Regime insecurity"]') as HTMLElement | null)?.style.transform !== before,
+      { before: tomasBefore },
+    );
+
     // Priya, a commenter, sees the map live but has nothing to edit it with.
     const priya = (pages.priya = await suite.newPage());
     const priyaMap = await openMapAs(priya, PRIYA.email, MAP_TITLE);

@@ -15,7 +15,7 @@ import { carriesAnchor, readAnchor } from './anchor-transfer';
 import { addEvidenceNode } from './evidence-node';
 import { MapNodeView } from './MapNodeView';
 import { RemoteCursors } from './RemoteCursors';
-import { toFlowEdges, toFlowNodes, type PeerMark } from './to-flow';
+import { toFlowEdges, toFlowNodes, type FlowNodeCache, type PeerMark } from './to-flow';
 
 const NODE_TYPES: NodeTypes = { mapNode: MapNodeView };
 
@@ -49,7 +49,10 @@ export function MapCanvas({ snapshot, view, peers, commands, canvasRef, onSelect
     () => ({ dragging: view.dragging, measured: view.measured, selectedNodes: new Set(view.selection.nodes), selectedEdges: new Set(view.selection.edges), peerSelections }),
     [view.dragging, view.measured, view.selection, peerSelections],
   );
-  const nodes = useMemo(() => toFlowNodes(snapshot, localView), [snapshot, localView]);
+  const flowNodeCache = useRef<FlowNodeCache>(new Map());
+  // The cache only ever holds objects equal to what it returns: reading and writing it while rendering is safe.
+  // eslint-disable-next-line react-hooks/refs
+  const nodes = useMemo(() => toFlowNodes(snapshot, localView, flowNodeCache.current), [snapshot, localView]);
   const edges = useMemo(() => toFlowEdges(snapshot, localView), [snapshot, localView]);
 
   useEffect(() => {

@@ -29,17 +29,37 @@ export interface LocalView {
   peerSelections: ReadonlyMap<string, PeerMark[]>;
 }
 
-export function toFlowNodes(snapshot: MapSnapshot, view: LocalView): MapFlowNode[] {
-  return snapshot.nodes.map((node) => ({
-    id: node.id,
-    type: 'mapNode',
-    position: view.dragging.get(node.id) ?? { x: node.x, y: node.y },
-    data: { node, peers: view.peerSelections.get(node.id) ?? [] },
-    selected: view.selectedNodes.has(node.id),
-    measured: view.measured.get(node.id),
-    ariaLabel: `${NODE_KIND_LABELS[node.kind]}: ${nodeTitle(node.text)}`,
-    className: `map-node-wrapper map-node-wrapper--${node.kind}`,
-  }));
+/** Last frame's flow nodes, reused while nothing they show changed (React Flow then skips them). */
+export type FlowNodeCache = Map<string, { node: MapNode; position: { x: number; y: number }; selected: boolean; measured: unknown; peers: string; flowNode: MapFlowNode }>;
+
+export function toFlowNodes(snapshot: MapSnapshot, view: LocalView, cache: FlowNodeCache): MapFlowNode[] {
+  const seen = new Set<string>();
+  const flowNodes = snapshot.nodes.map((node) => {
+    seen.add(node.id);
+    const dragged = view.dragging.get(node.id);
+    const selected = view.selectedNodes.has(node.id);
+    const measured = view.measured.get(node.id);
+    const peerMarks = view.peerSelections.get(node.id) ?? [];
+    const peers = peerMarks.map((peer) => `${peer.name}:${peer.color}`).join('|');
+    const cached = cache.get(node.id);
+    const samePosition = cached && (dragged ? cached.position === dragged : cached.position.x === node.x && cached.position.y === node.y);
+    if (cached && cached.node === node && samePosition && cached.selected === selected && cached.measured === measured && cached.peers === peers) return cached.flowNode;
+    const position = dragged ?? { x: node.x, y: node.y };
+    const flowNode: MapFlowNode = {
+      id: node.id,
+      type: 'mapNode',
+      position,
+      data: { node, peers: peerMarks },
+      selected,
+      measured,
+      ariaLabel: `${NODE_KIND_LABELS[node.kind]}: ${nodeTitle(node.text)}`,
+      className: `map-node-wrapper map-node-wrapper--${node.kind}`,
+    };
+    cache.set(node.id, { node, position, selected, measured, peers, flowNode });
+    return flowNode;
+  });
+  for (const id of [...cache.keys()]) if (!seen.has(id)) cache.delete(id);
+  return flowNodes;
 }
 
 export function toFlowEdges(snapshot: MapSnapshot, view: LocalView): MapFlowEdge[] {
