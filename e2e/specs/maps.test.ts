@@ -204,6 +204,15 @@ void test('"Add to map…" on text selected in the reader adds an evidence node 
     // The second picked answers the first: an edge named by both ends, seen by Mei.
     await meiMap.edge('The campaign answers a crisis of legitimacy answers Why now?').waitFor();
 
+    // Copy and paste: the question again, as a new node, for Mei too.
+    await map.node('Question: Why now?').click();
+    await tomas.keyboard.press('Control+c');
+    await tomas.keyboard.press('Control+v');
+    await tomas.waitForFunction(() => document.querySelectorAll('.react-flow__node[aria-label="Question: Why now?"]').length === 2);
+    await mei.waitForFunction(() => document.querySelectorAll('.react-flow__node[aria-label="Question: Why now?"]').length === 2);
+    await tomas.keyboard.press('Delete');
+    await mei.waitForFunction(() => document.querySelectorAll('.react-flow__node[aria-label="Question: Why now?"]').length === 1);
+
     // Tidy layout (elkjs, in a worker) moves the nodes into layers, the question above its answer, for Mei too.
     const questionBefore = await meiMap.node('Question: Why now?').evaluate((element) => (element as HTMLElement).style.transform);
     await tomas.getByRole('button', { name: 'Tidy layout' }).click();

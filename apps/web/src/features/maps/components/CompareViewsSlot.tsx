@@ -7,7 +7,7 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { LoadingState } from '../../../ui';
 
-const modules = import.meta.glob<{ MapViews?: ComponentType }>('../../map-views/index.ts');
+const modules = import.meta.glob<{ MapViews?: ComponentType }>('../../map-views/index.{ts,tsx}');
 const load = Object.values(modules)[0];
 
 const MapViews = load
