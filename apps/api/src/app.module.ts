@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { AgreementModule } from './modules/agreement/agreement.module.js';
 import { AnnotationsModule } from './modules/annotations/annotations.module.js';
 import { MapsModule } from './modules/maps/maps.module.js';
+import { DiscussionModule } from './modules/discussion/discussion.module.js';
 import { CodebookModule } from './modules/codebook/codebook.module.js';
 import { CollabModule } from './modules/collab/collab.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         AnnotationsModule,
         AgreementModule,
         MapsModule,
+        DiscussionModule,
       ],
     };
   }

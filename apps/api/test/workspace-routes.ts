@@ -9,6 +9,7 @@ import { hasAtLeastRole, type WorkspaceAction, type WorkspaceRole } from '@margi
 import { uniqueEmail, type ApiClient, type ApiResponse } from './api-client.js';
 import type { TestApp } from './create-test-app.js';
 import { createCastWorkspace, createInvite, insertDocument, type Caller, type Cast } from './fixtures.js';
+import { DISCUSSION_ROUTES } from './discussion-routes.js';
 import { MAP_ROUTES } from './map-routes.js';
 import { TAGGING_ROUTES } from './tagging-routes.js';
 
@@ -176,6 +177,7 @@ export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [
   { method: 'POST', path: '/workspaces/:workspaceId/imports', action: 'content.edit', minRole: 'editor', success: 202, body: () => ({ text: 'Pasted notes from an interview.' }), blockedWhenArchived: true },
   ...TAGGING_ROUTES,
   ...MAP_ROUTES,
+  ...DISCUSSION_ROUTES,
 ];
 
 async function insertImportJob(app: TestApp, f: RouteFixtures): Promise<void> {

@@ -28,3 +28,4 @@ export * from './protocol/y-event-parser.js';
 export * from './collab-kinds/index.js';
 export * from './maps/index.js';
 export * from './schemas/maps.js';
+export * from './schemas/discussion.js';

@@ -37,7 +37,10 @@ export const WORKSPACE_POLICY = {
   'codebook.manage': 'admin',
   'content.read': 'viewer',
   'content.edit': 'editor',
+  /** Start threads, comment, edit and delete one's own comments, resolve and reopen threads. */
   'comments.create': 'commenter',
+  /** Delete anyone's comment. */
+  'comments.manage': 'admin',
   /** Annotate, and change or delete one's own annotations (editors may add tags if the workspace allows). */
   'annotations.create': 'editor',
   /** Change or delete anyone's annotations. */
@@ -61,6 +64,7 @@ export const ACTIONS_BLOCKED_WHEN_ARCHIVED: ReadonlySet<WorkspaceAction> = new S
   'codebook.manage',
   'content.edit',
   'comments.create',
+  'comments.manage',
   'annotations.create',
   'annotations.manage',
   'maps.edit',

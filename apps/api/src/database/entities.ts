@@ -24,10 +24,17 @@ import { Annotation } from '../modules/annotations/annotation.entity.js';
 import { AnnotationTag } from '../modules/annotations/annotation-tag.entity.js';
 import { ArgumentMapRecord } from '../modules/maps/argument-map.entity.js';
 import { MapCitationRecord } from '../modules/maps/map-citation.entity.js';
+import { MapElementRecord } from '../modules/maps/map-element.entity.js';
+import { Thread } from '../modules/discussion/thread.entity.js';
+import { CommentRecord } from '../modules/discussion/comment.entity.js';
+import { CommentRevision } from '../modules/discussion/comment-revision.entity.js';
+import { NotificationRecord } from '../modules/discussion/notification.entity.js';
+import { ThreadRead } from '../modules/discussion/thread-read.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
 export const ENTITIES = [
   User, Session, PersonalToken, LoginAttempt, RegistrationAttempt, AdminSetupToken, Workspace, Membership, Invite, AuditEntry,
   CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload, CollabDocument, CollabUpdate, CollabSnapshot,
   Tag, CodingSettingsRow, Annotation, AnnotationTag, ArgumentMapRecord, MapCitationRecord,
+  MapElementRecord, Thread, CommentRecord, CommentRevision, NotificationRecord, ThreadRead,
 ];

@@ -80,8 +80,9 @@ export class MapGuard implements DocumentGuard {
     for (const root of this.doc.share.keys()) if (!(MAP_ROOTS as readonly string[]).includes(root)) refuse(`unknown part "${root.slice(0, 40)}"`);
     const nodes = mapNodes(this.doc);
     const edges = mapEdges(this.doc);
-    if (nodes.size > MAP_LIMITS.nodes) refuse(`a map holds at most ${MAP_LIMITS.nodes} nodes`);
-    if (edges.size > MAP_LIMITS.edges) refuse(`a map holds at most ${MAP_LIMITS.edges} edges`);
+    // Y.Map's size walks every key: counted only when keys were added (not on every move).
+    if (record.nodeKeys.size > 0 && nodes.size > MAP_LIMITS.nodes) refuse(`a map holds at most ${MAP_LIMITS.nodes} nodes`);
+    if ([...record.edges.values()].includes(undefined) && edges.size > MAP_LIMITS.edges) refuse(`a map holds at most ${MAP_LIMITS.edges} edges`);
     const cited: CitedSpan[] = [];
     const removedNodes: string[] = [];
     for (const id of new Set([...record.nodeKeys, ...record.nodeContent])) {

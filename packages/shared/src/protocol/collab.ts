@@ -27,6 +27,8 @@
  *   emit('where', { workspaceId, location }) -> where this user is, for the presence list
  *   on('workspace-event', event)  -> after each committed change to relational data
  *   on('presence', { workspaceId, users })
+ *   emit('typing', { workspaceId, threadId }) -> others subscribed get on('typing', { workspaceId, threadId, user })
+ *     (commenters and up, at most a few a second; ephemeral, like awareness)
  *
  * Access changes: when a member's role drops below what a joined document needs, the server
  * sends on('access', { doc, readOnly: true }); when membership ends, on('access', { doc,
@@ -136,6 +138,16 @@ export interface WhereMessage {
   location: string;
 }
 
+/** "I am writing in this thread": relayed to the workspace's other subscribers, never stored. */
+export interface TypingMessage {
+  workspaceId: string;
+  threadId: string;
+}
+
+export interface TypingEvent extends TypingMessage {
+  user: PresenceIdentity;
+}
+
 export interface CollabClientToServerEvents {
   join: (ref: DocRef, ack: (answer: JoinAck) => void) => void;
   leave: (ref: DocRef) => void;
@@ -143,6 +155,7 @@ export interface CollabClientToServerEvents {
   subscribe: (ref: WorkspaceRef, ack: (answer: Ack) => void) => void;
   unsubscribe: (ref: WorkspaceRef) => void;
   where: (message: WhereMessage) => void;
+  typing: (message: TypingMessage) => void;
 }
 
 export interface CollabServerToClientEvents {
@@ -152,6 +165,7 @@ export interface CollabServerToClientEvents {
   presence: (list: PresenceList) => void;
   unsubscribed: (ref: WorkspaceRef) => void;
   'collab-error': (event: CollabErrorEvent) => void;
+  typing: (event: TypingEvent) => void;
 }
 
 /** Where the server puts a workspace's sockets, a document's sockets and a user's sockets. */

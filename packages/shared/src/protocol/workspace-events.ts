@@ -17,6 +17,10 @@ export const WORKSPACE_EVENT_TYPES = [
   'annotations.changed',
   /** Maps listed, renamed, archived, deleted, or their projected facts (counts, citations). */
   'maps.changed',
+  /** Threads or comments created, edited, deleted, resolved, reopened (ids: thread ids). */
+  'discussion.changed',
+  /** Notifications for some members changed (ids: their user ids); each refetches their own. */
+  'notifications.changed',
 ] as const;
 export type WorkspaceEventType = (typeof WORKSPACE_EVENT_TYPES)[number];
 

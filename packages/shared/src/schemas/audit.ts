@@ -32,6 +32,12 @@ export const AUDIT_ACTIONS = [
   'map.unarchived',
   'map.duplicated',
   'map.deleted',
+  'thread.created',
+  'thread.resolved',
+  'thread.reopened',
+  'comment.created',
+  'comment.edited',
+  'comment.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

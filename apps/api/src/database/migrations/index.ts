@@ -8,6 +8,7 @@ import { MultilingualSearch1796458263753 } from './1796458263753-multilingual-se
 import { RegistrationAndAdminSetup1796458392815 } from './1796458392815-registration-and-admin-setup.js';
 import { InviteDeclined1796460455214 } from './1796460455214-invite-declined.js';
 import { ArgumentMaps1796468881115 } from './1796468881115-argument-maps.js';
+import { Discussion1796469995135 } from './1796469995135-discussion.js';
 
 export const MIGRATIONS = [
   InitialSchema1795430427587,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   RegistrationAndAdminSetup1796458392815,
   InviteDeclined1796460455214,
   ArgumentMaps1796468881115,
+  Discussion1796469995135,
 ];

@@ -17,9 +17,9 @@ export interface ProjectedDocument {
 
 export interface CollabKindHooks {
   /** Why the update must be refused (a span outside the workspace or its text), or null. */
-  checkCitedSpans?(workspaceId: string, spans: CitedSpan[]): Promise<string | null>;
+  checkCitedSpans?: (workspaceId: string, spans: CitedSpan[]) => Promise<string | null>;
   /** Copies facts from the live document into SQL; runs after commits, debounced, one at a time per document. */
-  project?(document: ProjectedDocument): Promise<void>;
+  project?: (document: ProjectedDocument) => Promise<void>;
 }
 
 @Injectable()

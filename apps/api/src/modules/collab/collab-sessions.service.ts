@@ -5,7 +5,7 @@
  * decodes events and calls in here.
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { collabRooms, type Ack, type JoinAck } from '@marginalia/shared';
+import { canPerform, collabRooms, type Ack, type JoinAck } from '@marginalia/shared';
 import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { CollabAccess } from './collab-access.service.js';
@@ -127,6 +127,21 @@ export class CollabSessions {
     await socket.leave(collabRooms.workspace(workspaceId));
     socket.data.workspaces = socket.data.workspaces.filter((id) => id !== workspaceId);
     this.presence.changed(workspaceId);
+  }
+
+  /**
+   * "Writing in this thread", relayed to the workspace's other subscribers (on every node, through
+   * the adapter's rooms) and never stored: commenters and up of a workspace the socket
+   * subscribed to, within the awareness rate. Returns why it was refused, or null.
+   */
+  async typing(socket: CollabSocket, workspaceId: string, threadId: string): Promise<string | null> {
+    if (!socket.data.workspaces.includes(workspaceId)) return 'subscribe to the workspace first';
+    const connection = this.connections.get(socket.id);
+    if (!connection?.awareness.take()) return 'too many typing signals; slow down';
+    const standing = await this.access.standing(socket.data.userId, workspaceId);
+    if (!standing || !canPerform(standing.role, 'comments.create') || standing.archived) return 'your role may not comment here';
+    socket.to(collabRooms.workspace(workspaceId)).emit('typing', { workspaceId, threadId, user: socket.data.identity });
+    return null;
   }
 
   /** Where the user is in a workspace they subscribed to, for the presence list. */

@@ -100,6 +100,14 @@ export class CollabGateway implements OnGatewayInit<Namespace>, OnGatewayConnect
     this.sessions.locate(socket, workspaceId, location);
   }
 
+  @SubscribeMessage('typing')
+  async handleTyping(@ConnectedSocket() socket: CollabSocket, @MessageBody() body: unknown): Promise<void> {
+    const workspaceId = nameFrom(body, 'workspaceId');
+    const threadId = nameFrom(body, 'threadId');
+    const refusal = workspaceId && threadId ? await this.sessions.typing(socket, workspaceId, threadId) : 'typing needs { workspaceId, threadId }';
+    if (refusal) socket.emit('collab-error', { error: refusal.startsWith('too many') ? 'rate_limited' : 'malformed', message: refusal });
+  }
+
   private handleFrame(socket: CollabSocket, doc: unknown, frame: unknown, ack: AckCallback<Ack>): void {
     const connection = this.sessions.connection(socket.id);
     if (!connection) return;

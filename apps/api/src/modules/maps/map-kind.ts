@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { readMap, type CitedSpan } from '@marginalia/shared';
 import { CollabKinds, type ProjectedDocument } from '../collab/collab-kinds.js';
 import { WorkspaceEvents } from '../collab/workspace-events.service.js';
+import { writeMapProjection } from './map-projection.js';
 
 /** Checked spans remembered per workspace, so that moving a node does not query again. */
 const CHECKED_SPANS_KEPT = 10_000;
@@ -65,37 +66,11 @@ export class MapKind implements OnModuleInit {
   async project({ name, workspaceId, doc }: ProjectedDocument): Promise<void> {
     const map = readMap(doc);
     const links = map.nodes.flatMap((node) => node.evidence.map((link) => ({ node, link })));
-    const fingerprint = hash(JSON.stringify([map.nodes.length, map.edges.length, links.map(({ node, link }) => [node.id, node.kind, node.text, link])]));
+    const fingerprint = hash(
+      JSON.stringify([map.nodes.map((node) => [node.id, node.kind, node.text]), map.edges.map((edge) => [edge.id, edge.kind, edge.source, edge.target]), links.map(({ node, link }) => [node.id, link])]),
+    );
     if (this.projected.get(name) === fingerprint) return;
-    const mapId = await this.dataSource.transaction(async (manager) => {
-      // The row lock orders projections of one map made by several API processes.
-      const rows = (await manager.query(`SELECT id FROM argument_maps WHERE doc_name = $1 AND workspace_id = $2 FOR UPDATE`, [name, workspaceId])) as { id: string }[];
-      const id = rows[0]?.id;
-      if (!id) return null; // deleted meanwhile
-      await manager.query(`UPDATE argument_maps SET node_count = $2, edge_count = $3, updated_at = now() WHERE id = $1`, [id, map.nodes.length, map.edges.length]);
-      await manager.query(`DELETE FROM map_citations WHERE map_id = $1`, [id]);
-      if (links.length > 0) {
-        await manager.query(
-          `INSERT INTO map_citations (map_id, workspace_id, link_id, node_id, node_kind, node_text, document_id, start, "end", exact, annotation_id)
-           SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::int[], $9::int[], $10::text[], $11::uuid[])
-           ON CONFLICT (map_id, link_id) DO NOTHING`,
-          [
-            id,
-            workspaceId,
-            links.map(({ link }) => link.id),
-            links.map(({ node }) => node.id),
-            links.map(({ node }) => node.kind),
-            links.map(({ node }) => node.text),
-            links.map(({ link }) => link.documentId),
-            links.map(({ link }) => link.start),
-            links.map(({ link }) => link.end),
-            links.map(({ link }) => link.exact),
-            links.map(({ link }) => link.annotationId ?? null),
-          ],
-        );
-      }
-      return id;
-    });
+    const mapId = await this.dataSource.transaction((manager) => writeMapProjection(manager, name, workspaceId, map));
     this.projected.set(name, fingerprint);
     if (this.projected.size > CHECKED_SPANS_KEPT) this.projected.clear();
     if (mapId) this.events.publish('maps.changed', workspaceId, [mapId], null);

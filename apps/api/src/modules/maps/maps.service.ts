@@ -9,7 +9,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
-import { canPerform, type ArgumentMap, type MapCitation, type UpdateArgumentMapBody } from '@marginalia/shared';
+import { canPerform, readMap, type ArgumentMap, type MapCitation, type MapSnapshot, type UpdateArgumentMapBody } from '@marginalia/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { CollabPersistence } from '../collab/collab-persistence.service.js';
 import { DocumentRegistry } from '../collab/document-registry.service.js';
@@ -74,7 +74,7 @@ export class MapsService {
       )) as [ArgumentMapRow[], number]; // TypeORM answers an UPDATE with [rows, count]
       const after = updated[0]!;
       if (changes.title !== undefined && changes.title !== before.title) {
-        await this.audit.record(manager, { workspaceId, actorId: caller.userId, action: 'map.renamed', details: { mapId, from: before.title, title: after.title } });
+        await this.audit.record(manager, { workspaceId, actorId: caller.userId, action: 'map.renamed', details: { mapId, previousTitle: before.title, title: after.title } });
       }
       if (changes.archived !== undefined && changes.archived !== (before.archived_at !== null)) {
         await this.audit.record(manager, { workspaceId, actorId: caller.userId, action: changes.archived ? 'map.archived' : 'map.unarchived', details: { mapId, title: after.title } });
@@ -133,6 +133,16 @@ export class MapsService {
       exact: row.exact,
       annotationId: row.annotation_id,
     }));
+  }
+
+  /** The map's content now (live on this node, or as stored): for checks that cannot wait for the projection. */
+  async snapshot(workspaceId: string, mapId: string): Promise<{ map: ArgumentMap; content: MapSnapshot }> {
+    const row = await this.existing(this.dataSource.manager, workspaceId, mapId);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, await this.currentState(row.doc_name));
+    const content = readMap(doc);
+    doc.destroy();
+    return { map: toArgumentMapDto(row), content };
   }
 
   /** The document as this node has it live, or as stored. */

@@ -4,4 +4,4 @@ export { actorKeys } from './api';
 export { ActorsPage } from './components/ActorsPage';
 export { AttributeDialog, type SpanToAttribute } from './components/AttributeDialog';
 export { attributionsLayer } from './reader-layer';
-export { useActors, useAttributions, useDeleteAttribution } from './hooks/useActors';
+export { useActors, useAttributions, useAttributionsOf, useDeleteAttribution } from './hooks/useActors';

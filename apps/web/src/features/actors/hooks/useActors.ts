@@ -3,8 +3,8 @@
  * a candidate creates an actor and attributions; deleting an actor removes its attributions),
  * so mutations refresh everything under the actors key, plus document lists filtered by actor.
  */
-import type { AcceptCandidateBody, CreateActorBody, CreateAttributionBody, UpdateActorBody } from '@marginalia/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AcceptCandidateBody, Attribution, CreateActorBody, CreateAttributionBody, UpdateActorBody } from '@marginalia/shared';
+import { useMutation, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useInvalidateDocumentLists } from '../../documents';
 import {
   acceptCandidate,
@@ -31,6 +31,26 @@ export function usePendingCandidates(workspaceId: string) {
 
 export function useAttributions(workspaceId: string, documentId: string) {
   return useQuery({ queryKey: actorKeys.attributions(workspaceId, documentId), queryFn: () => listAttributions(workspaceId, documentId) });
+}
+
+/**
+ * The attributions of several documents at once (say, every document an argument map cites),
+ * flattened; each document is its own cached query, shared with the reader's.
+ */
+export function useAttributionsOf(workspaceId: string, documentIds: readonly string[]) {
+  return useQueries({
+    queries: documentIds.map((documentId) => ({ queryKey: actorKeys.attributions(workspaceId, documentId), queryFn: () => listAttributions(workspaceId, documentId) })),
+    combine: combineAttributions,
+  });
+}
+
+/** Module-level, so react-query keeps the combined result while no query changes. */
+function combineAttributions(results: ReadonlyArray<UseQueryResult<Attribution[]>>) {
+  return {
+    attributions: results.flatMap((result) => result.data ?? []),
+    isPending: results.some((result) => result.isPending),
+    error: results.find((result) => result.error)?.error ?? null,
+  };
 }
 
 function useRefreshActors(workspaceId: string) {
