@@ -18,6 +18,7 @@ import { DEMO_ACCOUNTS, DemoSuite, openDemoWorkspace } from '../support/demo-sui
 
 const { mei: MEI, tomas: TOMAS, priya: PRIYA } = DEMO_ACCOUNTS;
 const MAP_TITLE = 'Why go public now? (e2e)';
+const DEMO_MAP_TITLE = 'Why are China’s security organs mobilising the public now?';
 
 const suite = new DemoSuite();
 
@@ -266,6 +267,29 @@ void test('the maps list: create, rename, duplicate, archive and delete, seen li
 
     await saveScreenshot(mei, 'maps-list-1280');
     await saveScreenshot(tomas, 'maps-list-390');
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, suite.log());
+    throw error;
+  }
+});
+
+void test("the demo's starter map opens with its explanations, and Compare loads the comparison views", async (t) => {
+  const pages: Record<string, Page> = {};
+  try {
+    const mei = (pages.mei = await suite.newPage());
+    const map = await openMapAs(mei, MEI.email, DEMO_MAP_TITLE);
+    await map.node(/^Explanation: /).first().waitFor();
+    assert.ok((await map.nodes().count()) >= 8, 'the starter map shows its question, explanations and evidence');
+    await map.node(/^Explanation: /).first().click();
+    await mei.getByRole('complementary', { name: 'Inspector' }).getByRole('list', { name: 'Actors holding or rejecting this' }).getByRole('listitem').first().waitFor();
+    const wide = await saveScreenshot(mei, 'demo-map-1280');
+    assert.ok(wide.distinctColours > 16, 'the demo map screenshot is not blank');
+    await mei.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(mei, 'demo-map-390', { fullPage: true });
+    await mei.setViewportSize({ width: 1280, height: 900 });
+    await mei.getByRole('tab', { name: 'Compare' }).click();
+    await mei.getByRole('tablist', { name: 'Compare explanations' }).waitFor();
+    await saveScreenshot(mei, 'demo-map-compare-1280');
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;

@@ -12,9 +12,9 @@ import type { LayerHighlight, MarginItem, ReaderLayer, ReaderLayerContext, Reade
 import { useWorkspacePermission } from '../workspaces';
 import type { DraggedAnchor } from './canvas/anchor-transfer';
 import { AddToMapDialog } from './evidence/AddToMapDialog';
-import { useDocumentCitations } from './hooks/useMaps';
+import { prefetchDocumentCitations, useDocumentCitations } from './hooks/useMaps';
 
-export const mapCitationsLayer: ReaderLayer = { id: 'map-citations', useLayer: useMapCitationsLayer };
+export const mapCitationsLayer: ReaderLayer = { id: 'map-citations', useLayer: useMapCitationsLayer, prefetch: prefetchDocumentCitations };
 
 export const mapNodePath = (workspaceId: string, mapId: string, nodeId: string) => `/w/${workspaceId}/maps/${mapId}?node=${encodeURIComponent(nodeId)}`;
 
@@ -80,5 +80,5 @@ function useMapCitationsLayer({ workspaceId, document }: ReaderLayerContext): Re
     />
   );
 
-  return { highlights, marginItems, selectionActions, overlay };
+  return { highlights, marginItems, selectionActions, overlay, pending: citations.isPending };
 }
