@@ -62,6 +62,25 @@ export class MapPage {
     await this.page.getByRole('complementary', { name: 'Reader' }).getByRole('button', { name: /^Drag passage 1 onto the map$/ }).waitFor();
   }
 
+  /** Selects the first words of passage `number` in the side panel by mouse, then drags the selection onto the canvas; returns the selected text. */
+  async dragSelectionOntoCanvas(number: number): Promise<string> {
+    const text = this.page.getByRole('complementary', { name: 'Reader' }).locator('.map-reader__passage').nth(number - 1).locator('.map-reader__text');
+    const box = await text.boundingBox();
+    const canvas = await this.canvas().boundingBox();
+    if (!box || !canvas) throw new Error('the passage or the canvas is not shown');
+    await this.page.mouse.move(box.x + 2, box.y + 6);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + Math.min(box.width - 4, 200), box.y + 6, { steps: 6 });
+    await this.page.mouse.up();
+    const selected = (await this.page.evaluate(() => document.getSelection()?.toString() ?? '')).trim();
+    // Press inside the selection and carry it over.
+    await this.page.mouse.move(box.x + 40, box.y + 6);
+    await this.page.mouse.down();
+    await this.page.mouse.move(canvas.x + canvas.width * 0.3, canvas.y + canvas.height * 0.2, { steps: 12 });
+    await this.page.mouse.up();
+    return selected;
+  }
+
   /** Drags passage `number` of the side panel's document onto the middle of the canvas. */
   async dragPassageOntoCanvas(number: number): Promise<string> {
     const reader = this.page.getByRole('complementary', { name: 'Reader' });

@@ -101,6 +101,11 @@ void test('two members edit a map at once, a commenter follows it read-only, and
     await tomasMap.node(new RegExp(`^Evidence: ${escapeRegExp(opening)}`)).waitFor();
     await priyaMap.node(new RegExp(`^Evidence: ${escapeRegExp(opening)}`)).waitFor();
 
+    // Words selected in the panel, dragged over, become an evidence node quoting just them.
+    const words = await meiMap.dragSelectionOntoCanvas(2);
+    assert.ok(words.length > 5, `words are selected: “${words}”`);
+    await tomasMap.node(`Evidence: ${words.replace(/\s+/g, ' ')}`).waitFor();
+
     // Its inspector shows the quote as a link into the reader at that span.
     await evidence.click();
     const quoteLink = mei.getByRole('complementary', { name: 'Inspector' }).getByRole('link', { name: new RegExp(escapeRegExp(opening)) });
