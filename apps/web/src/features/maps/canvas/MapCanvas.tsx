@@ -18,6 +18,8 @@ import { RemoteCursors } from './RemoteCursors';
 import { toFlowEdges, toFlowNodes, type FlowNodeCache, type PeerMark } from './to-flow';
 
 const NODE_TYPES: NodeTypes = { mapNode: MapNodeView };
+// Fit small maps without blowing them up: a new map's first node stays at its natural size.
+const FIT_VIEW = { maxZoom: 1 };
 
 interface MapCanvasProps {
   snapshot: MapSnapshot;
@@ -117,7 +119,7 @@ export function MapCanvas({ snapshot, view, peers, commands, canvasRef, onSelect
         minZoom={0.1}
         maxZoom={2}
         fitView
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={FIT_VIEW}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select this node, Enter again to edit it.' }}
       >

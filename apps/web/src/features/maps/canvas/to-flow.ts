@@ -62,14 +62,18 @@ export function toFlowNodes(snapshot: MapSnapshot, view: LocalView, cache: FlowN
   return flowNodes;
 }
 
+const EDGE_LABEL_LIMIT = 300;
+
 export function toFlowEdges(snapshot: MapSnapshot, view: LocalView): MapFlowEdge[] {
   const titles = new Map(snapshot.nodes.map((node) => [node.id, nodeTitle(node.text).slice(0, 60)]));
   const titleOf = (nodeId: string) => titles.get(nodeId) ?? 'a removed node';
+  // Labels cost a measured box each: on large maps only the selected edges carry theirs (the kind also shows as colour and dashes).
+  const labelAll = snapshot.edges.length <= EDGE_LABEL_LIMIT;
   return snapshot.edges.map((edge) => ({
     id: edge.id,
     source: edge.source,
     target: edge.target,
-    label: EDGE_KIND_LABELS[edge.kind],
+    label: labelAll || view.selectedEdges.has(edge.id) ? EDGE_KIND_LABELS[edge.kind] : undefined,
     data: { edge },
     selected: view.selectedEdges.has(edge.id),
     className: `map-edge map-edge--${edge.kind}`,
