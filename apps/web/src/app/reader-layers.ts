@@ -6,5 +6,6 @@
 import { attributionsLayer } from '../features/actors';
 import { annotationsLayer } from '../features/annotations';
 import type { ReaderLayer } from '../features/corpus';
+import { mapCitationsLayer } from '../features/maps';
 
-export const READER_LAYERS: readonly ReaderLayer[] = [attributionsLayer, annotationsLayer];
+export const READER_LAYERS: readonly ReaderLayer[] = [attributionsLayer, annotationsLayer, mapCitationsLayer];
