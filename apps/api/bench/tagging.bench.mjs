@@ -3,7 +3,9 @@
 //   1. annotation creation through POST /annotations (anchor check, tag check, quote) vs plain
 //      INSERTs of the same rows;
 //   2. the reader's query for a document with 5,000 overlapping annotations (GET
-//      /annotations?documentId=) vs a plain SELECT of the same rows; target p95 < 30 ms;
+//      /annotations?documentId=, gzip accepted as browsers do) vs a plain SELECT of the same
+//      rows; target p95 < 30 ms; also the first read after a change, which misses the
+//      server's per-revision cache;
 //   3. agreement for 5 analysts x 10,000 passages x 50 tags: GET /agreement end to end and the
 //      comparison alone, vs a naive computation (every unit passed to the coefficients one by
 //      one, no pattern counting); target < 1 s.
@@ -125,6 +127,16 @@ async function readerPhase({ dataSource, databaseUrl }, context, document, rando
     }
   };
   const api = await timeEach(Array.from({ length: READS }), read);
+  // The first read after a change misses the per-revision cache: any write to the document's
+  // annotations moves its revision (the triggers run for a no-op UPDATE too).
+  const [{ id: touched }] = await dataSource.query(`SELECT id FROM annotations WHERE document_id = $1 LIMIT 1`, [document.id]);
+  const cold = await timeEach(Array.from({ length: Math.max(5, Math.floor(READS / 10)) }), async () => {
+    await dataSource.query(`UPDATE annotations SET memo = memo WHERE id = $1`, [touched]);
+    const started = performance.now();
+    await read();
+    return performance.now() - started;
+  });
+  const coldReads = summarise(cold.results.sort((a, b) => a - b));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const plain = await timeEach(Array.from({ length: READS }), () => client.query(`SELECT * FROM annotations WHERE document_id = $1 ORDER BY start`, [document.id]));
@@ -137,6 +149,7 @@ async function readerPhase({ dataSource, databaseUrl }, context, document, rando
       ['query', 'p50', 'p95', 'max', 'p95 ratio', 'target p95 < 30 ms'],
       [
         ['GET /annotations?documentId= (HTTP, tags, analysts, JSON)', ms(ours.p50), ms(ours.p95), ms(ours.max), ratio(ours.p95 / reference.p95), met(ours.p95 < 30)],
+        ['  the same, first read after a change (cache miss)', ms(coldReads.p50), ms(coldReads.p95), ms(coldReads.max), ratio(coldReads.p95 / reference.p95), ''],
         ['reference: plain SELECT * of the same rows (pg)', ms(reference.p50), ms(reference.p95), ms(reference.max), '1.00x', ''],
       ],
     ),

@@ -94,6 +94,25 @@ describe('annotations', () => {
     expectApiError(await cast.owner.client.delete(`${base}/annotations/${ownersId}`), 404, 'annotation not found');
   });
 
+  it("keeps the reader's answer for a document current through every kind of change (it is cached per revision)", async () => {
+    const { base, documentId, tagId, otherTagId } = await workspace();
+    const reader = async () => (await cast.viewer.client.get(`${base}/annotations?documentId=${documentId}`)).body as { annotations: { id: string; tagIds: string[]; memo: string | null }[]; analysts: { displayName: string }[] };
+    expect((await reader()).annotations).toEqual([]);
+    const created = (await cast.editor.client.post(`${base}/annotations`, { documentId, start: 0, end: 12, tagIds: [tagId] })).body.id as string;
+    expect((await reader()).annotations.map((a) => [a.id, a.tagIds])).toEqual([[created, [tagId]]]);
+    await reader(); // served from the cache now
+    await cast.editor.client.patch(`${base}/annotations/${created}`, { memo: 'reworded' });
+    expect((await reader()).annotations[0]!.memo).toBe('reworded');
+    // A merge rewrites only annotation_tags: the document's revision still moves.
+    expect((await cast.admin.client.post(`/workspaces/${(await cast.admin.client.get(base)).body.id}/tags/${tagId}/merge`, { intoTagId: otherTagId })).status).toBe(200);
+    expect((await reader()).annotations[0]!.tagIds).toEqual([otherTagId]);
+    // Written straight into the database, as another API process would: the revision is Postgres's.
+    await app.dataSource.query(`UPDATE annotations SET memo = 'from elsewhere' WHERE id = $1`, [created]);
+    expect((await reader()).annotations[0]!.memo).toBe('from elsewhere');
+    await cast.editor.client.delete(`${base}/annotations/${created}`);
+    expect((await reader()).annotations).toEqual([]);
+  });
+
   it('lists with filters by document, tag, analyst and kind, in document order', async () => {
     const { base, documentId, tagId, otherTagId, workspaceId } = await workspace();
     const second = await insertDocument(app.dataSource, workspaceId, 'Second', 'Another notice about spies.');

@@ -169,6 +169,18 @@ export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [
   },
   { method: 'POST', path: '/workspaces/:workspaceId/actor-candidates/:candidateId/accept', action: 'content.edit', minRole: 'editor', success: 200, prepare: insertCandidate, body: () => ({}), blockedWhenArchived: true },
   { method: 'POST', path: '/workspaces/:workspaceId/actor-candidates/:candidateId/dismiss', action: 'content.edit', minRole: 'editor', success: 200, prepare: insertCandidate, blockedWhenArchived: true },
+  {
+    method: 'POST',
+    path: '/workspaces/:workspaceId/actor-candidates/:candidateId/restore',
+    action: 'content.edit',
+    minRole: 'editor',
+    success: 200,
+    prepare: async (app, f) => {
+      await insertCandidate(app, f);
+      await app.dataSource.query(`UPDATE actor_candidates SET status = 'dismissed' WHERE id = $1`, [f.extra.candidateId]);
+    },
+    blockedWhenArchived: true,
+  },
   { method: 'GET', path: '/workspaces/:workspaceId/documents/:documentId/attributions', action: 'content.read', minRole: 'viewer', success: 200, prepare: insertAttribution, expectBody: (body, f) => expect(body.attributions.map((attribution: { id: string }) => attribution.id)).toEqual([f.extra.attributionId]) },
   { method: 'POST', path: '/workspaces/:workspaceId/documents/:documentId/attributions', action: 'content.edit', minRole: 'editor', success: 201, prepare: insertActor, body: (f) => ({ actorId: f.extra.actorId, start: 0, end: 5 }), blockedWhenArchived: true },
   { method: 'DELETE', path: '/workspaces/:workspaceId/attributions/:attributionId', action: 'content.edit', minRole: 'editor', success: 204, prepare: insertAttribution, blockedWhenArchived: true },

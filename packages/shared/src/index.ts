@@ -29,3 +29,4 @@ export * from './collab-kinds/index.js';
 export * from './maps/index.js';
 export * from './schemas/maps.js';
 export * from './schemas/discussion.js';
+export * from './exports/workspace-export.js';

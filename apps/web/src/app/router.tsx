@@ -9,6 +9,7 @@ import { CorpusPage, DocumentReader } from '../features/corpus';
 import { DiscussionPage, NotificationsBell } from '../features/discussion';
 import { ImportPage } from '../features/imports';
 import { InvitePage, MyInvitations } from '../features/invites';
+import { MapsPage } from '../features/maps';
 import { MembersPage } from '../features/members';
 import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
@@ -22,6 +23,10 @@ import { UPCOMING_SECTIONS } from './workspace-sections';
 
 function NotebookLoading() {
   return <LoadingState label="Opening the notebook…" />;
+}
+
+function MapLoading() {
+  return <LoadingState label="Opening the map…" />;
 }
 
 export function createRouter() {
@@ -83,7 +88,13 @@ export function createRouter() {
                       HydrateFallback: NotebookLoading,
                     },
                     { path: 'codebook', element: <CodebookPage /> },
-                    { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
+                    { path: 'maps', element: <MapsPage /> },
+                    // React Flow and the canvas load only when a map opens.
+                    {
+                      path: 'maps/:mapId',
+                      lazy: async () => ({ Component: (await import('../features/maps/page')).MapPage }),
+                      HydrateFallback: MapLoading,
+                    },
                     { path: 'discussion', element: <DiscussionPage /> },
                     { path: 'exports', element: <ComingSoonPage {...UPCOMING_SECTIONS.exports} /> },
                     { path: 'members', element: <MembersPage /> },

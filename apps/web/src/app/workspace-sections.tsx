@@ -2,12 +2,6 @@
 import type { ComingSoonPageProps } from '../features/workspaces';
 
 export const UPCOMING_SECTIONS = {
-  maps: {
-    title: 'Maps',
-    icon: '⌖',
-    summary: 'Argument maps built from coded passages.',
-    plans: ['draw claims, evidence and objections as a graph', 'link each node to the passages it rests on', 'edit a map together in real time'],
-  },
   exports: {
     title: 'Exports',
     icon: '⇩',

@@ -9,6 +9,7 @@ import { RegistrationAndAdminSetup1796458392815 } from './1796458392815-registra
 import { InviteDeclined1796460455214 } from './1796460455214-invite-declined.js';
 import { ArgumentMaps1796468881115 } from './1796468881115-argument-maps.js';
 import { Discussion1796469995135 } from './1796469995135-discussion.js';
+import { ReaderAnnotationCache1796470819576 } from './1796470819576-reader-annotation-cache.js';
 
 export const MIGRATIONS = [
   InitialSchema1795430427587,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   InviteDeclined1796460455214,
   ArgumentMaps1796468881115,
   Discussion1796469995135,
+  ReaderAnnotationCache1796470819576,
 ];

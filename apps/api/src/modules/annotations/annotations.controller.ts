@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, Header, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Patch, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import {
@@ -30,9 +31,20 @@ export class AnnotationsController {
   @WorkspaceAccess('content.read')
   @ApiZodQuery(AnnotationListQuerySchema)
   @ApiZodResponse(AnnotationListSchema)
-  async list(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidQuery(AnnotationListQuerySchema) query: z.output<typeof AnnotationListQuerySchema>): Promise<string> {
-    // An AnnotationList, serialised by Postgres.
-    return await this.annotations.listJson({ member, userId: auth.user.id }, query);
+  async list(
+    @Auth() auth: AuthContext,
+    @Member() member: WorkspaceMember,
+    @ValidQuery(AnnotationListQuerySchema) query: z.output<typeof AnnotationListQuerySchema>,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string | StreamableFile> {
+    // An AnnotationList, serialised by Postgres; the reader's answer may come gzipped from the cache.
+    const acceptsGzip = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    const { json, gzip } = await this.annotations.list({ member, userId: auth.user.id }, query, acceptsGzip);
+    if (!gzip) return json;
+    response.setHeader('Content-Encoding', 'gzip');
+    response.setHeader('Vary', 'Accept-Encoding');
+    return new StreamableFile(gzip, { type: 'application/json; charset=utf-8', length: gzip.byteLength });
   }
 
   /** Codes a span (code points, end exclusive, may cross passages) with one or more tags. */

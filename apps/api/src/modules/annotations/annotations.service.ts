@@ -10,10 +10,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { ANNOTATION_LIMITS, canPerform, type Annotation as AnnotationDto, type AnnotationListQuerySchema, type CreateAnnotationBody, type UpdateAnnotationBody } from '@marginalia/shared';
 import { AnchorResolver } from '../anchors/anchor-resolver.service.js';
-import { CodingSettingsService, othersHidden } from '../codebook/coding-settings.service.js';
+import { CodingSettingsService, othersHidden, type StoredCodingSettings } from '../codebook/coding-settings.service.js';
 import type { WorkspaceMember } from '../workspaces/workspace-access.js';
 import { SELECT_ANNOTATIONS, annotationJson, toAnnotationDto, type AnnotationRow } from './annotation-rows.js';
 import { SqlParams, ofKind, visibleTo } from './annotation-visibility.js';
+import { ReaderAnnotationCache, type CachedAnnotations } from './reader-annotation-cache.js';
 
 export interface Caller {
   member: WorkspaceMember;
@@ -22,6 +23,8 @@ export interface Caller {
 
 @Injectable()
 export class AnnotationsService {
+  private readonly readerCache = new ReaderAnnotationCache();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly anchors: AnchorResolver,
@@ -29,26 +32,51 @@ export class AnnotationsService {
   ) {}
 
   /**
-   * In document order. With `documentId` this is the reader's one query for a document, so
-   * Postgres builds the JSON answer itself: thousands of rows never become JavaScript objects
-   * only to be serialised again.
+   * In document order, as the JSON of an AnnotationList; and when the caller accepts gzip and this is the reader's query for a document
+   * (only `documentId`), the answer already gzipped from the cache.
    */
-  async listJson(caller: Caller, query: z.output<typeof AnnotationListQuerySchema>): Promise<string> {
+  async list(caller: Caller, query: z.output<typeof AnnotationListQuerySchema>, acceptsGzip: boolean): Promise<{ json: string; gzip: Buffer | null }> {
     const workspaceId = caller.member.workspaceId;
+    const settings = await this.settings.read(workspaceId);
     const params = new SqlParams(workspaceId);
-    const conditions = ['a.workspace_id = $1', visibleTo(await this.settings.read(workspaceId), caller.userId, params), ofKind(query.kind, params)];
+    const conditions = ['a.workspace_id = $1', visibleTo(settings, caller.userId, params), ofKind(query.kind, params)];
     if (query.documentId) conditions.push(`a.document_id = ${params.add(query.documentId)}`);
     if (query.analystId) conditions.push(`a.analyst_id = ${params.add(query.analystId)}`);
     if (query.tagId) conditions.push(`EXISTS (SELECT 1 FROM annotation_tags f WHERE f.annotation_id = a.id AND f.tag_id = ${params.add(query.tagId)})`);
+    const where = conditions.join(' AND ');
+    const forReader = query.documentId !== undefined && !query.analystId && !query.tagId;
+    const annotations: CachedAnnotations = forReader ? await this.readerAnnotations(query, settings, caller, where, params) : { revision: '', ...(await this.annotationsJson(where, params, query.quotes)) };
+    // Analysts are few and their names may change without touching any annotation: always read.
+    const analysts = (await this.dataSource.query(
+      `SELECT coalesce(json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.id), '[]')::text AS json FROM users u WHERE u.id = ANY($1::uuid[])`,
+      [annotations.analystIds],
+    )) as [{ json: string }];
+    const json = `{"annotations":${annotations.json},"analysts":${analysts[0].json}}`;
+    const gzip = forReader && acceptsGzip && annotations.revision !== '' ? await this.readerCache.gzipped(annotations, analysts[0].json, json) : null;
+    return { json, gzip };
+  }
+
+  /** The reader's query for one document: served from the cache while the document's annotations are unchanged. */
+  private async readerAnnotations(query: z.output<typeof AnnotationListQuerySchema>, settings: StoredCodingSettings, caller: Caller, where: string, params: SqlParams): Promise<CachedAnnotations> {
+    const rows = (await this.dataSource.query(`SELECT annotations_revision::text AS revision FROM documents WHERE id = $1 AND workspace_id = $2`, [query.documentId, caller.member.workspaceId])) as { revision: string }[];
+    const revision = rows[0]?.revision;
+    if (revision === undefined) return { revision: '', json: '[]', analystIds: [] };
+    const key = `${query.documentId} ${othersHidden(settings) ? caller.userId : 'all'} ${query.kind} ${query.quotes}`;
+    return this.readerCache.get(key, revision) ?? this.readerCache.set(key, { revision, ...(await this.annotationsJson(where, params, query.quotes)) });
+  }
+
+  /**
+   * In document order, as JSON built by Postgres itself: thousands of rows never become
+   * JavaScript objects only to be serialised again.
+   */
+  private async annotationsJson(where: string, params: SqlParams, quotes: boolean): Promise<{ json: string; analystIds: string[] }> {
     const rows = (await this.dataSource.query(
-      `WITH listed AS (SELECT a.* FROM annotations a WHERE ${conditions.join(' AND ')})
-       SELECT json_build_object(
-         'annotations', coalesce((SELECT json_agg(${annotationJson(query.quotes)} ORDER BY a.document_id, a.start, a."end", a.id) FROM listed a), '[]'),
-         'analysts', coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.id) FROM users u WHERE u.id IN (SELECT analyst_id FROM listed)), '[]')
-       )::text AS body`,
+      `SELECT coalesce(json_agg(${annotationJson(quotes)} ORDER BY a.document_id, a.start, a."end", a.id), '[]')::text AS json,
+              ARRAY(SELECT DISTINCT a.analyst_id::text FROM annotations a WHERE ${where} AND a.analyst_id IS NOT NULL) AS analyst_ids
+         FROM annotations a WHERE ${where}`,
       params.values,
-    )) as [{ body: string }];
-    return rows[0].body;
+    )) as [{ json: string; analyst_ids: string[] }];
+    return { json: rows[0].json, analystIds: rows[0].analyst_ids };
   }
 
   async create(caller: Caller, body: CreateAnnotationBody): Promise<AnnotationDto> {

@@ -2,7 +2,8 @@
  * Threads and comments as queries return them, and their DTOs. A thread's label is its
  * target's live name when it has one (a renamed tag, an edited node), else the stored one;
  * it is orphaned when its target is gone (ids nulled by the foreign keys, or the map element
- * no longer projected).
+ * missing from a projection made after the thread started: the element was checked against
+ * the live map then, and a brand-new node may not be projected yet).
  */
 import type { Comment, Thread, ThreadAnchor } from '@marginalia/shared';
 
@@ -53,9 +54,9 @@ export const THREAD_SELECT = `SELECT t.id, t.anchor_kind, t.document_id, t.start
       WHEN 'document' THEN t.document_id IS NULL
       WHEN 'annotation' THEN t.annotation_id IS NULL
       WHEN 'tag' THEN t.tag_id IS NULL
-      WHEN 'map-node' THEN me.element_id IS NULL
-      WHEN 'map-edge' THEN me.element_id IS NULL
-      WHEN 'ach-cell' THEN me.element_id IS NULL OR NOT EXISTS (SELECT 1 FROM map_elements ev WHERE ev.map_id = t.map_id AND ev.element_id = t.evidence_id)
+      WHEN 'map-node' THEN t.map_id IS NULL OR (me.element_id IS NULL AND am.updated_at > t.created_at)
+      WHEN 'map-edge' THEN t.map_id IS NULL OR (me.element_id IS NULL AND am.updated_at > t.created_at)
+      WHEN 'ach-cell' THEN t.map_id IS NULL OR ((me.element_id IS NULL OR NOT EXISTS (SELECT 1 FROM map_elements ev WHERE ev.map_id = t.map_id AND ev.element_id = t.evidence_id)) AND am.updated_at > t.created_at)
       ELSE false END AS orphaned,
     t.created_by, t.created_at, t.last_activity_at, t.resolved_at, t.resolved_by,
     (SELECT count(*) FROM comments c WHERE c.thread_id = t.id)::int AS comment_count,
@@ -65,7 +66,8 @@ export const THREAD_SELECT = `SELECT t.id, t.anchor_kind, t.document_id, t.start
   FROM threads t
   LEFT JOIN tags tg ON tg.id = t.tag_id
   LEFT JOIN documents d ON d.id = t.document_id
-  LEFT JOIN map_elements me ON me.map_id = t.map_id AND me.element_id = t.element_id`;
+  LEFT JOIN map_elements me ON me.map_id = t.map_id AND me.element_id = t.element_id
+  LEFT JOIN argument_maps am ON am.id = t.map_id`;
 
 export const COMMENT_SELECT = `SELECT c.id, c.thread_id, c.author_id, u.display_name AS author_name, c.body, c.mentions, c.created_at, c.edited_at, c.deleted_at
   FROM comments c LEFT JOIN users u ON u.id = c.author_id`;

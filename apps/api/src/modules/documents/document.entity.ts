@@ -58,6 +58,13 @@ export class CorpusDocument extends Timestamped {
   @Column({ name: 'character_count', type: 'integer' })
   characterCount: number;
 
+  /**
+   * Bumped by triggers whenever an annotation of this document, or its tags, change (see the
+   * reader-annotation-cache migration): the reader's annotation answer is cached against it.
+   */
+  @Column({ name: 'annotations_revision', type: 'bigint', default: 0, select: false, insert: false, update: false })
+  annotationsRevision: string;
+
   /** SHA-256 of the normalised text, to refuse duplicates within a workspace. */
   @Column({ name: 'content_hash', type: 'text' })
   contentHash: string;

@@ -99,5 +99,5 @@ function useAttributionsLayer({ workspaceId, document, map, canEdit }: ReaderLay
     />
   );
 
-  return { highlights, marginItems, selectionActions, overlay };
+  return { highlights, marginItems, selectionActions, overlay, pending: attributions.isPending || actors.isPending };
 }

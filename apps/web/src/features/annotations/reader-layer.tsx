@@ -3,7 +3,8 @@
  * tags or analysts on one span stack into a darker wash), listed beside the passage it starts in
  * with its tags, analyst and memo (an accessible list per passage, with edit and delete where
  * allowed), and "Tag…" (key t) for selected text, through the keyboard-driven tag picker.
- * Ctrl+Z (Cmd+Z) undoes the last tagging made here. Blind coding needs nothing here: the API
+ * Ctrl+Z (Cmd+Z) undoes the last tagging made here. Above the text, a filter (by tag, analyst,
+ * mine only; kept in the URL) narrows highlights and margin alike. Blind coding needs nothing here: the API
  * returns only what this analyst may see.
  */
 import type { Annotation, Tag } from '@marginalia/shared';
@@ -13,13 +14,17 @@ import { isTypingTarget } from '../../lib/use-shortcuts';
 import { useStableCallback } from '../../lib/use-stable-callback';
 import { Dialog, useToast } from '../../ui';
 import { useSignedInUser } from '../auth';
-import { TagSwatch, useTags } from '../codebook';
+import { useTags } from '../codebook';
 import { firstWords, passageIndexAt, type LayerHighlight, type MarginItem, type ReaderLayer, type ReaderLayerContext, type ReaderLayerOutput, type SelectedSpan, type SelectionAction } from '../corpus';
 import { useWorkspacePermission } from '../workspaces';
+import { acceptedTagIds, annotationMatcher, isFiltering } from './annotation-filter';
+import { AnnotationFilterBar } from './components/AnnotationFilterBar';
+import { AnnotationMarginItem } from './components/AnnotationMarginItem';
 import { TagPicker } from './components/TagPicker';
-import { useCreateAnnotation, useDeleteAnnotation, useDocumentAnnotations, useUpdateAnnotation } from './hooks/useAnnotations';
+import { useAnnotationFilter } from './hooks/useAnnotationFilter';
+import { prefetchDocumentAnnotations, useCreateAnnotation, useDeleteAnnotation, useDocumentAnnotations, useUpdateAnnotation } from './hooks/useAnnotations';
 
-export const annotationsLayer: ReaderLayer = { id: 'annotations', useLayer: useAnnotationsLayer };
+export const annotationsLayer: ReaderLayer = { id: 'annotations', useLayer: useAnnotationsLayer, prefetch: prefetchDocumentAnnotations };
 
 type Editing = { kind: 'new'; span: SelectedSpan } | { kind: 'edit'; annotation: Annotation; quote: string };
 
@@ -39,16 +44,41 @@ function useAnnotationsLayer({ workspaceId, document, map }: ReaderLayerContext)
   const tagById = useMemo(() => new Map((tags.data ?? []).map((tag) => [tag.id, tag])), [tags.data]);
   const analystName = useMemo(() => new Map((annotations.data?.analysts ?? []).map((analyst) => [analyst.id, analyst.displayName])), [annotations.data]);
 
+  const [filter, changeFilter] = useAnnotationFilter();
+  const allAnnotations = useMemo(() => annotations.data?.annotations ?? [], [annotations.data]);
+  const shownAnnotations = useMemo(() => {
+    if (!isFiltering(filter)) return allAnnotations;
+    const shows = annotationMatcher(filter, tags.data ?? [], me.id);
+    return allAnnotations.filter(shows);
+  }, [allAnnotations, filter, tags.data, me.id]);
+  // While filtering by tag, a span is painted in the colours of the tags that matched only.
+  const paintedTagIds = useMemo(() => acceptedTagIds(filter, tags.data ?? []), [filter, tags.data]);
+
   const highlights = useMemo(
     () =>
-      (annotations.data?.annotations ?? []).flatMap((annotation) =>
+      shownAnnotations.flatMap((annotation) =>
         annotation.tagIds.flatMap((tagId): LayerHighlight[] => {
           const tag = tagById.get(tagId);
-          return tag ? [{ start: annotation.start, end: annotation.end, paint: `tag-${tag.color}` }] : [];
+          return tag && (paintedTagIds === null || paintedTagIds.has(tagId)) ? [{ start: annotation.start, end: annotation.end, paint: `tag-${tag.color}` }] : [];
         }),
       ),
-    [annotations.data, tagById],
+    [shownAnnotations, tagById, paintedTagIds],
   );
+
+  const analysts = useMemo(() => (annotations.data?.analysts ?? []).filter((analyst) => analyst.id !== me.id), [annotations.data, me.id]);
+  const hasConsensus = useMemo(() => allAnnotations.some((annotation) => annotation.kind === 'consensus'), [allAnnotations]);
+  const controls =
+    allAnnotations.length > 0 || isFiltering(filter) ? (
+      <AnnotationFilterBar
+        filter={filter}
+        onChange={changeFilter}
+        tags={tags.data ?? []}
+        analysts={analysts}
+        hasConsensus={hasConsensus}
+        shown={shownAnnotations.length}
+        total={allAnnotations.length}
+      />
+    ) : null;
 
   const deleteAnnotation = useStableCallback((annotation: Annotation) => {
     remove.mutate(annotation.id, {
@@ -61,63 +91,43 @@ function useAnnotationsLayer({ workspaceId, document, map }: ReaderLayerContext)
     });
   });
 
-  const marginItems = useMemo(
-    () =>
-      (annotations.data?.annotations ?? []).map((annotation): MarginItem => {
-        const names = annotation.tagIds.map((id) => tagById.get(id)).filter((tag): tag is Tag => tag !== undefined);
-        const index = passageIndexAt(document.passages, annotation.start);
-        const quote = firstWords(map, { index, start: annotation.start, end: annotation.end }, 36);
-        const analyst = annotation.analystId ? (analystName.get(annotation.analystId) ?? 'a former member') : 'a former member';
-        const mine = annotation.analystId === me.id;
-        const mayChange = canAnnotate && (mine || isAdmin);
-        const label = `${names.map((tag) => tag.name).join(', ')} by ${annotation.kind === 'consensus' ? 'team consensus' : analyst} on “${quote}”`;
-        return {
-          key: `annotation:${annotation.id}`,
-          start: annotation.start,
-          end: annotation.end,
-          render: (focusable) => (
-            <span className="passage__tagging" title={annotation.memo ? `${label}. Memo: ${annotation.memo}` : label}>
-              {names.map((tag) => (
-                <TagSwatch key={tag.id} color={tag.color} />
-              ))}
-              <span className="passage__tagging-text">
-                {names.map((tag) => tag.name).join(', ')}
-                <span className="passage__tagging-by"> · {annotation.kind === 'consensus' ? 'consensus' : mine ? 'you' : analyst}</span>
-                <span className="visually-hidden">, on “{quote}”</span>
-                {annotation.memo && <span className="passage__tagging-memo">{annotation.memo}</span>}
-              </span>
-              {mayChange && (
-                <>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    tabIndex={focusable ? 0 : -1}
-                    aria-label={`Change tagging: ${label}`}
-                    onClick={() => {
-                      setEditing({ kind: 'edit', annotation, quote });
-                    }}
-                  >
-                    ✎
-                  </button>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    tabIndex={focusable ? 0 : -1}
-                    aria-label={`Remove tagging: ${label}`}
-                    onClick={() => {
-                      deleteAnnotation(annotation);
-                    }}
-                  >
-                    ×
-                  </button>
-                </>
-              )}
-            </span>
-          ),
-        };
-      }),
-    [annotations.data, tagById, analystName, document.passages, map, me.id, canAnnotate, isAdmin, deleteAnnotation],
-  );
+  // One margin item per annotation, kept while the annotations, tags and analysts stay the same:
+  // a filter change only picks among them, so passages whose items are unchanged keep theirs.
+  const marginItemById = useMemo(() => {
+    // What an item shows is worked out when it is rendered: a document opens with thousands of
+    // annotations, of which only those beside the passages on screen are ever listed.
+    const renderItem = (annotation: Annotation, focusable: boolean) => {
+      const names = annotation.tagIds.map((id) => tagById.get(id)).filter((tag): tag is Tag => tag !== undefined);
+      const index = passageIndexAt(document.passages, annotation.start);
+      const quote = firstWords(map, { index, start: annotation.start, end: annotation.end }, 36);
+      const mine = annotation.kind !== 'consensus' && annotation.analystId === me.id;
+      const by = annotation.kind === 'consensus' ? 'team consensus' : ((annotation.analystId && analystName.get(annotation.analystId)) ?? 'a former member');
+      return (
+        <AnnotationMarginItem
+          names={names}
+          quote={quote}
+          by={by}
+          mine={mine}
+          memo={annotation.memo}
+          mayChange={canAnnotate && (annotation.analystId === me.id || isAdmin)}
+          focusable={focusable}
+          onEdit={() => {
+            setEditing({ kind: 'edit', annotation, quote });
+          }}
+          onRemove={() => {
+            deleteAnnotation(annotation);
+          }}
+        />
+      );
+    };
+    return new Map(
+      (annotations.data?.annotations ?? []).map((annotation): [string, MarginItem] => [
+        annotation.id,
+        { key: `annotation:${annotation.id}`, start: annotation.start, end: annotation.end, render: (focusable) => renderItem(annotation, focusable) },
+      ]),
+    );
+  }, [annotations.data, tagById, analystName, document.passages, map, me.id, canAnnotate, isAdmin, deleteAnnotation]);
+  const marginItems = useMemo(() => shownAnnotations.flatMap((annotation) => marginItemById.get(annotation.id) ?? []), [shownAnnotations, marginItemById]);
 
   const selectionActions = useMemo(
     (): SelectionAction[] => (canAnnotate ? [{ id: 'tag', label: 'Tag…', shortcut: 't', run: (span) => setEditing({ kind: 'new', span }) }] : []),
@@ -187,5 +197,5 @@ function useAnnotationsLayer({ workspaceId, document, map }: ReaderLayerContext)
     </Dialog>
   );
 
-  return { highlights, marginItems, selectionActions, overlay };
+  return { highlights, marginItems, selectionActions, overlay, controls, pending: annotations.isPending || tags.isPending };
 }

@@ -1,9 +1,9 @@
 /**
  * Discussion on the reader, as a reader layer: passages and taggings under discussion washed
- * with a comment highlight and marked in the margin ("💬 3", unread in bold), "Comment…" (key m)
- * for selected text, and the thread opened in a panel to read and reply in place. The reader's
- * tools get the document's own discussion. Only the newest page of the document's threads is
- * shown (the API's page size, 100).
+ * with a comment highlight and marked in the margin (a bubble and the count, bold while unread),
+ * "Comment…" (key m) for selected text, and the thread opened in a panel to read and reply in
+ * place. Above the text, the document's own discussion. Only the newest page of the document's
+ * threads is shown (the API's page size, 100).
  */
 import type { Thread, ThreadAnchorInput } from '@marginalia/shared';
 import { useMemo, useState } from 'react';
@@ -114,7 +114,7 @@ function useDiscussionLayer({ workspaceId, document }: ReaderLayerContext): Read
     </>
   );
 
-  const tools = <CommentOnButton workspaceId={workspaceId} anchor={{ kind: 'document', documentId: document.id }} subject={`document “${document.title}”`} />;
+  const controls = <CommentOnButton workspaceId={workspaceId} anchor={{ kind: 'document', documentId: document.id }} subject={`document “${document.title}”`} />;
 
-  return { highlights, marginItems, selectionActions, overlay, tools };
+  return { highlights, marginItems, selectionActions, overlay, controls, pending: threads.isPending };
 }

@@ -3,7 +3,7 @@
  * annotations in document order with their analysts, kept current by workspace events.
  */
 import type { CreateAnnotationBody, TagStatisticsQuery, UpdateAnnotationBody } from '@marginalia/shared';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCurrentWorkspace } from '../../workspaces';
 import {
   annotationKeys,
@@ -22,6 +22,11 @@ import {
 export function useDocumentAnnotations(documentId: string) {
   const workspace = useCurrentWorkspace();
   return useQuery({ queryKey: annotationKeys.document(workspace.id, documentId), queryFn: () => listDocumentAnnotations(workspace.id, documentId) });
+}
+
+/** What useDocumentAnnotations loads, started early (the reader calls it with the document's request). */
+export function prefetchDocumentAnnotations(queryClient: QueryClient, workspaceId: string, documentId: string): void {
+  void queryClient.prefetchQuery({ queryKey: annotationKeys.document(workspaceId, documentId), queryFn: () => listDocumentAnnotations(workspaceId, documentId) });
 }
 
 export function useCodedSegments(workspaceId: string, query: SegmentsQuery | null) {

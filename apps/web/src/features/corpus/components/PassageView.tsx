@@ -1,7 +1,7 @@
 /**
  * One passage: its number and a copy-link button in the margin, its text painted with the reader
  * layers' highlights (CSS Custom Highlight API, see layers/highlight-painter.ts), and beside it
- * (or below, on narrower screens) the layers' margin items that start here. Memoised: moving
+ * (or below, on narrower screens) the layers' margin items that start here (PassageMargin). Memoised: moving
  * through a long document re-renders only the passages whose focus or highlights changed.
  *
  * The text element holds exactly the passage's characters as one text node (see dom-offsets.ts);
@@ -15,6 +15,7 @@ import { PASSAGE_TEXT_ATTRIBUTE } from '../dom-offsets';
 import { paintPassage, type PaintSpan } from '../layers/highlight-painter';
 import type { MarginItem } from '../layers/reader-layer';
 import { locateHits, type PassageSpan } from '../reader-model';
+import { PassageMargin } from './PassageMargin';
 
 export interface PassageViewProps {
   passage: PassageSpan;
@@ -100,7 +101,7 @@ export const PassageView = memo(function PassageView({ passage, map, highlights,
       <p ref={textRef} className="passage__text" {...{ [PASSAGE_TEXT_ATTRIBUTE]: '' }} data-start={passage.start}>
         {text}
       </p>
-      {marginItems.length > 0 && <div className="passage__margin">{marginItems.map((item) => <div key={item.key}>{item.render(current)}</div>)}</div>}
+      {marginItems.length > 0 && <PassageMargin number={number} items={marginItems} focusable={current} />}
     </div>
   );
 });

@@ -3,7 +3,6 @@
  * proposed), the key metadata on one line, and the reader's tools.
  */
 import type { DocumentDetail } from '@marginalia/shared';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../lib/api-client';
 import { formatCalendarDate, formatCount } from '../../../lib/format';
@@ -17,14 +16,12 @@ interface ReaderHeaderProps {
   document: DocumentDetail;
   canEdit: boolean;
   currentPassage: CurrentPassage;
-  /** What reader layers offer about the whole document (e.g. its discussion). */
-  layerTools?: ReactNode;
   onEditTitle: () => void;
   onCopyPassageLink: () => void;
   onShowShortcuts: () => void;
 }
 
-export function ReaderHeader({ workspaceId, document, canEdit, currentPassage, layerTools, onEditTitle, onCopyPassageLink, onShowShortcuts }: ReaderHeaderProps) {
+export function ReaderHeader({ workspaceId, document, canEdit, currentPassage, onEditTitle, onCopyPassageLink, onShowShortcuts }: ReaderHeaderProps) {
   const { showToast } = useToast();
   const updateMutation = useUpdateDocument(workspaceId, document.id);
   const meta = [
@@ -77,7 +74,6 @@ export function ReaderHeader({ workspaceId, document, canEdit, currentPassage, l
       )}
       <div className="reader__tools">
         <CopyPassageLinkButton current={currentPassage} onCopy={onCopyPassageLink} />
-        {layerTools}
         <Button size="sm" variant="ghost" className="reader__shortcuts" onClick={onShowShortcuts} aria-keyshortcuts="Shift+?">
           Keyboard shortcuts
         </Button>

@@ -8,7 +8,7 @@
  * document never re-renders this component's whole tree.
  */
 import { OffsetMap, type DocumentDetail } from '@marginalia/shared';
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { documentPath } from '../../../lib/reader-links';
 import { useShortcuts } from '../../../lib/use-shortcuts';
@@ -22,6 +22,7 @@ import { useFindKey } from '../hooks/useFindKey';
 import { useReaderDecorations } from '../hooks/useReaderDecorations';
 import { useReaderNavigation } from '../hooks/useReaderNavigation';
 import { useTextSelection } from '../hooks/useTextSelection';
+import { markLayersPainted } from '../layers/paint-mark';
 import { useReaderLayers } from '../layers/useReaderLayers';
 import { selectCodePoints } from '../dom-offsets';
 import { passageIndexAt } from '../reader-model';
@@ -55,6 +56,13 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
   const layers = useReaderLayers({ workspaceId: workspace.id, document, map, canEdit }, passages);
   const highlights = useMemo(() => (target.length > 0 ? [...target, ...layers.highlights] : layers.highlights), [target, layers.highlights]);
   const [selection, clearSelection] = useTextSelection(textRef, map);
+  // Once per document: mark when its passages are on screen with every layer's highlights.
+  const markedDocument = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (layers.pending || markedDocument.current === document.id || !textRef.current?.querySelector('[data-passage]')) return;
+    markedDocument.current = document.id;
+    markLayersPainted(document.id);
+  });
   const { data: siblings } = useDocuments(workspace.id);
 
   const position = siblings?.findIndex((sibling) => sibling.id === document.id) ?? -1;
@@ -193,7 +201,6 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
           document={document}
           canEdit={canEdit}
           currentPassage={current}
-          layerTools={layers.tools}
           onEditTitle={() => {
             setTab('details');
             setEditingDetails(true);
@@ -205,6 +212,7 @@ export function ReaderView({ document }: { document: DocumentDetail }) {
             setShortcutsOpen(true);
           }}
         />
+        {layers.controls.length > 0 && <div className="reader__controls">{layers.controls}</div>}
         <div ref={textRef} className="reader__text" lang={document.language ?? undefined}>
           <PassageList
             passages={passages}

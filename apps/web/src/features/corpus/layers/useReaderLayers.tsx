@@ -1,8 +1,8 @@
 /**
  * Runs every registered reader layer for the document and gathers what they return: one list of
- * highlights, the margin items by the passage they start in, the selection actions, and the
- * overlays. The registry is a fixed list, so calling each layer's hook in a loop keeps React's
- * rule that hooks run in the same order on every render.
+ * highlights, the margin items by the passage they start in, the selection actions, the
+ * controls above the text, and the overlays. The registry is a fixed list, so calling each
+ * layer's hook in a loop keeps React's rule that hooks run in the same order on every render.
  */
 import { useContext, useMemo, useState, type ReactNode } from 'react';
 import { passageIndexAt, type PassageSpan } from '../reader-model';
@@ -13,7 +13,9 @@ export interface ReaderLayersResult {
   marginByPassage: ReadonlyMap<number, readonly MarginItem[]>;
   selectionActions: readonly SelectionAction[];
   overlays: ReactNode[];
-  tools: ReactNode[];
+  controls: ReactNode[];
+  /** Some layer is still loading what it paints. */
+  pending: boolean;
 }
 
 export function useReaderLayers(context: ReaderLayerContext, passages: readonly PassageSpan[]): ReaderLayersResult {
@@ -25,24 +27,27 @@ export function useReaderLayers(context: ReaderLayerContext, passages: readonly 
   const highlightLists = useSameItems(outputs.map(({ output }) => output.highlights));
   const marginLists = useSameItems(outputs.map(({ output }) => output.marginItems));
   const highlights = useMemo(() => highlightLists.flat(), [highlightLists]);
-  const marginByPassage = useMemo(() => {
-    const byPassage = new Map<number, MarginItem[]>();
-    for (const items of marginLists) {
-      for (const item of items ?? []) {
-        const index = passageIndexAt(passages, item.start);
-        const bucket = byPassage.get(index);
-        if (bucket) bucket.push(item);
-        else byPassage.set(index, [item]);
+  const marginByPassage = useKeptBuckets(
+    useMemo(() => {
+      const byPassage = new Map<number, MarginItem[]>();
+      for (const items of marginLists) {
+        for (const item of items ?? []) {
+          const index = passageIndexAt(passages, item.start);
+          const bucket = byPassage.get(index);
+          if (bucket) bucket.push(item);
+          else byPassage.set(index, [item]);
+        }
       }
-    }
-    return byPassage;
-  }, [passages, marginLists]);
+      return byPassage;
+    }, [passages, marginLists]),
+  );
   return {
     highlights,
     marginByPassage,
     selectionActions: outputs.flatMap(({ output }) => output.selectionActions ?? []),
     overlays: outputs.map(({ id, output }) => <LayerOverlay key={id}>{output.overlay}</LayerOverlay>),
-    tools: outputs.map(({ id, output }) => <LayerOverlay key={id}>{output.tools}</LayerOverlay>),
+    pending: outputs.some(({ output }) => output.pending === true),
+    controls: outputs.flatMap(({ id, output }) => (output.controls ? [<LayerOverlay key={id}>{output.controls}</LayerOverlay>] : [])),
   };
 }
 
@@ -54,6 +59,23 @@ function useSameItems<T>(items: T[]): T[] {
   // Adjusting state while rendering: React renders again at once with the new list.
   setKept(items);
   return items;
+}
+
+/**
+ * `fresh` with every passage whose items are the same objects as before keeping its old list, so
+ * that a change (a filter, a colleague's tagging) renders again only the passages it touches.
+ */
+function useKeptBuckets(fresh: ReadonlyMap<number, readonly MarginItem[]>): ReadonlyMap<number, readonly MarginItem[]> {
+  const [kept, setKept] = useState({ fresh, merged: fresh });
+  if (kept.fresh === fresh) return kept.merged;
+  const merged = new Map(fresh);
+  for (const [index, bucket] of fresh) {
+    const before = kept.merged.get(index);
+    if (before && before.length === bucket.length && before.every((item, i) => item === bucket[i])) merged.set(index, before);
+  }
+  // Adjusting state while rendering, as useSameItems does.
+  setKept({ fresh, merged });
+  return merged;
 }
 
 function LayerOverlay({ children }: { children: ReactNode }) {
