@@ -29,6 +29,8 @@ export function anchorPath(workspaceId: string, anchor: ThreadAnchor): string | 
     case 'tag':
       return `/w/${workspaceId}/codebook?view=segments`;
     case 'map-node':
+      // The map page selects and shows the node named by ?node=.
+      return anchor.mapId === null ? null : `/w/${workspaceId}/maps/${anchor.mapId}${anchor.elementId === null ? '' : `?node=${encodeURIComponent(anchor.elementId)}`}`;
     case 'map-edge':
     case 'ach-cell':
       return anchor.mapId === null ? null : `/w/${workspaceId}/maps/${anchor.mapId}`;

@@ -1,10 +1,12 @@
 /**
  * One node on the canvas: its kind, text, who holds or rejects it, and how much evidence it
- * cites; outlined in a colleague's colour while they have it selected.
+ * cites, and how many threads discuss it; outlined in a colleague's colour while they have it
+ * selected.
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { CSSProperties } from 'react';
 import { formatCount } from '../../../lib/format';
+import { ThreadCountMark, useMapPartThreads } from '../../discussion';
 import { CONFIDENCE_LABELS, NODE_KIND_LABELS, nodeTitle } from './map-labels';
 import type { MapFlowNode } from './to-flow';
 
@@ -14,12 +16,14 @@ export function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
   const rejecters = Object.values(node.actors).length - holders;
   const firstPeer = peers[0];
   const style = firstPeer ? ({ '--peer-color': firstPeer.color } as CSSProperties) : undefined;
+  const threads = useMapPartThreads({ kind: 'map-node', elementId: node.id });
   return (
     <div className={`map-node map-node--${node.kind}${selected ? ' map-node--selected' : ''}${firstPeer ? ' map-node--peer' : ''}`} style={style}>
       <Handle type="target" position={Position.Top} />
       <div className="map-node__kind">
         {NODE_KIND_LABELS[node.kind]}
         {node.confidence && <span className="map-node__confidence"> · {CONFIDENCE_LABELS[node.confidence]} confidence</span>}
+        <ThreadCountMark threads={threads} className="map-node__threads" />
       </div>
       <div className="map-node__text">{nodeTitle(node.text)}</div>
       {(holders > 0 || rejecters > 0 || node.evidence.length > 0) && (

@@ -12,6 +12,7 @@ import { Alert, Button, EmptyState, ErrorState, LoadingState, Tabs } from '../..
 import { useSignedInUser } from '../../auth';
 import { useCurrentWorkspace } from '../../workspaces';
 import { useMap } from '../hooks/useMaps';
+import { MapThreadsProvider } from '../../discussion';
 import { MapSessionProvider, type MapSession } from '../map-session';
 import { CompareViewsSlot } from './CompareViewsSlot';
 import { MapEditor } from './MapEditor';
@@ -100,7 +101,16 @@ export function MapPage() {
           selected={tab}
           onSelect={setTab}
           items={[
-            { key: 'map', label: 'Map', panel: <MapEditor /> },
+            {
+              key: 'map',
+              label: 'Map',
+              // Thread badges on nodes and the inspector's discussion read one index of the map's threads.
+              panel: (
+                <MapThreadsProvider workspaceId={workspace.id} mapId={session.map.id}>
+                  <MapEditor />
+                </MapThreadsProvider>
+              ),
+            },
             { key: 'compare', label: 'Compare', panel: tab === 'compare' ? <CompareViewsSlot /> : null },
           ]}
         />

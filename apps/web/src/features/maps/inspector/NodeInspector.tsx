@@ -2,9 +2,11 @@
  * The selected node's details, edited in place: kind, text, details, confidence, the actors
  * who hold or reject it, and the passages it cites (quotes that open the reader there).
  * Every change is one map-edits call; read-only people see the same panel without controls.
+ * The node's discussion opens from here (commenters and up).
  */
 import { CONFIDENCE_LEVELS, MAP_LIMITS, MAP_NODE_KINDS, updateNode, type ConfidenceLevel, type MapNode, type MapNodeKind } from '@marginalia/shared';
 import { SelectField, TextAreaField } from '../../../ui';
+import { AnchorDiscussionButton } from '../../discussion';
 import { CONFIDENCE_LABELS, NODE_KIND_LABELS, nodeTitle } from '../canvas/map-labels';
 import { useMapSession } from '../map-session';
 import { NodeActors } from './NodeActors';
@@ -17,7 +19,8 @@ const CONFIDENCE_OPTIONS = [{ value: '', label: 'Not said' }, ...CONFIDENCE_LEVE
 export const NODE_TEXT_FIELD_ID = 'map-node-text';
 
 export function NodeInspector({ node }: { node: MapNode }) {
-  const { doc, readOnly } = useMapSession();
+  const { doc, readOnly, workspaceId, map } = useMapSession();
+  const discussion = <AnchorDiscussionButton workspaceId={workspaceId} anchor={{ kind: 'map-node', mapId: map.id, elementId: node.id }} subject={`node “${nodeTitle(node.text)}”`} />;
 
   if (readOnly) {
     return (
@@ -27,6 +30,7 @@ export function NodeInspector({ node }: { node: MapNode }) {
           {node.confidence && ` · ${CONFIDENCE_LABELS[node.confidence]} confidence`}
         </p>
         <h2 className="map-inspector__title">{nodeTitle(node.text)}</h2>
+        {discussion}
         {node.details !== '' && <p className="map-inspector__details">{node.details}</p>}
         <NodeActors node={node} />
         <NodeEvidence node={node} />
@@ -36,6 +40,7 @@ export function NodeInspector({ node }: { node: MapNode }) {
 
   return (
     <section className="map-inspector" aria-label="Selected node">
+      {discussion}
       <SelectField label="Kind" value={node.kind} options={KIND_OPTIONS} onChange={(event) => updateNode(doc, node.id, { kind: event.target.value as MapNodeKind })} />
       <TextAreaField
         id={NODE_TEXT_FIELD_ID}
