@@ -10,6 +10,8 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { CodebookPage } from '../pages/CodebookPage.js';
 import { CorpusPage } from '../pages/CorpusPage.js';
+import { MapPage } from '../pages/MapPage.js';
+import { MapsPage } from '../pages/MapsPage.js';
 import { DiscussionPanel } from '../pages/DiscussionPanel.js';
 import { ReaderPage } from '../pages/ReaderPage.js';
 import { WorkspaceShell } from '../pages/WorkspaceShell.js';
@@ -20,6 +22,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSuite, openDemoWorkspace } from '../s
 /** "Live" with room for a slow machine; the focus refetch would not make it. */
 const LIVE_TIMEOUT_MS = 5_000;
 const ARTICLE = /Analysis: Ministry/;
+const DEMO_MAP_TITLE = 'Why are China’s security organs mobilising the public now?';
 
 const suite = new DemoSuite();
 before(() => suite.start());
@@ -217,6 +220,66 @@ void test('the Discussion page, the reader and the inbox at 1280 and 390 pixels 
       await saveScreenshot(page, `discussion-new-thread-${String(width)}`);
       await start.getByRole('button', { name: 'Cancel' }).click();
     }
+  } catch (error) {
+    await saveFailureArtifacts(t.name, pages, suite.log());
+    throw error;
+  }
+});
+
+void test('a commenter discusses a map node and an ACH cell; the owner sees the thread marks arrive live', async (t) => {
+  const pages: Record<string, Page> = {};
+  const openMap = async (email: string) => {
+    const page = await suite.newPage();
+    await openDemoWorkspace(page, email);
+    await new WorkspaceShell(page).openSection('Maps');
+    await new MapsPage(page).open(DEMO_MAP_TITLE);
+    const map = new MapPage(page);
+    await map.canvas().waitFor();
+    return { page, map };
+  };
+  try {
+    const priya = await openMap(DEMO_ACCOUNTS.priya.email);
+    pages.priya = priya.page;
+    const mei = await openMap(DEMO_ACCOUNTS.mei.email);
+    pages.mei = mei.page;
+
+    // Priya (commenter: the map is read-only for her) selects a node and comments on it.
+    const node = priya.map.nodes().first();
+    const nodeName = (await node.getAttribute('aria-label')) ?? '';
+    assert.ok(nodeName !== '', 'the first node has a name');
+    await node.click();
+    const inspector = priya.page.getByRole('region', { name: 'Selected node' });
+    await inspector.getByRole('button', { name: /^Comment on node/ }).click();
+    const dialog = priya.page.getByRole('dialog', { name: 'Discussion' });
+    await dialog.getByRole('textbox', { name: 'Comment' }).fill('Which quote does this rest on?');
+    await dialog.getByRole('button', { name: 'Start thread' }).click();
+    await dialog.getByText('Which quote does this rest on?').waitFor();
+    await saveScreenshot(priya.page, 'discussion-map-node-1280');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Mei sees the mark on that node without reloading.
+    await mei.map.node(nodeName).locator('.map-node__threads').waitFor({ timeout: LIVE_TIMEOUT_MS });
+    assert.equal(((await mei.map.node(nodeName).locator('.map-node__threads').textContent()) ?? '').trim(), '1');
+
+    // An ACH cell: its details open its discussion; the cell then says it is discussed.
+    await priya.page.getByRole('tab', { name: 'Compare' }).click();
+    const cell = priya.page.locator('.ach-cell').first();
+    await cell.click();
+    await priya.page.getByRole('complementary', { name: 'Details of the focused cell' }).getByRole('button', { name: /^Comment on cell/ }).click();
+    const cellDialog = priya.page.getByRole('dialog', { name: 'Discussion' });
+    await cellDialog.getByRole('textbox', { name: 'Comment' }).fill('We rate this one far apart: why?');
+    await cellDialog.getByRole('button', { name: 'Start thread' }).click();
+    await cellDialog.getByText('We rate this one far apart: why?').waitFor();
+    await cellDialog.getByRole('button', { name: 'Close' }).click();
+    await priya.page.locator('.ach-cell[aria-label*="; 1 open thread"]').first().waitFor();
+    await mei.page.getByRole('tab', { name: 'Compare' }).click();
+    await mei.page.locator('.ach-cell[aria-label*="; 1 open thread"]').first().waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await saveScreenshot(mei.page, 'discussion-ach-1280');
+    await mei.page.setViewportSize({ width: 390, height: 900 });
+    await saveScreenshot(mei.page, 'discussion-ach-390', { fullPage: true });
+    await mei.page.getByRole('tab', { name: 'Map' }).click();
+    await mei.map.node(nodeName).locator('.map-node__threads').waitFor();
+    await saveScreenshot(mei.page, 'discussion-map-390');
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
     throw error;
