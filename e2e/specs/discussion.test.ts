@@ -253,7 +253,7 @@ void test('a commenter discusses a map node and an ACH cell; the owner sees the 
     const dialog = priya.page.getByRole('dialog', { name: 'Discussion' });
     await dialog.getByRole('textbox', { name: 'Comment' }).fill('Which quote does this rest on?');
     await dialog.getByRole('button', { name: 'Start thread' }).click();
-    await dialog.getByText('Which quote does this rest on?').waitFor();
+    await dialog.getByRole('region', { name: 'Thread', exact: true }).getByText('Which quote does this rest on?').waitFor();
     await saveScreenshot(priya.page, 'discussion-map-node-1280');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -269,14 +269,15 @@ void test('a commenter discusses a map node and an ACH cell; the owner sees the 
     const cellDialog = priya.page.getByRole('dialog', { name: 'Discussion' });
     await cellDialog.getByRole('textbox', { name: 'Comment' }).fill('We rate this one far apart: why?');
     await cellDialog.getByRole('button', { name: 'Start thread' }).click();
-    await cellDialog.getByText('We rate this one far apart: why?').waitFor();
+    await cellDialog.getByRole('region', { name: 'Thread', exact: true }).getByText('We rate this one far apart: why?').waitFor();
     await cellDialog.getByRole('button', { name: 'Close' }).click();
     await priya.page.locator('.ach-cell[aria-label*="; 1 open thread"]').first().waitFor();
     await mei.page.getByRole('tab', { name: 'Compare' }).click();
     await mei.page.locator('.ach-cell[aria-label*="; 1 open thread"]').first().waitFor({ timeout: LIVE_TIMEOUT_MS });
     await saveScreenshot(mei.page, 'discussion-ach-1280');
     await mei.page.setViewportSize({ width: 390, height: 900 });
-    await saveScreenshot(mei.page, 'discussion-ach-390', { fullPage: true });
+    await mei.page.locator('.ach-cell[aria-label*="; 1 open thread"]').first().scrollIntoViewIfNeeded();
+    await saveScreenshot(mei.page, 'discussion-ach-390');
     await mei.page.getByRole('tab', { name: 'Map' }).click();
     await mei.map.node(nodeName).locator('.map-node__threads').waitFor();
     await saveScreenshot(mei.page, 'discussion-map-390');
