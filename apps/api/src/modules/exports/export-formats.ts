@@ -4,9 +4,13 @@
  */
 import type { ExportFormat } from './export-format.js';
 import { jsonExportFormat } from './formats/json.format.js';
+import { qdcExportFormat } from './formats/qdpx/qdc.format.js';
+import { qdpxExportFormat } from './formats/qdpx/qdpx.format.js';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   jsonExportFormat,
+  qdpxExportFormat,
+  qdcExportFormat,
 ];
 
 export function findExportFormat(id: string): ExportFormat | undefined {
