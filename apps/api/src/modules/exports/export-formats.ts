@@ -3,6 +3,7 @@
  * listing, benchmark, tests) iterates this list and knows no format by name.
  */
 import type { ExportFormat } from './export-format.js';
+import { aifExportFormat } from './formats/aif.format.js';
 import { jsonExportFormat } from './formats/json.format.js';
 import { qdcExportFormat } from './formats/qdpx/qdc.format.js';
 import { qdpxExportFormat } from './formats/qdpx/qdpx.format.js';
@@ -11,6 +12,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   jsonExportFormat,
   qdpxExportFormat,
   qdcExportFormat,
+  aifExportFormat,
 ];
 
 export function findExportFormat(id: string): ExportFormat | undefined {
