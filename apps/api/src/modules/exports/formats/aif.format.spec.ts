@@ -1,12 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
+import type { WorkspaceExport } from '@marginalia/shared';
 import { sampleExport, SAMPLE_IDS } from '../../../../test/fixtures/exports/sample-export.js';
 import { aifStructureProblems } from '../../../../test/fixtures/exports/aif-structure.js';
 import { collectOutput } from './collect-output.js';
 import { aifExportFormat, writeAif, type AifDocument } from './aif.format.js';
 
+async function aifOf(snapshot: WorkspaceExport, options: Record<string, string>): Promise<AifDocument> {
+  return JSON.parse((await collectOutput(aifExportFormat.serialize(snapshot, options))).toString('utf8')) as AifDocument;
+}
+
 describe('AIF JSON export', () => {
   it('maps nodes to I-nodes, supports to RA and opposes to CA, structured as OVA loads it', async () => {
-    const aif = JSON.parse(String(await aifExportFormat.serialize(sampleExport(), {}))) as AifDocument;
+    const aif = await aifOf(sampleExport(), {});
     expect(aifStructureProblems(aif)).toEqual([]);
     const text = (id: string) => aif.nodes.find((node) => node.nodeID === id)!.text;
     const via = (type: string) =>
@@ -22,8 +27,8 @@ describe('AIF JSON export', () => {
 
   it('exports only the maps asked for', async () => {
     const snapshot = sampleExport();
-    expect(JSON.parse((await collectOutput(aifExportFormat.serialize(snapshot, { maps: 'some-other-map' })))).toString('utf8')).toEqual({ nodes: [], edges: [], locutions: [] });
+    expect(await aifOf(snapshot, { maps: 'some-other-map' })).toEqual({ nodes: [], edges: [], locutions: [] });
     expect(writeAif(snapshot.maps).nodes.length).toBeGreaterThan(0);
-    expect(JSON.parse((await collectOutput(aifExportFormat.serialize(snapshot, { maps: SAMPLE_IDS.map })))).toString('utf8').nodes).toHaveLength(10);
+    expect((await aifOf(snapshot, { maps: SAMPLE_IDS.map })).nodes).toHaveLength(10);
   });
 });
