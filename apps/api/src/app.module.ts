@@ -16,6 +16,7 @@ import { CollabModule } from './modules/collab/collab.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
+import { RefiQdaImportModule } from './modules/exports/refi-qda-import/refi-qda-import.module.js';
 import { InstanceModule } from './modules/instance/instance.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         SearchModule,
         HealthModule,
         ImportsModule,
+        RefiQdaImportModule,
         InstanceModule,
         CollabModule,
         CodebookModule,
