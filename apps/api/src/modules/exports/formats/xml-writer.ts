@@ -52,6 +52,8 @@ export class XmlWriter {
   private buffer: string[] = [];
   private bufferedChars = 0;
   private readonly open: string[] = [];
+  /** Whether the innermost open element has child elements (then its end tag goes on a line of its own). */
+  private readonly hasChildren: boolean[] = [];
 
   constructor(declaration = true) {
     if (declaration) this.push('<?xml version="1.0" encoding="utf-8"?>\n');
@@ -59,28 +61,40 @@ export class XmlWriter {
 
   /** Opens an element that will have children; close it with end(). */
   start(name: string, attributes: XmlAttributes = {}): this {
-    this.push(`<${checkName(name)}${formatAttributes(attributes)}>`);
+    this.push(`${this.newLine()}<${checkName(name)}${formatAttributes(attributes)}>`);
     this.open.push(name);
+    this.hasChildren.push(false);
     return this;
   }
 
   end(): this {
     const name = this.open.pop();
     if (name === undefined) throw new Error('XmlWriter.end() with no element open');
-    this.push(`</${name}>`);
+    const hadChildren = this.hasChildren.pop();
+    this.push(hadChildren ? `\n${'  '.repeat(this.open.length)}</${name}>` : `</${name}>`);
     return this;
   }
 
   /** An element with no children. */
   empty(name: string, attributes: XmlAttributes = {}): this {
-    this.push(`<${checkName(name)}${formatAttributes(attributes)}/>`);
+    this.push(`${this.newLine()}<${checkName(name)}${formatAttributes(attributes)}/>`);
     return this;
   }
 
-  /** An element holding only text. */
+  /** An element holding only text (written as is: no indentation inside it). */
   text(name: string, content: string, attributes: XmlAttributes = {}): this {
-    this.push(`<${checkName(name)}${formatAttributes(attributes)}>${escapeXmlText(content)}</${name}>`);
+    this.push(`${this.newLine()}<${checkName(name)}${formatAttributes(attributes)}>${escapeXmlText(content)}</${name}>`);
     return this;
+  }
+
+  /**
+   * Each element on a line of its own, indented by depth: golden files and diffs stay readable.
+   * Only whitespace between elements is added, which element-only content ignores.
+   */
+  private newLine(): string {
+    if (this.open.length === 0) return '';
+    this.hasChildren[this.hasChildren.length - 1] = true;
+    return `\n${'  '.repeat(this.open.length)}`;
   }
 
   /** The chunks written since the last call, once there are enough of them (or all, when `flush`). */
@@ -95,6 +109,7 @@ export class XmlWriter {
   /** Everything, for small documents; checks that every element was closed. */
   finish(): string {
     if (this.open.length > 0) throw new Error(`XmlWriter: <${this.open.at(-1)}> was not closed`);
+    this.push('\n');
     return this.take(true) ?? '';
   }
 
