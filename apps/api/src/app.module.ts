@@ -13,10 +13,10 @@ import { MapsModule } from './modules/maps/maps.module.js';
 import { DiscussionModule } from './modules/discussion/discussion.module.js';
 import { CodebookModule } from './modules/codebook/codebook.module.js';
 import { CollabModule } from './modules/collab/collab.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
-import { RefiQdaImportModule } from './modules/exports/refi-qda-import/refi-qda-import.module.js';
 import { InstanceModule } from './modules/instance/instance.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
@@ -39,7 +39,6 @@ export class AppModule {
         SearchModule,
         HealthModule,
         ImportsModule,
-        RefiQdaImportModule,
         InstanceModule,
         CollabModule,
         CodebookModule,
@@ -47,6 +46,7 @@ export class AppModule {
         AgreementModule,
         MapsModule,
         DiscussionModule,
+        ExportsModule,
       ],
     };
   }

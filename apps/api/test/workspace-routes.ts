@@ -10,6 +10,7 @@ import { uniqueEmail, type ApiClient, type ApiResponse } from './api-client.js';
 import type { TestApp } from './create-test-app.js';
 import { createCastWorkspace, createInvite, insertDocument, type Caller, type Cast } from './fixtures.js';
 import { DISCUSSION_ROUTES } from './discussion-routes.js';
+import { EXPORT_ROUTES } from './export-routes.js';
 import { MAP_ROUTES } from './map-routes.js';
 import { REFI_QDA_ROUTES } from './refi-qda-routes.js';
 import { TAGGING_ROUTES } from './tagging-routes.js';
@@ -181,6 +182,7 @@ export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [
   ...TAGGING_ROUTES,
   ...MAP_ROUTES,
   ...DISCUSSION_ROUTES,
+  ...EXPORT_ROUTES,
   ...REFI_QDA_ROUTES,
 ];
 

@@ -6,6 +6,7 @@ import { PresenceList, WorkspaceLiveStatus } from '../features/collab';
 import { AdminSetupPage, AdminUsersPage } from '../features/admin';
 import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
+import { ExportsPage } from '../features/exports';
 import { ImportPage } from '../features/imports';
 import { InvitePage, MyInvitations } from '../features/invites';
 import { MembersPage } from '../features/members';
@@ -74,7 +75,7 @@ export function createRouter() {
                     { path: 'codebook', element: <CodebookPage /> },
                     { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
                     { path: 'discussion', element: <ComingSoonPage {...UPCOMING_SECTIONS.discussion} /> },
-                    { path: 'exports', element: <ComingSoonPage {...UPCOMING_SECTIONS.exports} /> },
+                    { path: 'exports', element: <ExportsPage /> },
                     { path: 'members', element: <MembersPage /> },
                     { path: 'settings', element: <SettingsPage /> },
                   ],
