@@ -19,7 +19,6 @@ import { aifExportFormat, type AifDocument } from '../src/modules/exports/format
 import { collectOutput } from '../src/modules/exports/formats/collect-output.js';
 import { writeProjectQde } from '../src/modules/exports/formats/qdpx/project-qde.js';
 import { writeQdc } from '../src/modules/exports/formats/qdpx/qdc.format.js';
-import { writeQdpx } from '../src/modules/exports/formats/qdpx/qdpx.format.js';
 import { readQdpx } from '../src/modules/exports/refi-qda-import/qdpx-reader.js';
 import type { QdeProject } from '../src/modules/exports/refi-qda-import/qde-model.js';
 
@@ -82,6 +81,13 @@ describe('REFI-QDA and AIF on the demo workspace', () => {
     return { status: response.status, body: await response.json() };
   };
 
+  /** An export downloaded through the exports route, as bytes. */
+  const download = async (client: ApiClient, workspaceId: string, format: string): Promise<{ bytes: Buffer; type: string | null; disposition: string | null }> => {
+    const response = await fetch(`${app.baseUrl}/api/workspaces/${workspaceId}/exports/${format}`, { headers: { cookie: `${SESSION_COOKIE}=${client.sessionCookie ?? ''}` } });
+    expect(response.status).toBe(200);
+    return { bytes: Buffer.from(await response.arrayBuffer()), type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition') };
+  };
+
   it('matches the golden project.qde of the demo, valid against the REFI-QDA schema, and its AIF has the structure OVA loads', async () => {
     const snapshot = stableSnapshot(await loader.load(demoId));
     const qde = [...writeProjectQde(snapshot)].join('');
@@ -93,7 +99,10 @@ describe('REFI-QDA and AIF on the demo workspace', () => {
   });
 
   it('survives export, import as a new workspace, and export again with the same sources, codebook, codings and memos', async () => {
-    const first = await collectOutput(writeQdpx(await loader.load(demoId)));
+    const exported = await download(mei, demoId, 'qdpx');
+    expect(exported.type).toMatch(/^application\/vnd\.refi-qda\.qdpx/);
+    expect(exported.disposition).toMatch(/attachment;.*\.qdpx/);
+    const first = exported.bytes;
     const response = await upload(mei, '/workspaces/import/qdpx', 'demo.qdpx', first);
     expect(response.status).toBe(201);
     const report = response.body as QdpxImportReport;
@@ -104,7 +113,7 @@ describe('REFI-QDA and AIF on the demo workspace', () => {
     expect(report.skipped.length).toBeGreaterThan(0);
     const workspaces = (await mei.get<{ workspaces: { id: string; myRole: string }[] }>('/workspaces')).body.workspaces;
     expect(workspaces.find((workspace) => workspace.id === report.workspaceId)?.myRole).toBe('owner');
-    const second = await collectOutput(writeQdpx(await loader.load(report.workspaceId)));
+    const second = (await download(mei, report.workspaceId, 'qdpx')).bytes;
     expect(content(await readQdpx(second))).toEqual(content(await readQdpx(first)));
   });
 
