@@ -11,7 +11,7 @@ import { ApiClient } from './api-client.js';
 import { createTestApp, type TestApp } from './create-test-app.js';
 import { aifStructureProblems } from './fixtures/exports/aif-structure.js';
 import { expectGolden, stableSnapshot } from './export-golden.js';
-import { schemaErrors } from './fixtures/exports/xmllint.js';
+import { REFI_CODEBOOK_XSD, schemaErrors } from './fixtures/exports/xmllint.js';
 import { multipartFile } from './workspace-routes.js';
 import { loadDemoSeed, seedDemoWorkspace } from '../src/seed/demo-seed.js';
 import { WorkspaceExportLoader } from '../src/modules/exports/workspace-export.loader.js';
@@ -88,12 +88,13 @@ describe('REFI-QDA and AIF on the demo workspace', () => {
     return { bytes: Buffer.from(await response.arrayBuffer()), type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition') };
   };
 
-  it('matches the golden project.qde of the demo, valid against the REFI-QDA schema, and its AIF has the structure OVA loads', async () => {
+  it('matches the golden project.qde of the demo, valid against the REFI-QDA schema, its .qdc valid against the codebook schema, and its AIF has the structure OVA loads', async () => {
     const snapshot = stableSnapshot(await loader.load(demoId));
     const qde = [...writeProjectQde(snapshot)].join('');
     expect(await schemaErrors(qde)).toBe('');
     // The .qdc and AIF goldens are written by exports-golden.int-spec.ts with every text format; the .qdpx is a zip, its project.qde is compared here.
     await expectGolden('demo.qdpx.project.qde', qde);
+    expect(await schemaErrors(writeQdc(snapshot), REFI_CODEBOOK_XSD)).toBe('');
     const aif = (await collectOutput(aifExportFormat.serialize(snapshot, {}))).toString('utf8');
     expect(aifStructureProblems(JSON.parse(aif) as AifDocument)).toEqual([]);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { sampleExport, SAMPLE_IDS, EMOJI_TEXT } from '../../../../../test/fixtures/exports/sample-export.js';
-import { schemaErrors } from '../../../../../test/fixtures/exports/xmllint.js';
+import { REFI_CODEBOOK_XSD, schemaErrors } from '../../../../../test/fixtures/exports/xmllint.js';
 import { ZipArchive } from '../../../imports/extract/zip.js';
 import { collectOutput } from '../collect-output.js';
 import { guidOf } from './guid.js';
+import { qdcExportFormat } from './qdc.format.js';
 import { qdpxExportFormat } from './qdpx.format.js';
 
 async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
@@ -20,6 +21,13 @@ describe('REFI-QDA project export (.qdpx)', () => {
     const qde = files.get('project.qde');
     expect(qde).toBeDefined();
     expect(await schemaErrors(qde!)).toBe('');
+  });
+
+  it('writes a .qdc that validates against the REFI-QDA codebook schema', async () => {
+    const qdc = await collectOutput(qdcExportFormat.serialize(sampleExport(), {}));
+    expect(await schemaErrors(qdc, REFI_CODEBOOK_XSD)).toBe('');
+    // The schema check can fail: a code without its required name is refused.
+    expect(await schemaErrors(qdc.toString('utf8').replace(' name="Wave"', ''), REFI_CODEBOOK_XSD)).toMatch(/name/);
   });
 
   it('puts each text in sources/<guid>.txt as UTF-8, referenced by its TextSource', async () => {
