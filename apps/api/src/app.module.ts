@@ -13,6 +13,7 @@ import { MapsModule } from './modules/maps/maps.module.js';
 import { DiscussionModule } from './modules/discussion/discussion.module.js';
 import { CodebookModule } from './modules/codebook/codebook.module.js';
 import { CollabModule } from './modules/collab/collab.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         AgreementModule,
         MapsModule,
         DiscussionModule,
+        ExportsModule,
       ],
     };
   }

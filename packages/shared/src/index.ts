@@ -30,3 +30,5 @@ export * from './maps/index.js';
 export * from './schemas/maps.js';
 export * from './schemas/discussion.js';
 export * from './exports/workspace-export.js';
+export * from './schemas/exports.js';
+export * from './schemas/refi-qda.js';

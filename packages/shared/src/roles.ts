@@ -49,6 +49,8 @@ export const WORKSPACE_POLICY = {
   'maps.edit': 'editor',
   /** Delete anyone's map. */
   'maps.manage': 'admin',
+  /** Download the workspace in an export format (an archived workspace can still be exported). */
+  'workspace.export': 'editor',
 } as const satisfies Record<string, WorkspaceRole>;
 
 export type WorkspaceAction = keyof typeof WORKSPACE_POLICY;

@@ -7,19 +7,19 @@ import { AdminSetupPage, AdminUsersPage } from '../features/admin';
 import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
 import { DiscussionPage, NotificationsBell } from '../features/discussion';
+import { ExportsPage } from '../features/exports';
 import { ImportPage } from '../features/imports';
 import { InvitePage, MyInvitations } from '../features/invites';
 import { MapsPage } from '../features/maps';
 import { MembersPage } from '../features/members';
 import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
-import { ComingSoonPage, WorkspaceShell, WorkspacesPage } from '../features/workspaces';
+import { WorkspaceShell, WorkspacesPage } from '../features/workspaces';
 import { LoadingState } from '../ui';
 import { AppLayout } from './AppLayout';
 import { CodebookPage } from './CodebookPage';
 import { CollabRoot } from './CollabRoot';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
-import { UPCOMING_SECTIONS } from './workspace-sections';
 
 function NotebookLoading() {
   return <LoadingState label="Opening the notebook…" />;
@@ -96,7 +96,7 @@ export function createRouter() {
                       HydrateFallback: MapLoading,
                     },
                     { path: 'discussion', element: <DiscussionPage /> },
-                    { path: 'exports', element: <ComingSoonPage {...UPCOMING_SECTIONS.exports} /> },
+                    { path: 'exports', element: <ExportsPage /> },
                     { path: 'members', element: <MembersPage /> },
                     { path: 'settings', element: <SettingsPage /> },
                   ],

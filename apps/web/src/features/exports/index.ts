@@ -1,0 +1,2 @@
+/** Public surface of the exports feature. */
+export { ExportsPage } from './components/ExportsPage';
