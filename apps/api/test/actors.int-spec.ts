@@ -56,7 +56,7 @@ describe('actors, candidates and attributions', () => {
     expectApiError(await cast.editor.client.post(`${base}/actor-candidates/${su.id}/accept`, {}), 409, 'this candidate has already been accepted');
   });
 
-  it('keeps dismissed candidates dismissed when looking again', async () => {
+  it('keeps dismissed candidates dismissed when looking again, and restores them on request', async () => {
     const { base } = await workspaceWithArticle();
     const { body } = await cast.editor.client.post(`${base}/actor-candidates/refresh`);
     const shen = body.candidates.find((candidate: { name: string }) => candidate.name === 'Shen Mingshi');
@@ -65,6 +65,13 @@ describe('actors, candidates and attributions', () => {
     expect(again.body.candidates.map((candidate: { name: string }) => candidate.name)).toEqual(['Su Tzu-yun']);
     const dismissed = await cast.viewer.client.get(`${base}/actor-candidates?status=dismissed`);
     expect(dismissed.body.candidates.map((candidate: { name: string }) => candidate.name)).toEqual(['Shen Mingshi']);
+    // Dismissing is not final: restored, the candidate is pending again and can be accepted.
+    expect((await cast.editor.client.post(`${base}/actor-candidates/${shen.id}/restore`)).body.status).toBe('pending');
+    const pending = await cast.viewer.client.get(`${base}/actor-candidates?status=pending`);
+    expect(pending.body.candidates.map((candidate: { name: string }) => candidate.name).sort()).toEqual(['Shen Mingshi', 'Su Tzu-yun']);
+    expect((await cast.viewer.client.get(`${base}/actor-candidates?status=dismissed`)).body.candidates).toEqual([]);
+    expect((await cast.editor.client.post(`${base}/actor-candidates/${shen.id}/accept`, {})).status).toBe(200);
+    expectApiError(await cast.editor.client.post(`${base}/actor-candidates/${shen.id}/restore`), 409, 'this candidate has already been accepted; it is an actor now');
   });
 
   it('creates, renames and deletes actors; names are unique ignoring case; deleting removes attributions', async () => {

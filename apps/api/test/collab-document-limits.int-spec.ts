@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { registerUser, type TestUser } from './api-client.js';
-import { connected, notebookOf, type YClient } from './collab-client.js';
+import { connected, eventually, notebookOf, type YClient } from './collab-client.js';
 import { CollabSession, nextEvent, sendFrame, standaloneInsert, storedRows, updateMessage } from './collab-session.js';
 import { createTestApp, type TestApp } from './create-test-app.js';
 import { createWorkspace } from './fixtures.js';
@@ -60,7 +60,7 @@ describe('document size', () => {
     expect(await sendFrame(writer.socket, notebook, updateMessage(standaloneInsert('ok')))).toEqual({ ok: true });
     const relayed = (reader: YClient) => reader.content;
     const storedLength = 3 * CHUNK + 'ok'.length;
-    await expect(waitFor(() => relayed(reader).length === storedLength)).resolves.toBe(true);
+    await eventually(() => relayed(reader).length === storedLength, 5000, 'the reader to receive the stored document');
   });
 
   it('answers a large document from the worker with the same bytes as the main thread would', async () => {
@@ -105,13 +105,4 @@ async function eventuallyConnects(user: TestUser): Promise<void> {
     }
   }
   throw new Error('no socket accepted after one was closed');
-}
-
-async function waitFor(check: () => boolean, ms = 5000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return false;
 }

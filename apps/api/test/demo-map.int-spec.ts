@@ -1,10 +1,10 @@
 /**
- * The demo workspace's starter map: seeded once even when several nodes start together, valid
+ * The demo workspace's starter map and discussion: seeded once even when several nodes start together, valid
  * by the map guard (an edit on top of it is accepted), its explanations tied to actors and passages, every demo analyst's ACH
  * ratings present, its citations projected, and openable live over the socket.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { rateCell, readMap, type ArgumentMapList, type MapCitationList } from '@marginalia/shared';
+import { rateCell, readMap, type ArgumentMapList, type MapCitationList, type NotificationList, type ThreadList } from '@marginalia/shared';
 import { ApiClient, type TestUser } from './api-client.js';
 import { CollabSession } from './collab-session.js';
 import { createTestApp, type TestApp } from './create-test-app.js';
@@ -52,5 +52,16 @@ describe('demo map', () => {
 
     const citations = await mei.get<MapCitationList>(`/workspaces/${workspaceId}/map-citations?mapId=${map!.id}`);
     expect(citations.body.citations.length).toBe(snapshot.nodes.reduce((sum, node) => sum + node.evidence.length, 0));
+  });
+
+  it('seeds threads on a tag disagreement, a map explanation and an ACH cell, with replies and mentions, one resolved', async () => {
+    const { body } = await mei.get<ThreadList>(`/workspaces/${workspaceId}/threads`);
+    expect(body.threads.map((thread) => thread.anchor.kind).sort()).toEqual(['ach-cell', 'map-node', 'text']);
+    expect(body.threads.every((thread) => !thread.orphaned && thread.commentCount >= 2)).toBe(true);
+    expect(body.threads.filter((thread) => thread.resolvedAt !== null).map((thread) => thread.anchor.kind)).toEqual(['text']);
+    const inbox = await mei.get<NotificationList>('/notifications');
+    expect(inbox.body.notifications.some((notification) => notification.kind === 'mention')).toBe(true);
+    await seedDemoWorkspace(app.dataSource);
+    expect((await mei.get<ThreadList>(`/workspaces/${workspaceId}/threads`)).body.threads).toHaveLength(3);
   });
 });

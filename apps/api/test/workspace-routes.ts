@@ -12,6 +12,7 @@ import { createCastWorkspace, createInvite, insertDocument, type Caller, type Ca
 import { DISCUSSION_ROUTES } from './discussion-routes.js';
 import { EXPORT_ROUTES } from './export-routes.js';
 import { MAP_ROUTES } from './map-routes.js';
+import { REFI_QDA_ROUTES } from './refi-qda-routes.js';
 import { TAGGING_ROUTES } from './tagging-routes.js';
 
 /** The rows a route may name besides the workspace: all exist and belong to it. */
@@ -37,6 +38,8 @@ export interface WorkspaceRoute {
   minRole: WorkspaceRole;
   success: number;
   body?: (fixtures: RouteFixtures) => unknown;
+  /** For upload routes: one file sent as multipart/form-data instead of a JSON body. */
+  upload?: (fixtures: RouteFixtures) => { field: string; filename: string; content: string };
   /** Whether the action is refused while the workspace is archived. */
   blockedWhenArchived?: boolean;
   /** Callers whose role suffices but who get something else, and why. */
@@ -170,6 +173,18 @@ export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [
   },
   { method: 'POST', path: '/workspaces/:workspaceId/actor-candidates/:candidateId/accept', action: 'content.edit', minRole: 'editor', success: 200, prepare: insertCandidate, body: () => ({}), blockedWhenArchived: true },
   { method: 'POST', path: '/workspaces/:workspaceId/actor-candidates/:candidateId/dismiss', action: 'content.edit', minRole: 'editor', success: 200, prepare: insertCandidate, blockedWhenArchived: true },
+  {
+    method: 'POST',
+    path: '/workspaces/:workspaceId/actor-candidates/:candidateId/restore',
+    action: 'content.edit',
+    minRole: 'editor',
+    success: 200,
+    prepare: async (app, f) => {
+      await insertCandidate(app, f);
+      await app.dataSource.query(`UPDATE actor_candidates SET status = 'dismissed' WHERE id = $1`, [f.extra.candidateId]);
+    },
+    blockedWhenArchived: true,
+  },
   { method: 'GET', path: '/workspaces/:workspaceId/documents/:documentId/attributions', action: 'content.read', minRole: 'viewer', success: 200, prepare: insertAttribution, expectBody: (body, f) => expect(body.attributions.map((attribution: { id: string }) => attribution.id)).toEqual([f.extra.attributionId]) },
   { method: 'POST', path: '/workspaces/:workspaceId/documents/:documentId/attributions', action: 'content.edit', minRole: 'editor', success: 201, prepare: insertActor, body: (f) => ({ actorId: f.extra.actorId, start: 0, end: 5 }), blockedWhenArchived: true },
   { method: 'DELETE', path: '/workspaces/:workspaceId/attributions/:attributionId', action: 'content.edit', minRole: 'editor', success: 204, prepare: insertAttribution, blockedWhenArchived: true },
@@ -180,6 +195,7 @@ export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [
   ...MAP_ROUTES,
   ...DISCUSSION_ROUTES,
   ...EXPORT_ROUTES,
+  ...REFI_QDA_ROUTES,
 ];
 
 async function insertImportJob(app: TestApp, f: RouteFixtures): Promise<void> {
@@ -259,5 +275,17 @@ export async function callRoute(
   fixtures: RouteFixtures,
   overrides?: Parameters<typeof routePath>[2],
 ): Promise<ApiResponse> {
-  return await client.request(route.method, routePath(route, fixtures, overrides), route.body?.(fixtures));
+  const path = routePath(route, fixtures, overrides);
+  if (route.upload) {
+    const { body, contentType } = multipartFile(route.upload(fixtures));
+    return await client.request(route.method, path, body, { headers: { 'content-type': contentType } });
+  }
+  return await client.request(route.method, path, route.body?.(fixtures));
+}
+
+/** One text file as a multipart/form-data body. */
+export function multipartFile(file: { field: string; filename: string; content: string }): { body: string; contentType: string } {
+  const boundary = `----marginalia-test-${file.field}`;
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: application/octet-stream\r\n\r\n${file.content}\r\n--${boundary}--\r\n`;
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }

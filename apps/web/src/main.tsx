@@ -9,6 +9,7 @@ import './app/styles/screens.css';
 import './app/styles/corpus.css';
 import './app/styles/collab.css';
 import './app/styles/tagging.css';
+import './app/styles/maps.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

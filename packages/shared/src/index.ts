@@ -31,3 +31,4 @@ export * from './schemas/maps.js';
 export * from './schemas/discussion.js';
 export * from './exports/workspace-export.js';
 export * from './schemas/exports.js';
+export * from './schemas/refi-qda.js';

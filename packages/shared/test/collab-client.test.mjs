@@ -140,6 +140,23 @@ test('workspace events and presence reach subscribers, also after a reconnection
   assert.equal(events[0].type, 'documents.changed');
 });
 
+test('typing in a thread reaches the workspace\'s other subscribers', async () => {
+  const writer = newClient('writer');
+  const reader = newClient('reader');
+  const { subscription: writing } = writer.subscribeWorkspace('w2');
+  const { subscription: reading } = reader.subscribeWorkspace('w2');
+  const seenByReader = [];
+  reading.onTyping((event) => seenByReader.push(event));
+  // Sent only once subscribed; until then the signal is dropped, so keep signalling as a keyboard would.
+  await until(() => {
+    writing.sendTyping('t1');
+    return seenByReader.length > 0;
+  }, 'the typing signal');
+  assert.equal(seenByReader[0].threadId, 't1');
+  assert.equal(seenByReader[0].workspaceId, 'w2');
+  assert.equal(seenByReader[0].user.name, 'Mei');
+});
+
 /** The OfflineOutbox contract over a Map shared like one IndexedDB database; `owner` is the tab. */
 function memoryOutbox(records, owner) {
   const prefix = (doc) => `${doc}\u0001`;

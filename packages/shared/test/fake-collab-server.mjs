@@ -72,6 +72,10 @@ export async function startFakeCollabServer({ readOnlyTokens = [] } = {}) {
       void socket.join(`ws:${workspaceId}`);
       ack({ ok: true });
     });
+    // As the gateway does: relayed to the workspace's other subscribers, stamped with who types.
+    socket.on('typing', ({ workspaceId, threadId }) => {
+      socket.to(`ws:${workspaceId}`).emit('typing', { workspaceId, threadId, user: { id: socket.id, name: 'Mei', color: '#aa3355' } });
+    });
     socket.on('where', ({ workspaceId, location }) => {
       io.of('/collab').to(`ws:${workspaceId}`).emit('presence', { workspaceId, users: [{ user: { id: 'u1', name: 'Mei', color: '#aa3355' }, docs: [], location }] });
     });

@@ -20,6 +20,7 @@ import { AuditService } from '../modules/audit/audit.service.js';
 import { AttributionsService } from '../modules/actors/attributions.service.js';
 import { proposeActorCandidates } from '../modules/actors/propose-actors.js';
 import { seedDemoCoding } from './demo-coding.js';
+import { seedDemoDiscussion } from './demo-discussion.js';
 import { seedDemoMap } from './demo-map.js';
 
 export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../../../seeds');
@@ -103,6 +104,7 @@ async function seedUnderLock(dataSource: DataSource, seed: DemoSeed, seedsDir: s
   const owner = seed.accounts.find((account) => account.role === 'owner');
   await seedDemoCoding(dataSource, seed.workspace.id, owner?.email ?? '', seedsDir);
   await seedDemoMap(dataSource, seed.workspace.id, seedsDir);
+  await seedDemoDiscussion(dataSource, seed.workspace.id, seedsDir);
 }
 
 /** Accepts the listed candidates that are still pending, as the owner would in the Actors page. */

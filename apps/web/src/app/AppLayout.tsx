@@ -1,6 +1,7 @@
 /** The frame around screens outside a workspace: /workspaces, /account, /admin. */
 import { Link, NavLink, Outlet } from 'react-router';
 import { UserMenu, useSignedInUser } from '../features/auth';
+import { NotificationsBell } from '../features/discussion';
 
 export function AppLayout() {
   const user = useSignedInUser();
@@ -26,6 +27,7 @@ export function AppLayout() {
             </NavLink>
           )}
         </nav>
+        <NotificationsBell />
         <UserMenu />
       </header>
       <main className="app-main" id="main" tabIndex={-1}>

@@ -5,6 +5,7 @@
 import { useSearchParams } from 'react-router';
 import { CodebookEditor, CodingSettingsPanel, useCodingSettings, useTags, useUpdateCodingSettings } from '../features/codebook';
 import { ComparisonPanel } from '../features/comparison';
+import { CommentOnButton } from '../features/discussion';
 import { RetrievalPanel, TagOverview } from '../features/retrieval';
 import { useCurrentWorkspace, useWorkspacePermission } from '../features/workspaces';
 import { useDocumentTitle } from '../lib/use-document-title';
@@ -45,7 +46,19 @@ export function CodebookPage() {
         selected={view}
         onSelect={select}
         items={[
-          { key: 'tags', label: 'Tags', panel: view === 'tags' && <CodebookEditor workspaceId={workspace.id} tags={tags.data} canManage={canManage} canCreate={canCreate} /> },
+          {
+            key: 'tags',
+            label: 'Tags',
+            panel: view === 'tags' && (
+              <CodebookEditor
+                workspaceId={workspace.id}
+                tags={tags.data}
+                canManage={canManage}
+                canCreate={canCreate}
+                tagTools={(tag) => <CommentOnButton key={tag.id} workspaceId={workspace.id} anchor={{ kind: 'tag', tagId: tag.id }} subject={`tag “${tag.name}”`} />}
+              />
+            ),
+          },
           { key: 'segments', label: 'Coded segments', panel: view === 'segments' && <RetrievalPanel workspaceId={workspace.id} tags={tags.data} /> },
           { key: 'overview', label: 'Frequencies', panel: view === 'overview' && <TagOverview workspaceId={workspace.id} tags={tags.data} /> },
           { key: 'compare', label: 'Compare analysts', panel: view === 'compare' && <ComparisonPanel workspaceId={workspace.id} tags={tags.data} canSettle={canAnnotate} /> },

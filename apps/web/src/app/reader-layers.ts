@@ -5,6 +5,8 @@
  */
 import { attributionsLayer } from '../features/actors';
 import { annotationsLayer } from '../features/annotations';
+import { discussionLayer } from '../features/discussion';
 import type { ReaderLayer } from '../features/corpus';
+import { mapCitationsLayer } from '../features/maps';
 
-export const READER_LAYERS: readonly ReaderLayer[] = [attributionsLayer, annotationsLayer];
+export const READER_LAYERS: readonly ReaderLayer[] = [attributionsLayer, annotationsLayer, mapCitationsLayer, discussionLayer];

@@ -6,22 +6,27 @@ import { PresenceList, WorkspaceLiveStatus } from '../features/collab';
 import { AdminSetupPage, AdminUsersPage } from '../features/admin';
 import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
+import { DiscussionPage, NotificationsBell } from '../features/discussion';
 import { ExportsPage } from '../features/exports';
 import { ImportPage } from '../features/imports';
 import { InvitePage, MyInvitations } from '../features/invites';
+import { MapsPage } from '../features/maps';
 import { MembersPage } from '../features/members';
 import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
-import { ComingSoonPage, WorkspaceShell, WorkspacesPage } from '../features/workspaces';
+import { WorkspaceShell, WorkspacesPage } from '../features/workspaces';
 import { LoadingState } from '../ui';
 import { AppLayout } from './AppLayout';
 import { CodebookPage } from './CodebookPage';
 import { CollabRoot } from './CollabRoot';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
-import { UPCOMING_SECTIONS } from './workspace-sections';
 
 function NotebookLoading() {
   return <LoadingState label="Opening the notebook…" />;
+}
+
+function MapLoading() {
+  return <LoadingState label="Opening the map…" />;
 }
 
 export function createRouter() {
@@ -57,7 +62,17 @@ export function createRouter() {
               children: [
                 {
                   path: 'w/:workspaceId',
-                  element: <WorkspaceShell status={<WorkspaceLiveStatus />} navFooter={<PresenceList />} />,
+                  element: (
+                    <WorkspaceShell
+                      status={
+                        <>
+                          <NotificationsBell />
+                          <WorkspaceLiveStatus />
+                        </>
+                      }
+                      navFooter={<PresenceList />}
+                    />
+                  ),
                   children: [
                     { index: true, element: <Navigate to="corpus" replace /> },
                     { path: 'corpus', element: <CorpusPage /> },
@@ -73,8 +88,14 @@ export function createRouter() {
                       HydrateFallback: NotebookLoading,
                     },
                     { path: 'codebook', element: <CodebookPage /> },
-                    { path: 'maps', element: <ComingSoonPage {...UPCOMING_SECTIONS.maps} /> },
-                    { path: 'discussion', element: <ComingSoonPage {...UPCOMING_SECTIONS.discussion} /> },
+                    { path: 'maps', element: <MapsPage /> },
+                    // React Flow and the canvas load only when a map opens.
+                    {
+                      path: 'maps/:mapId',
+                      lazy: async () => ({ Component: (await import('../features/maps/page')).MapPage }),
+                      HydrateFallback: MapLoading,
+                    },
+                    { path: 'discussion', element: <DiscussionPage /> },
                     { path: 'exports', element: <ExportsPage /> },
                     { path: 'members', element: <MembersPage /> },
                     { path: 'settings', element: <SettingsPage /> },

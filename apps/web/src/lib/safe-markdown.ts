@@ -1,11 +1,12 @@
 /**
- * Markdown written by other people (the notebook; comments next) to HTML that is safe to put
+ * Markdown written by other people (the notebook, comments) to HTML that is safe to put
  * in the page: a strict allow-list of elements and attributes, so nobody's text can restyle
  * the app (no `style`, no classes), draw a fake form (no form, input, button), embed or frame
  * anything (no iframe, object, svg), run script (no script, no event handlers), or make the
  * reader's browser fetch a remote resource on opening (no remote images unless the instance
  * allows them). Links keep only http(s), mailto and same-site targets, open in a new tab and
- * give that tab no handle on this one.
+ * give that tab no handle on this one. A mention, `[@Name](mention:<userId>)`, becomes a chip
+ * (a styled span naming the member), not a link.
  *
  * The Content-Security-Policy the server sends is the second line: even HTML that got past
  * this could neither run script nor load remote images there.
@@ -42,13 +43,34 @@ const CONFIG: Config = {
 /** One DOMPurify instance of our own, so other code's hooks and settings cannot weaken it. */
 const purifier = DOMPurify();
 
-/** GFM task lists render checkboxes; inputs are not allowed, so their state stays as text. */
-const markdown = new Marked({ gfm: true, breaks: false, renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') } });
+const MENTION_HREF = /^mention:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+/** Where a mention's link points between Markdown and the sanitiser: a fragment, which it keeps. */
+const MENTION_FRAGMENT = /^#mention:([0-9a-f-]{36})$/i;
+
+/**
+ * GFM task lists render checkboxes; inputs are not allowed, so their state stays as text.
+ * Mention links are renamed to a fragment the sanitiser lets through, then made chips after it.
+ */
+const markdown = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: { checkbox: ({ checked }) => (checked ? '☑ ' : '☐ ') },
+  walkTokens: (token) => {
+    if (token.type !== 'link') return;
+    const match = MENTION_HREF.exec(token.href);
+    if (match) token.href = `#mention:${match[1] ?? ''}`;
+  },
+});
 
 /** Sanitises HTML from someone else to the allow-list above. */
 export function sanitizeHtml(html: string, options: SafeMarkdownOptions): string {
   const fragment = purifier.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
   for (const link of fragment.querySelectorAll('a[href]')) {
+    const mention = MENTION_FRAGMENT.exec(link.getAttribute('href') ?? '');
+    if (mention) {
+      link.replaceWith(mentionChip(mention[1] ?? '', link.textContent));
+      continue;
+    }
     link.setAttribute('target', '_blank');
     link.setAttribute('rel', 'noopener noreferrer');
   }
@@ -65,6 +87,15 @@ export function sanitizeHtml(html: string, options: SafeMarkdownOptions): string
 
 export function renderSafeMarkdown(source: string, options: SafeMarkdownOptions): string {
   return sanitizeHtml(markdown.parse(source, { async: false }), options);
+}
+
+/** A member named in the text: plain text in a styled span, made here (after sanitising), so the class is ours. */
+function mentionChip(userId: string, text: string): Node {
+  const chip = document.createElement('span');
+  chip.className = 'mention-chip';
+  chip.dataset.userId = userId;
+  chip.textContent = text.startsWith('@') ? text : `@${text}`;
+  return chip;
 }
 
 function isSitePath(src: string): boolean {

@@ -196,6 +196,9 @@ export class CollabClient {
     socket.on('presence', (presence) => {
       this.workspaces.get(presence.workspaceId)?.value.handlePresence(presence);
     });
+    socket.on('typing', (event) => {
+      this.workspaces.get(event.workspaceId)?.value.handleTyping(event);
+    });
     socket.on('unsubscribed', ({ workspaceId }) => {
       this.workspaces.get(workspaceId)?.value.handleUnsubscribed();
     });
@@ -274,6 +277,9 @@ function createTransport(connection: CollabConnection, ackTimeoutMs: number): Co
     },
     where(message) {
       if (socket.connected) socket.emit('where', message);
+    },
+    typing(message) {
+      if (socket.connected) socket.emit('typing', message);
     },
   };
 }

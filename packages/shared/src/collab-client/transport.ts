@@ -3,7 +3,7 @@
  * over socket.io; sessions never touch the socket themselves, so each has one job and the
  * wire calls stay in one file.
  */
-import type { Ack, JoinAck, WhereMessage } from '../protocol/collab.js';
+import type { Ack, JoinAck, TypingMessage, WhereMessage } from '../protocol/collab.js';
 
 /** `null` means no answer: the connection dropped or the server did not answer in time. */
 export type AckCallback<T> = (answer: T | null) => void;
@@ -16,4 +16,5 @@ export interface CollabTransport {
   subscribe(workspaceId: string, ack: AckCallback<Ack>): void;
   unsubscribe(workspaceId: string): void;
   where(message: WhereMessage): void;
+  typing(message: TypingMessage): void;
 }

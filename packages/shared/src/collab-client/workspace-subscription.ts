@@ -3,7 +3,7 @@
  * (who is here and where). Subscribes again after every reconnection and repeats the last
  * reported location, since the server forgets both with the old socket.
  */
-import type { PresenceList } from '../protocol/collab.js';
+import type { PresenceList, TypingEvent } from '../protocol/collab.js';
 import type { WorkspaceEvent } from '../protocol/workspace-events.js';
 import { Listeners, type Unsubscribe } from './listeners.js';
 import type { CollabTransport } from './transport.js';
@@ -16,6 +16,7 @@ export class WorkspaceSubscription {
   private readonly events = new Listeners<WorkspaceEvent>();
   private readonly presenceChanges = new Listeners<PresenceList | null>();
   private readonly ends = new Listeners<void>();
+  private readonly typings = new Listeners<TypingEvent>();
   private readonly subscriptions = new Listeners<{ again: boolean }>();
   private subscribedBefore = false;
 
@@ -43,6 +44,16 @@ export class WorkspaceSubscription {
    */
   onSubscribed(listener: (subscribed: { again: boolean }) => void): Unsubscribe {
     return this.subscriptions.add(listener);
+  }
+
+  /** Someone else is writing a comment in a thread of this workspace (ephemeral, never stored). */
+  onTyping(listener: (event: TypingEvent) => void): Unsubscribe {
+    return this.typings.add(listener);
+  }
+
+  /** Tells the others this person is writing in `threadId`; dropped while not subscribed. */
+  sendTyping(threadId: string): void {
+    if (this.subscribed) this.transport.typing({ workspaceId: this.workspaceId, threadId });
   }
 
   /** The server ended the subscription (membership ended). */
@@ -82,6 +93,10 @@ export class WorkspaceSubscription {
     this.setPresence(presence);
   }
 
+  handleTyping(event: TypingEvent): void {
+    this.typings.emit(event);
+  }
+
   handleUnsubscribed(): void {
     this.subscribed = false;
     this.setPresence(null);
@@ -96,6 +111,7 @@ export class WorkspaceSubscription {
     this.events.clear();
     this.presenceChanges.clear();
     this.ends.clear();
+    this.typings.clear();
     this.subscriptions.clear();
   }
 

@@ -66,4 +66,13 @@ export class ActorCandidatesController {
   async dismiss(@Member() member: WorkspaceMember, @UuidParam('candidateId', 'actor candidate') candidateId: string): Promise<ActorCandidate> {
     return await this.candidates.dismiss(member.workspaceId, candidateId);
   }
+
+  @Post(':candidateId/restore')
+  @EmitsWorkspaceEvent('actors.changed')
+  @HttpCode(200)
+  @WorkspaceAccess('content.edit')
+  @ApiZodResponse(ActorCandidateSchema)
+  async restore(@Member() member: WorkspaceMember, @UuidParam('candidateId', 'actor candidate') candidateId: string): Promise<ActorCandidate> {
+    return await this.candidates.restore(member.workspaceId, candidateId);
+  }
 }

@@ -58,6 +58,17 @@ export class ActorCandidatesService {
     return toDto(candidate);
   }
 
+  /** Brings a dismissed candidate back to the pending list (dismissing is not final). */
+  async restore(workspaceId: string, candidateId: string): Promise<ActorCandidateDto> {
+    const repository = this.dataSource.getRepository(ActorCandidate);
+    const candidate = await repository.findOneBy({ id: candidateId, workspaceId });
+    if (!candidate) throw new NotFoundException('actor candidate not found');
+    if (candidate.status === 'accepted') throw new ConflictException('this candidate has already been accepted; it is an actor now');
+    candidate.status = 'pending';
+    await repository.update({ id: candidate.id }, { status: 'pending' });
+    return toDto(candidate);
+  }
+
   /** Looks through the whole corpus again (e.g. after the proposal rules improved). */
   async refresh(workspaceId: string): Promise<ActorCandidateDto[]> {
     await this.dataSource.transaction(async (manager) => {

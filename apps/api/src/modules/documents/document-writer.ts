@@ -3,7 +3,7 @@
  * place text enters the corpus (imports, pasted text, the demo seed), so the invariants live here.
  */
 import { createHash } from 'node:crypto';
-import { codePointLength, detectLanguage, normalizeText, OffsetMap, type PassageSegment } from '@marginalia/shared';
+import { codePointLength, detectLanguage, normalizeText, OffsetMap, type PassageSegment } from '@marginalia/shared/import-reading';
 import type { EntityManager } from 'typeorm';
 import { segmentDocument } from './passage-bounds.js';
 

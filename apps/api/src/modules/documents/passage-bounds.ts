@@ -5,7 +5,7 @@
  * sentence ends; a single sentence longer than that is cut at the limit. Offsets stay code
  * points, absolute in the document.
  */
-import { IMPORT_LIMITS, segmentPassages, type PassageSegment, type Span } from '@marginalia/shared';
+import { IMPORT_LIMITS, segmentPassages, type PassageSegment, type Span } from '@marginalia/shared/import-reading';
 
 /** The document's passages and sentences, none longer than `maxCharacters`. */
 export function segmentDocument(text: string, language: string | null, maxCharacters: number = IMPORT_LIMITS.maxPassageCharacters): PassageSegment[] {

@@ -2,7 +2,7 @@
  * Pasted text travels the same way as files: stored as an upload (the validated request
  * body, as JSON, under a media type of our own) and read by the job like any other file.
  */
-import { IMPORT_LIMITS, PasteDocumentBodySchema, type PasteDocumentBody } from '@marginalia/shared';
+import { IMPORT_LIMITS, PasteDocumentBodySchema, type PasteDocumentBody } from '@marginalia/shared/import-reading';
 
 export const PASTE_MEDIA_TYPE = 'application/vnd.marginalia.paste+json';
 export const PASTE_NAME = 'Pasted text';

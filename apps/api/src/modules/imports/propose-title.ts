@@ -5,7 +5,7 @@
  * In order: the format's own title; a short first line that reads like a headline; the first
  * sentence, shortened; the file name.
  */
-import { METADATA_LIMITS } from '@marginalia/shared';
+import { METADATA_LIMITS } from '@marginalia/shared/import-reading';
 
 export interface TitleSources {
   /** From the file's metadata (HTML <title>, PDF info, DOCX core properties). */

@@ -4,7 +4,7 @@
  * it into passages. Runs in a read worker (read-worker.ts), never on the API's main thread:
  * everything here parses untrusted input.
  */
-import { codePointLength, detectLanguage, IMPORT_LIMITS, normalizeText } from '@marginalia/shared';
+import { codePointLength, detectLanguage, IMPORT_LIMITS, normalizeText } from '@marginalia/shared/import-reading';
 import { contentHash } from '../documents/document-writer.js';
 import { segmentDocument } from '../documents/passage-bounds.js';
 import { extractDocument } from './extract/extract-document.js';

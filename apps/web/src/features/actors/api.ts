@@ -21,6 +21,7 @@ export const actorKeys = {
   all: (workspaceId: string) => [...workspaceKeys.detail(workspaceId), 'actors'] as const,
   list: (workspaceId: string) => [...actorKeys.all(workspaceId), 'list'] as const,
   candidates: (workspaceId: string) => [...actorKeys.all(workspaceId), 'candidates'] as const,
+  dismissedCandidates: (workspaceId: string) => [...actorKeys.all(workspaceId), 'candidates', 'dismissed'] as const,
   attributions: (workspaceId: string, documentId: string) => [...actorKeys.all(workspaceId), 'attributions', documentId] as const,
 };
 
@@ -39,6 +40,9 @@ export const listPendingCandidates = async (workspaceId: string) =>
 export const acceptCandidate = (workspaceId: string, candidateId: string, body: AcceptCandidateBody) =>
   api.post<Actor>(`${candidatePath(workspaceId, candidateId)}/accept`, body);
 export const dismissCandidate = (workspaceId: string, candidateId: string) => api.post<ActorCandidate>(`${candidatePath(workspaceId, candidateId)}/dismiss`);
+export const listDismissedCandidates = async (workspaceId: string) =>
+  (await api.get<ActorCandidateList>(`${ws(workspaceId)}/actor-candidates`, { query: { status: 'dismissed' } })).candidates;
+export const restoreCandidate = (workspaceId: string, candidateId: string) => api.post<ActorCandidate>(`${candidatePath(workspaceId, candidateId)}/restore`);
 export const refreshCandidates = async (workspaceId: string) =>
   (await api.post<ActorCandidateList>(`${ws(workspaceId)}/actor-candidates/refresh`)).candidates;
 

@@ -4,10 +4,11 @@
  * views read the document through `useMapSnapshot()` (a plain MapSnapshot, re-read on every
  * change) and write through the map-edits functions of @marginalia/shared with `userId`.
  */
-import { readMap, type ArgumentMap, type MapSnapshot } from '@marginalia/shared';
-import { createContext, useCallback, useContext, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import type { ArgumentMap, MapSnapshot } from '@marginalia/shared';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { mapSnapshotStore } from './map-snapshot-store';
 
 export interface MapSession {
   /** The map's REST record (title, docName, counts). */
@@ -34,27 +35,12 @@ export function useMapSession(): MapSession {
 }
 
 /**
- * The document's current content as a plain snapshot, re-read after each transaction (local or
- * remote). The snapshot is cached between changes, as useSyncExternalStore requires.
+ * The document's current content as a plain snapshot, re-read after each change (local or
+ * remote). Unchanged nodes and edges keep their objects from one snapshot to the next.
  */
 export function useDocSnapshot(doc: Y.Doc): MapSnapshot {
-  const cache = useRef<{ doc: Y.Doc; snapshot: MapSnapshot } | null>(null);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      const handleAfterTransaction = (transaction: Y.Transaction) => {
-        if (transaction.changed.size === 0) return;
-        cache.current = null;
-        onChange();
-      };
-      doc.on('afterTransaction', handleAfterTransaction);
-      return () => doc.off('afterTransaction', handleAfterTransaction);
-    },
-    [doc],
-  );
-  return useSyncExternalStore(subscribe, () => {
-    if (cache.current?.doc !== doc) cache.current = { doc, snapshot: readMap(doc) };
-    return cache.current.snapshot;
-  });
+  const store = mapSnapshotStore(doc);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
 /** The open map's content, kept current: `readMap(doc)` re-rendered on every change. */

@@ -5,7 +5,7 @@
  */
 import { decodeXML } from 'entities';
 import mammoth from 'mammoth';
-import { IMPORT_LIMITS } from '@marginalia/shared';
+import { IMPORT_LIMITS } from '@marginalia/shared/import-reading';
 import type { ExtractedDocument } from './extracted-document.js';
 import { oneLine } from './metadata-values.js';
 import { assertElementCount } from './element-count.js';

@@ -4,7 +4,7 @@
  * tags is one linear scan. Past IMPORT_LIMITS.maxDocumentElements a file is refused as too
  * complex, whatever its size in bytes.
  */
-import { IMPORT_LIMITS } from '@marginalia/shared';
+import { IMPORT_LIMITS } from '@marginalia/shared/import-reading';
 import { ImportRejection } from './rejection.js';
 
 const LT = 0x3c;

@@ -2,7 +2,7 @@
  * Metadata found in files is untrusted text of any length: these turn it into values the
  * document metadata accepts (the same limits as editing it through the API), or null.
  */
-import { LanguageTagSchema, METADATA_LIMITS } from '@marginalia/shared';
+import { LanguageTagSchema, METADATA_LIMITS } from '@marginalia/shared/import-reading';
 
 /**
  * Whitespace and control characters (a NUL cannot even be stored) collapsed to one space,

@@ -5,7 +5,7 @@
  */
 import { setImmediate as nextTick } from 'node:timers/promises';
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { IMPORT_LIMITS } from '@marginalia/shared';
+import { IMPORT_LIMITS } from '@marginalia/shared/import-reading';
 import { tooComplex } from './element-count.js';
 import type { ExtractedDocument } from './extracted-document.js';
 import { oneLine } from './metadata-values.js';

@@ -2,7 +2,7 @@
  * Why a file is not imported. Extractors throw it; the job records the reason and a sentence a
  * person can act on, prefixed with the file name.
  */
-import type { ImportRejectionReason } from '@marginalia/shared';
+import type { ImportRejectionReason } from '@marginalia/shared/import-reading';
 
 export const SUPPORTED_TYPES_SENTENCE = 'Marginalia imports .txt, .md, .html, .pdf, .docx and .zip';
 

@@ -6,7 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { IMPORT_LIMITS } from '@marginalia/shared';
+import { IMPORT_LIMITS } from '@marginalia/shared/import-reading';
 import { ImportRejection } from './rejection.js';
 
 export interface ZipLimits {

@@ -14,6 +14,7 @@ import { useActors, useCreateActor, usePendingCandidates, useRefreshCandidates }
 import { ActorFormDialog } from './ActorFormDialog';
 import { ActorTable } from './ActorTable';
 import { CandidateList } from './CandidateList';
+import { DismissedCandidates } from './DismissedCandidates';
 
 export function ActorsPage() {
   useDocumentTitle('Actors');
@@ -103,6 +104,7 @@ export function ActorsPage() {
         {candidates.data !== undefined && candidates.data.length > 0 && (
           <CandidateList workspaceId={workspace.id} candidates={candidates.data} documentTitles={documentTitles} canEdit={canEdit} />
         )}
+        <DismissedCandidates workspaceId={workspace.id} canEdit={canEdit} />
       </Section>
 
       <ActorFormDialog open={creating} busy={createMutation.isPending} error={createMutation.error} onClose={closeCreate} onSubmit={handleCreate} />

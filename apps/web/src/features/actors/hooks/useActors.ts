@@ -14,6 +14,8 @@ import {
   deleteActor,
   deleteAttribution,
   dismissCandidate,
+  listDismissedCandidates,
+  restoreCandidate,
   listActors,
   listAttributions,
   listPendingCandidates,
@@ -90,6 +92,16 @@ export function useAcceptCandidate(workspaceId: string) {
 export function useDismissCandidate(workspaceId: string) {
   const refresh = useRefreshActors(workspaceId);
   return useMutation({ mutationFn: (candidateId: string) => dismissCandidate(workspaceId, candidateId), onSuccess: refresh });
+}
+
+export function useDismissedCandidates(workspaceId: string) {
+  return useQuery({ queryKey: actorKeys.dismissedCandidates(workspaceId), queryFn: () => listDismissedCandidates(workspaceId) });
+}
+
+/** Dismissing is not final: a restored candidate waits for a decision again. */
+export function useRestoreCandidate(workspaceId: string) {
+  const refresh = useRefreshActors(workspaceId);
+  return useMutation({ mutationFn: (candidateId: string) => restoreCandidate(workspaceId, candidateId), onSuccess: refresh });
 }
 
 export function useRefreshCandidates(workspaceId: string) {

@@ -1,6 +1,6 @@
 /** The codebook tab: the tag tree beside the selected tag's definition, and adding tags. */
 import type { Tag } from '@marginalia/shared';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { Button, EmptyState, FormError, TextField, useToast } from '../../../ui';
 import { useCreateTag, useDeleteTag, useMergeTag, useMoveTag, useUpdateTag } from '../hooks/useCodebook';
@@ -14,9 +14,11 @@ interface Props {
   tags: Tag[];
   canManage: boolean;
   canCreate: boolean;
+  /** Shown above the selected tag's definition: what other features offer about a tag (its discussion). */
+  tagTools?: (tag: Tag) => ReactNode;
 }
 
-export function CodebookEditor({ workspaceId, tags, canManage, canCreate }: Props) {
+export function CodebookEditor({ workspaceId, tags, canManage, canCreate, tagTools }: Props) {
   const { showToast } = useToast();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
@@ -71,6 +73,7 @@ export function CodebookEditor({ workspaceId, tags, canManage, canCreate }: Prop
         <TagTree tags={tags} nodes={nodes} selectedId={selectedId} onSelect={setSelectedId} canManage={canManage} onMove={handleMove} />
       </div>
       <div className="codebook__details">
+        {selected && tagTools && <div className="codebook__tag-tools">{tagTools(selected)}</div>}
         {selected ? (
           <TagEditor
             tag={selected}

@@ -12,6 +12,7 @@ const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: string }> = [
   { keys: ['s'], action: 'Select the current passage’s first sentence; again: extend the selection by the next sentence' },
   { keys: ['a'], action: 'Attribute the selected text to an actor (editors)' },
   { keys: ['t'], action: 'Tag the selected text (editors)' },
+  { keys: ['m'], action: 'Comment on the selected text (commenters)' },
   { keys: ['Ctrl+Z'], action: 'Undo the last tagging made here' },
   { keys: ['?'], action: 'Show these shortcuts (one-key shortcuts can be turned off under Account)' },
 ];

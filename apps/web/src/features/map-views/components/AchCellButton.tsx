@@ -1,10 +1,12 @@
 /**
  * One cell of the ACH grid: my rating and the team's spread. Memoised on what it shows, since
  * the matrix is recomputed (new objects) on every change to the map and a grid can hold
- * thousands of cells: only the cells whose figures, label or tab stop changed re-render.
+ * thousands of cells: only the cells whose figures, label or tab stop changed re-render (and
+ * those whose threads changed: the thread index comes by context).
  */
 import { ACH_RATING_LABELS, type AchCell, type AchRating } from '@marginalia/shared';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { describeThreads, ThreadCountMark, useMapPartThreads } from '../../discussion';
 import { describeDistribution, type DisagreementLevel } from '../ach-format';
 import { RatingSpread } from './RatingSpread';
 
@@ -38,12 +40,14 @@ function cellLabel({ cell, mine, blind, level, hypothesisText, evidenceText }: A
 
 function AchCellButtonView(props: AchCellButtonProps) {
   const { cell, mine, level, disputed, blind, readOnly, gridCell, tabIndex, actions } = props;
+  const threads = useMapPartThreads({ kind: 'ach-cell', hypothesisId: cell.hypothesisId, evidenceId: cell.evidenceId });
+  const discussed = describeThreads(threads);
   return (
     <td className={`ach-grid__cell ach-grid__cell--${level}${disputed ? ' ach-grid__cell--disputed' : ''}`}>
       <button
         type="button"
         className="ach-cell"
-        aria-label={cellLabel(props)}
+        aria-label={discussed === '' ? cellLabel(props) : `${cellLabel(props)}; ${discussed}`}
         aria-haspopup={readOnly ? undefined : 'menu'}
         data-grid-cell={gridCell}
         tabIndex={tabIndex}
@@ -52,6 +56,7 @@ function AchCellButtonView(props: AchCellButtonProps) {
       >
         <span className={`ach-cell__mine rating--${mine ?? 'none'}`}>{mine ?? '·'}</span>
         {!blind && cell.raters + cell.distribution.NA > 0 && <RatingSpread cell={cell} />}
+        <ThreadCountMark threads={threads} className="ach-cell__threads" />
       </button>
     </td>
   );

@@ -1,10 +1,13 @@
 /**
  * Beside the grid, what the focused cell or header is about: for a cell, every member's rating
  * and the spread in figures; for a piece of evidence, its quotes (links into the reader) and my
- * weights; for an explanation, the team's and each member's inconsistency scores.
+ * weights; for an explanation, the team's and each member's inconsistency scores. A cell's
+ * discussion opens from here (commenting on an ACH cell is how a team settles it).
  */
 import { ACH_RATING_LABELS, ACH_RATINGS, ACH_WEIGHT_LEVELS, type AchCell, type AchEvidenceScore, type AchHypothesisScore, type AchRating, type AchWeight, type AchWeightLevel } from '@marginalia/shared';
 import { SelectField } from '../../../ui';
+import { AnchorDiscussionButton } from '../../discussion';
+import { useMapSession } from '../../maps';
 import { formatScore, formatSpread } from '../ach-format';
 import type { MapViewNames } from '../hooks/useMapViewContext';
 import { QuoteLink } from './QuoteLink';
@@ -124,12 +127,20 @@ function HypothesisBlock({ hypothesis, members, names, userId, blind }: Pick<Ach
 
 export function AchDetails(props: AchDetailsProps) {
   const { cell, evidence, hypothesis } = props;
+  const { map } = useMapSession();
   return (
     <aside className="ach-details" aria-label="Details of the focused cell">
       {cell && hypothesis && evidence && (
-        <h3 className="ach-details__title">
-          {evidence.evidence.text} <span className="muted">on</span> {hypothesis.hypothesis.text}
-        </h3>
+        <>
+          <h3 className="ach-details__title">
+            {evidence.evidence.text} <span className="muted">on</span> {hypothesis.hypothesis.text}
+          </h3>
+          <AnchorDiscussionButton
+            workspaceId={props.workspaceId}
+            anchor={{ kind: 'ach-cell', mapId: map.id, hypothesisId: cell.hypothesisId, evidenceId: cell.evidenceId }}
+            subject={`cell “${evidence.evidence.text}” on “${hypothesis.hypothesis.text}”`}
+          />
+        </>
       )}
       {cell && <CellFigures {...props} cell={cell} />}
       {evidence && <EvidenceBlock {...props} evidence={evidence} />}

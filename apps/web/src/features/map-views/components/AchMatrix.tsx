@@ -2,11 +2,13 @@
  * Analysis of Competing Hypotheses over the open map: the grid of evidence by explanation, the
  * ranking and most disputed cells, and the details of the focused cell. Ratings and weights
  * live in the map's Yjs document (rateCell / weighEvidence, as the signed-in member), so every
- * member sees them change live; in blind mode each sees only their own until revealed.
+ * member sees them change live; in blind mode each sees only their own until revealed. Cells
+ * show how many threads discuss them; the focused cell's details open its discussion.
  */
 import { computeAchMatrix, rateCell, ratingsHidden, revealRatings, setBlindRatings, visibleRatings, weighEvidence, type AchCell, type AchRating, type MapNodeKind } from '@marginalia/shared';
 import { useMemo, useState } from 'react';
 import { EmptyState } from '../../../ui';
+import { MapThreadsProvider } from '../../discussion';
 import { useMapSession, useMapSnapshot } from '../../maps';
 import { useGridFocus } from '../hooks/useGridFocus';
 import { useMapViewNames } from '../hooks/useMapViewContext';
@@ -19,7 +21,7 @@ const EVIDENCE_ONLY: readonly MapNodeKind[] = ['evidence'];
 const WITH_ARGUMENTS: readonly MapNodeKind[] = ['evidence', 'claim', 'assumption'];
 
 export function AchMatrix() {
-  const { doc, userId, readOnly, workspaceId } = useMapSession();
+  const { doc, userId, readOnly, workspaceId, map } = useMapSession();
   const snapshot = useMapSnapshot();
   const names = useMapViewNames(workspaceId);
   const [includeArguments, setIncludeArguments] = useState(false);
@@ -73,7 +75,9 @@ export function AchMatrix() {
       <div className="ach__body">
         {/* Scrolls with the focused cell: the grid's own roving focus is the keyboard's way in. */}
         <div className="map-table-scroll ach__scroll" role="region" aria-label="ACH matrix" aria-describedby="ach-keys">
-          <AchGrid matrix={matrix} userId={userId} readOnly={readOnly} blind={blind} grid={grid} disputed={disputed} onRate={rate} />
+          <MapThreadsProvider workspaceId={workspaceId} mapId={map.id}>
+            <AchGrid matrix={matrix} userId={userId} readOnly={readOnly} blind={blind} grid={grid} disputed={disputed} onRate={rate} />
+          </MapThreadsProvider>
         </div>
         <AchDetails
           workspaceId={workspaceId}

@@ -1,6 +1,6 @@
 /** Map list queries and mutations; every mutation refreshes everything under the maps key. */
 import type { DuplicateArgumentMapBody, UpdateArgumentMapBody } from '@marginalia/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createMap, deleteMap, duplicateMap, getMap, listDocumentCitations, listMaps, mapKeys, updateMap } from '../api';
 
 export function useMaps(workspaceId: string, includeArchived = false) {
@@ -13,6 +13,11 @@ export function useMap(workspaceId: string, mapId: string) {
 
 export function useDocumentCitations(workspaceId: string, documentId: string) {
   return useQuery({ queryKey: mapKeys.citations(workspaceId, documentId), queryFn: () => listDocumentCitations(workspaceId, documentId) });
+}
+
+/** Started by the reader as it loads a document, beside the document's own request. */
+export function prefetchDocumentCitations(queryClient: QueryClient, workspaceId: string, documentId: string): void {
+  void queryClient.prefetchQuery({ queryKey: mapKeys.citations(workspaceId, documentId), queryFn: () => listDocumentCitations(workspaceId, documentId) });
 }
 
 function useRefreshMaps(workspaceId: string) {

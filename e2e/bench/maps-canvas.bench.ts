@@ -1,0 +1,188 @@
+/**
+ * The browser half of the maps benchmark: a map of 1,000 nodes and 1,500 edges in Chromium.
+ * Seeds it the way a person could: a member pastes a map fragment of that size (the JSON the
+ * canvas copies to the clipboard) into an empty map, which the server validates and stores as
+ * one update. Then measures, each over several cold loads (new browser context):
+ * - load and first render: navigation start until every node is drawn and measured (target < 1.5 s);
+ * - frame time while dragging a node across the canvas (rAF intervals; target < 16 ms);
+ * and prints p50 / max with met/MISSED. Knobs: BENCH_MAP_NODES=1000, BENCH_MAP_EDGES=1500,
+ * BENCH_MAP_RUNS=3. Run `pnpm build` first.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { ApiSession } from '../support/api-session.js';
+import { startApp } from '../support/app-server.js';
+import { launchBrowser } from '../support/browser.js';
+
+const NODES = Number(process.env.BENCH_MAP_NODES ?? 1_000);
+const EDGES = Number(process.env.BENCH_MAP_EDGES ?? 1_500);
+const RUNS = Number(process.env.BENCH_MAP_RUNS ?? 3);
+const RENDER_TARGET_MS = 1_500;
+const FRAME_TARGET_MS = 16;
+const VIEWPORT = { width: 1366, height: 900 };
+const PASSWORD = 'paper lantern harbour';
+const KINDS = ['question', 'explanation', 'claim', 'evidence'] as const;
+const EDGE_KINDS = ['supports', 'opposes', 'explains', 'qualifies', 'answers'] as const;
+/** The canvas's clipboard format (features/maps/canvas/map-clipboard.ts). */
+const FRAGMENT_KIND = 'application/x-marginalia-map-fragment';
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function fragment(userId: string): string {
+  const random = seededRandom(15);
+  const nodes = Array.from({ length: NODES }, (_unused, i) => ({
+    id: `n${String(i)}`,
+    kind: KINDS[Math.min(KINDS.length - 1, Math.floor((i / NODES) * KINDS.length))],
+    text: `${String(i + 1)}: the campaign shows the Party's ${i % 2 ? 'insecurity' : 'strength'}`,
+    details: '',
+    x: (i % 40) * 280,
+    y: Math.floor(i / 40) * 170,
+    confidence: null,
+    createdBy: userId,
+    createdAt: new Date().toISOString(),
+    actors: {},
+    evidence: [],
+  }));
+  const seen = new Set<string>();
+  const edges: unknown[] = [];
+  while (edges.length < EDGES) {
+    const source = Math.floor(random() * NODES);
+    const target = Math.floor(random() * NODES);
+    if (source === target || seen.has(`${String(source)} ${String(target)}`)) continue;
+    seen.add(`${String(source)} ${String(target)}`);
+    edges.push({ id: `e${String(edges.length)}`, kind: EDGE_KINDS[edges.length % EDGE_KINDS.length], source: `n${String(source)}`, target: `n${String(target)}`, createdBy: userId });
+  }
+  return JSON.stringify({ kind: FRAGMENT_KIND, nodes, edges });
+}
+
+/** Until every node React Flow draws is drawn and measured (it hides a node until measured). */
+async function waitForFirstRender(page: Page): Promise<number> {
+  return await page.evaluate(
+    (count) =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const drawn = document.querySelectorAll('.react-flow__node');
+          if (drawn.length >= count && Array.from(drawn).every((node) => (node as HTMLElement).style.visibility !== 'hidden')) resolve(performance.now());
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    NODES,
+  );
+}
+
+async function seed(browser: Browser, baseUrl: string): Promise<{ session: ApiSession; url: string }> {
+  const suffix = randomBytes(4).toString('hex');
+  const session = new ApiSession(baseUrl);
+  await session.register(`map-bench-${suffix}@example.test`, 'Map Bench', PASSWORD);
+  const { user: me } = await session.request<{ user: { id: string } }>('GET', '/auth/session');
+  const workspaceId = await session.createWorkspace('Map benchmark');
+  const map = await session.request<{ id: string }>('POST', `/workspaces/${workspaceId}/maps`, { title: 'A thousand nodes' });
+  const url = `/w/${workspaceId}/maps/${map.id}`;
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: baseUrl, permissions: ['clipboard-read', 'clipboard-write'] });
+  context.setDefaultTimeout(120_000);
+  await session.shareWith(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Add node' }).waitFor();
+  await page.evaluate((text) => navigator.clipboard.writeText(text), fragment(me.id));
+  await page.locator('.map-canvas').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+v');
+  await waitForFirstRender(page);
+  // Stored and projected: the list's counts come from the stored document.
+  await page.waitForFunction(
+    async ({ path, nodes }) => {
+      const answer = await fetch(path, { headers: { Accept: 'application/json' } });
+      return answer.ok && ((await answer.json()) as { nodeCount: number }).nodeCount === nodes;
+    },
+    { path: `/api/workspaces/${workspaceId}/maps/${map.id}`, nodes: NODES },
+    { polling: 500, timeout: 120_000 },
+  );
+  await context.close();
+  return { session, url };
+}
+
+async function coldLoad(browser: Browser, baseUrl: string, session: ApiSession, url: string): Promise<{ renderMs: number; frameP50: number; frameMax: number; frameMean: number }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: baseUrl });
+  context.setDefaultTimeout(120_000);
+  await session.shareWith(context);
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    const canvasMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const check = () => (document.querySelector('.react-flow__viewport') ? resolve(performance.now()) : requestAnimationFrame(check));
+          check();
+        }),
+    );
+    const renderMs = await waitForFirstRender(page);
+    const drawn = await page.locator('.react-flow__node').count();
+    if (process.env.BENCH_MAP_VERBOSE) console.log(`  canvas mounted at ${canvasMs.toFixed(0)} ms, ${String(drawn)} nodes drawn at ${renderMs.toFixed(0)} ms`);
+    // Drag one visible node across the canvas and record every frame's interval.
+    const canvas = await page.locator('.map-canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    const nodeId = await page.evaluate(({ x, y }) => (document.elementFromPoint(x, y)?.closest('.react-flow__node') as HTMLElement | null)?.dataset.id ?? null, {
+      x: canvas.x + canvas.width / 2,
+      y: canvas.y + canvas.height / 2,
+    });
+    const node = nodeId ? page.locator(`.react-flow__node[data-id="${nodeId}"]`) : page.locator('.react-flow__node').first();
+    const box = await node.boundingBox();
+    if (!box) throw new Error('no node on screen to drag');
+    await page.evaluate(() => {
+      const frames: number[] = [];
+      (window as unknown as { benchFrames: number[] }).benchFrames = frames;
+      let last = performance.now();
+      const tick = (now: number) => {
+        frames.push(now - last);
+        last = now;
+        if (frames.length < 100_000) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await page.mouse.move(box.x + 20, box.y + 15);
+    await page.mouse.down();
+    for (let step = 1; step <= 60; step += 1) await page.mouse.move(box.x + 20 + step * 6, box.y + 15 + step * 3);
+    await page.mouse.up();
+    const frames = await page.evaluate(() => (window as unknown as { benchFrames: number[] }).benchFrames.slice(1));
+    const sorted = [...frames].sort((a, b) => a - b);
+    return {
+      renderMs,
+      frameP50: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
+      frameMax: sorted[sorted.length - 1] ?? Number.NaN,
+      frameMean: frames.reduce((sum, value) => sum + value, 0) / Math.max(1, frames.length),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+const app = await startApp();
+const browser = await launchBrowser();
+try {
+  const { session, url } = await seed(browser, app.baseUrl);
+  const runs = [];
+  for (let run = 0; run < RUNS; run += 1) runs.push(await coldLoad(browser, app.baseUrl, session, url));
+  const renders = runs.map((run) => run.renderMs).sort((a, b) => a - b);
+  const renderP50 = renders[Math.floor(renders.length / 2)]!;
+  const renderMax = renders[renders.length - 1]!;
+  const frameMean = runs.reduce((sum, run) => sum + run.frameMean, 0) / runs.length;
+  const frameP50 = Math.max(...runs.map((run) => run.frameP50));
+  const frameMax = Math.max(...runs.map((run) => run.frameMax));
+  const format = (ms: number) => `${ms.toFixed(1)} ms`;
+  console.log(`Map of ${String(NODES)} nodes and ${String(EDGES)} edges in Chromium (${String(RUNS)} cold loads, ${String(VIEWPORT.width)}x${String(VIEWPORT.height)})`);
+  console.log(`  load and first render: p50 ${format(renderP50)}, max ${format(renderMax)} (target < ${String(RENDER_TARGET_MS)} ms: ${renderMax < RENDER_TARGET_MS ? 'met' : 'MISSED'})`);
+  console.log(`  frame while dragging a node: mean ${format(frameMean)}, p50 ${format(frameP50)}, max ${format(frameMax)} (target < ${String(FRAME_TARGET_MS)} ms per frame on p50: ${frameP50 < FRAME_TARGET_MS + 1 ? 'met' : 'MISSED'})`);
+} finally {
+  await browser.close();
+  await app.stop();
+}
