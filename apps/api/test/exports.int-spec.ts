@@ -65,8 +65,10 @@ describe('exports over HTTP', () => {
 
   it('narrows by documents, tags, analysts and maps, and refuses what it cannot do', async () => {
     const whole = (await mei.get<WorkspaceExport>(`/workspaces/${workspaceId}/exports/json`)).body;
-    const document = whole.documents[1]!;
-    const tag = whole.codebook.tags.find((candidate) => candidate.parentId !== null)!;
+    // One of Tomás's annotations with a sub-tag picks the document and the tag.
+    const sample = whole.annotations.find((a) => a.analystId === tomasId && a.tagIds.some((id) => whole.codebook.tags.find((t) => t.id === id)?.parentId))!;
+    const document = whole.documents.find((d) => d.id === sample.documentId)!;
+    const tag = whole.codebook.tags.find((t) => sample.tagIds.includes(t.id) && t.parentId !== null)!;
     const narrowed = (await mei.get<WorkspaceExport>(`/workspaces/${workspaceId}/exports/json?documents=${document.id}&tags=${tag.id}&analysts=${tomasId}&maps=${whole.maps[0]!.id}`)).body;
     expect(narrowed.documents.map((d) => d.id)).toEqual([document.id]);
     expect(narrowed.annotations.length).toBeGreaterThan(0);
