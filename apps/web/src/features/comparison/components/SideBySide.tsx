@@ -1,16 +1,19 @@
 /**
  * One document's passages with each analyst's tags in columns. Disagreements are marked (not by
  * colour alone); "Next disagreement" (or N / Shift+N in the table) moves focus between them,
- * and "Settle" records what the team agreed as a consensus annotation over the passage.
+ * "Settle" records what the team agreed as a consensus annotation over the passage, and
+ * "Discuss" starts a thread on the passage, where the team argues it out first.
  */
 import { OffsetMap, type Analyst, type Tag } from '@marginalia/shared';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { documentPath, passageNumber } from '../../../lib/reader-links';
 import { Button, ErrorState, LoadingState } from '../../../ui';
 import { useDocumentAnnotations } from '../../annotations';
 import { TagLabel } from '../../codebook';
+import { NewThreadDialog, discussionPath } from '../../discussion';
 import { useDocument } from '../../documents';
+import { useWorkspacePermission } from '../../workspaces';
 import { comparisonRows, type ComparisonRow } from '../side-by-side-model';
 import { SettleDialog } from './SettleDialog';
 
@@ -26,6 +29,9 @@ export function SideBySide({ workspaceId, documentId, tags, analysts, canSettle 
   const document = useDocument(workspaceId, documentId);
   const annotations = useDocumentAnnotations(documentId);
   const [settling, setSettling] = useState<ComparisonRow | null>(null);
+  const [discussing, setDiscussing] = useState<ComparisonRow | null>(null);
+  const canComment = useWorkspacePermission('comments.create');
+  const navigate = useNavigate();
   const rowRefs = useRef(new Map<number, HTMLTableRowElement>());
   const byId = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
   const rows = useMemo(
@@ -117,6 +123,11 @@ export function SideBySide({ workspaceId, documentId, tags, analysts, canSettle 
                         Settle…
                       </Button>
                     )}
+                    {canComment && row.disagreement && (
+                      <Button size="sm" variant="ghost" onClick={() => setDiscussing(row)} aria-label={`Discuss passage ${String(number)}`}>
+                        Discuss…
+                      </Button>
+                    )}
                   </td>
                 </tr>
               );
@@ -124,6 +135,13 @@ export function SideBySide({ workspaceId, documentId, tags, analysts, canSettle 
           </tbody>
         </table>
       </div>
+      <NewThreadDialog
+        workspaceId={workspaceId}
+        anchor={discussing ? { kind: 'text', documentId, start: discussing.passage.start, end: discussing.passage.end } : null}
+        subject={discussing ? <p>About passage {passageNumber(discussing.passage.index)}, where the analysts' tags differ.</p> : null}
+        onClose={() => setDiscussing(null)}
+        onCreated={(threadId) => void navigate(discussionPath(workspaceId, threadId))}
+      />
       <SettleDialog key={settling?.passage.id ?? 'none'} workspaceId={workspaceId} documentId={documentId} row={settling} tags={tags} onClose={() => setSettling(null)} />
     </section>
   );
