@@ -125,7 +125,7 @@ describe('workspace isolation', () => {
   it('answers an anonymous caller 401 on every workspace route, before any lookup', async () => {
     const workspaceB = await prepareRouteWorkspace(app, castB);
     // Ids that routes' own prepare steps would create: any value will do, nothing is looked up.
-    workspaceB.extra = { actorId: randomUUID(), candidateId: randomUUID(), attributionId: randomUUID(), jobId: randomUUID(), tagId: randomUUID(), annotationId: randomUUID(), analystA: randomUUID(), analystB: randomUUID(), mapId: randomUUID(), threadId: randomUUID(), commentId: randomUUID() };
+    workspaceB.extra = { actorId: randomUUID(), candidateId: randomUUID(), attributionId: randomUUID(), jobId: randomUUID(), tagId: randomUUID(), annotationId: randomUUID(), analystA: randomUUID(), analystB: randomUUID(), mapId: randomUUID(), threadId: randomUUID(), commentId: randomUUID(), format: 'csv' };
     const anonymous = new ApiClient(app.baseUrl);
     for (const route of WORKSPACE_ROUTES) {
       expectApiError(await callRoute(anonymous, route, workspaceB), 401, 'sign in first (session cookie or Bearer token)');

@@ -28,6 +28,9 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   return (typeof code === 'string' && UNREACHABLE_CODES.has(code)) || UNREACHABLE_MESSAGE.test(error.message);
 }
 
+/** How long without a failed attempt before an outage is reported over. */
+const RECOVERY_QUIET_MS = 3_000;
+
 @Injectable()
 export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Imports');
@@ -39,6 +42,7 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private lastSweep = 0;
   /** Failed attempts in a row while the database is unreachable; 0 when it answers. */
   private outageFailures = 0;
+  private lastOutageFailureAt = 0;
 
   constructor(
     private readonly queue: ImportQueue,
@@ -103,10 +107,16 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private databaseUnreachable(error: Error): void {
     if (this.outageFailures === 0) this.logger.error(`the database is unreachable (${error.message}); imports wait and retry with backoff until it is back`);
     this.outageFailures += 1;
+    this.lastOutageFailureAt = Date.now();
   }
 
+  /**
+   * Recovery is declared only once no loop has failed for a moment: while the database refuses
+   * new connections, a loop on a pooled one still gets answers, and declaring recovery then
+   * would report the same outage twice.
+   */
   private databaseAnswered(): void {
-    if (this.outageFailures === 0) return;
+    if (this.outageFailures === 0 || Date.now() - this.lastOutageFailureAt < RECOVERY_QUIET_MS) return;
     this.outageFailures = 0;
     this.logger.log('the database is reachable again; imports resume');
   }

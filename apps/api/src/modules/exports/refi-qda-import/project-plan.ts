@@ -143,7 +143,7 @@ export function planProject(project: QdeProject, fallbackName: string): ProjectP
       for (const body of discussions) document.textThreads.push({ ...quote, body });
       if (tagIds.length === 0) {
         if (memos.length > 0) document.textThreads.push({ ...quote, body: truncate(memos.join('\n\n'), DISCUSSION_LIMITS.commentChars) });
-        else skipped.push({ kind: 'selection', name: `${title}: ${label}`, reason: 'it has no codes and no notes' });
+        else if (discussions.length === 0) skipped.push({ kind: 'selection', name: `${title}: ${label}`, reason: 'it has no codes and no notes' });
         continue;
       }
       const memo = memos.length > 0 ? truncate(memos.join('\n\n'), ANNOTATION_LIMITS.memo) : null;
