@@ -25,11 +25,15 @@ const UNREACHABLE_MESSAGE = /connection terminated|not currently accepting conne
 export function isDatabaseUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
+  // TypeORM releases a query runner whose connection died under it; the next query on it says so.
+  if (error.name === 'QueryRunnerAlreadyReleasedError') return true;
   return (typeof code === 'string' && UNREACHABLE_CODES.has(code)) || UNREACHABLE_MESSAGE.test(error.message);
 }
 
 /** How long without a failed attempt before an outage is reported over. */
 const RECOVERY_QUIET_MS = 3_000;
+/** Failed attempts in a row before an outage is reported. */
+const OUTAGE_REPORTED_AFTER = 2;
 
 @Injectable()
 export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -104,21 +108,26 @@ export class ImportWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (failed.length > 0) this.logger.warn(`failed ${failed.length} import job(s) abandoned by a stopped process: ${failed.join(', ')}`);
   }
 
+  /**
+   * An outage is reported from its second failed attempt: the first failure after the database
+   * comes back is often a pooled connection the outage killed (the pool then replaces it), and
+   * reporting that would announce an outage that is already over.
+   */
   private databaseUnreachable(error: Error): void {
-    if (this.outageFailures === 0) this.logger.error(`the database is unreachable (${error.message}); imports wait and retry with backoff until it is back`);
     this.outageFailures += 1;
     this.lastOutageFailureAt = Date.now();
+    if (this.outageFailures === OUTAGE_REPORTED_AFTER) this.logger.error(`the database is unreachable (${error.message}); imports wait and retry with backoff until it is back`);
   }
 
   /**
    * Recovery is declared only once no loop has failed for a moment: while the database refuses
-   * new connections, a loop on a pooled one still gets answers, and declaring recovery then
-   * would report the same outage twice.
+   * new connections, a loop on a pooled one may still get an answer.
    */
   private databaseAnswered(): void {
     if (this.outageFailures === 0 || Date.now() - this.lastOutageFailureAt < RECOVERY_QUIET_MS) return;
+    const reported = this.outageFailures >= OUTAGE_REPORTED_AFTER;
     this.outageFailures = 0;
-    this.logger.log('the database is reachable again; imports resume');
+    if (reported) this.logger.log('the database is reachable again; imports resume');
   }
 
   private async idle(ms = POLL_INTERVAL_MS): Promise<void> {
