@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiSession } from '../support/api-session.js';
 import { startApp } from '../support/app-server.js';
 import { launchBrowser } from '../support/browser.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const NODES = Number(process.env.BENCH_MAP_NODES ?? 1_000);
 const EDGES = Number(process.env.BENCH_MAP_EDGES ?? 1_500);
@@ -26,16 +27,6 @@ const EDGE_KINDS = ['supports', 'opposes', 'explains', 'qualifies', 'answers'] a
 /** The canvas's clipboard format (features/maps/canvas/map-clipboard.ts). */
 const FRAGMENT_KIND = 'application/x-marginalia-map-fragment';
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function fragment(userId: string): string {
   const random = seededRandom(15);

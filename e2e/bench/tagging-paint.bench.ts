@@ -17,6 +17,7 @@ import { CorpusPage } from '../pages/CorpusPage.js';
 import { ApiSession } from '../support/api-session.js';
 import { startApp } from '../support/app-server.js';
 import { launchBrowser } from '../support/browser.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const ANNOTATIONS = Number(process.env.BENCH_PAINT_ANNOTATIONS ?? 5_000);
 const RUNS = Number(process.env.BENCH_PAINT_RUNS ?? 5);
@@ -31,17 +32,6 @@ const FULL_TITLE = `Coded report (${String(ANNOTATIONS)} annotations)`;
 const REFERENCE_TITLE = 'Reference report (no annotations)';
 const WORDS = 'the ministry of state security calls on citizens to report spies analysts say campaign shows insecurity control nationalism rivalry war'.split(' ');
 
-/** Deterministic, so every run seeds the same spans. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function documentText(random: () => number): string {
   return Array.from({ length: PASSAGES }, (_unused, p) => {

@@ -4,17 +4,7 @@
  * in a known set of passages so that Find has an exact expected count.
  */
 
-/** mulberry32, as the corpus benchmark uses: seedable, so every run reads the same text. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 const WORDS = (
   'the of and to in a is that for on as with by was at from ministry security state national agency report campaign public ' +

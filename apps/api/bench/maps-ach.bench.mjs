@@ -10,26 +10,16 @@ import { pathToFileURL } from 'node:url';
 import { ACH_RATING_VALUES, ACH_RATINGS, ACH_WEIGHT_FACTORS, ACH_WEIGHT_LEVELS, addNode, computeAchMatrix, rateCell, readMap, weighEvidence } from '@marginalia/shared';
 import * as Y from 'yjs';
 import { ms, percentile, ratio, table } from './stats.mjs';
+import { seededRandom } from './synthetic-corpus.mjs';
 
 const SIZE = { explanations: 20, evidence: 200, raters: 10 };
 const TARGET_MS = 50;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run rates the same way. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const memberId = (index) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
 
 function buildMap({ explanations, evidence, raters }) {
-  const random = seeded(15);
+  const random = seededRandom(15);
   const pick = (values) => values[Math.floor(random() * values.length)];
   const doc = new Y.Doc();
   const author = memberId(0);

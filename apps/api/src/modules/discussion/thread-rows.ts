@@ -87,22 +87,29 @@ export function toCommentDto(row: CommentRow): Comment {
   };
 }
 
+/** The columns of a thread's anchor, as the threads table stores them. */
+export type AnchorColumns = Pick<ThreadRow, 'anchor_kind' | 'document_id' | 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'annotation_id' | 'tag_id' | 'map_id' | 'element_id' | 'evidence_id' | 'label'>;
+
+export function toThreadAnchor(row: AnchorColumns): ThreadAnchor {
+  return {
+    kind: row.anchor_kind,
+    documentId: row.document_id,
+    start: row.start,
+    end: row.end,
+    quote: row.exact !== null ? { exact: row.exact, prefix: row.prefix ?? '', suffix: row.suffix ?? '' } : null,
+    annotationId: row.annotation_id,
+    tagId: row.tag_id,
+    mapId: row.map_id,
+    elementId: row.element_id,
+    evidenceId: row.evidence_id,
+    label: row.label,
+  };
+}
+
 export function toThreadDto(row: ThreadRow, firstComment: CommentRow | undefined): Thread {
   return {
     id: row.id,
-    anchor: {
-      kind: row.anchor_kind,
-      documentId: row.document_id,
-      start: row.start,
-      end: row.end,
-      quote: row.exact !== null ? { exact: row.exact, prefix: row.prefix ?? '', suffix: row.suffix ?? '' } : null,
-      annotationId: row.annotation_id,
-      tagId: row.tag_id,
-      mapId: row.map_id,
-      elementId: row.element_id,
-      evidenceId: row.evidence_id,
-      label: row.label,
-    },
+    anchor: toThreadAnchor(row),
     orphaned: row.orphaned,
     createdBy: row.created_by,
     createdAt: row.created_at.toISOString(),

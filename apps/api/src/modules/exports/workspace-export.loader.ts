@@ -13,6 +13,7 @@ import { EXPORT_FORMAT_VERSION, readMap, type WorkspaceExport } from '@marginali
 import { CollabPersistence } from '../collab/collab-persistence.service.js';
 import { DocumentRegistry } from '../collab/document-registry.service.js';
 import { APP_VERSION } from '../../version.js';
+import { toThreadAnchor, type AnchorColumns } from '../discussion/thread-rows.js';
 
 const iso = (value: Date | null): string | null => value?.toISOString() ?? null;
 
@@ -71,7 +72,7 @@ export class WorkspaceExportLoader {
          FROM annotations a WHERE a.workspace_id = $1 ORDER BY a.document_id, a.start, a."end", a.id`,
     );
     const mapRows = await q<{ id: string; title: string; doc_name: string; created_by: string | null; created_at: Date; archived_at: Date | null }>(`SELECT id, title, doc_name, created_by, created_at, archived_at FROM argument_maps WHERE workspace_id = $1 ORDER BY created_at, id`);
-    const threads = await q<{ id: string; anchor_kind: string; document_id: string | null; start: number | null; end: number | null; exact: string | null; prefix: string | null; suffix: string | null; annotation_id: string | null; tag_id: string | null; map_id: string | null; element_id: string | null; evidence_id: string | null; label: string; created_by: string | null; created_at: Date; resolved_at: Date | null; resolved_by: string | null }>(
+    const threads = await q<AnchorColumns & { id: string; created_by: string | null; created_at: Date; resolved_at: Date | null; resolved_by: string | null }>(
       `SELECT id, anchor_kind, document_id, start, "end", exact, prefix, suffix, annotation_id, tag_id, map_id, element_id, evidence_id, label, created_by, created_at, resolved_at, resolved_by
          FROM threads WHERE workspace_id = $1 ORDER BY created_at, id`,
     );
@@ -122,19 +123,7 @@ export class WorkspaceExportLoader {
       })),
       threads: threads.map((row) => ({
         id: row.id,
-        anchor: {
-          kind: row.anchor_kind as WorkspaceExport['threads'][number]['anchor']['kind'],
-          documentId: row.document_id,
-          start: row.start,
-          end: row.end,
-          quote: row.exact !== null ? { exact: row.exact, prefix: row.prefix ?? '', suffix: row.suffix ?? '' } : null,
-          annotationId: row.annotation_id,
-          tagId: row.tag_id,
-          mapId: row.map_id,
-          elementId: row.element_id,
-          evidenceId: row.evidence_id,
-          label: row.label,
-        },
+        anchor: toThreadAnchor(row),
         orphaned: isOrphaned(row),
         createdBy: row.created_by,
         createdAt: row.created_at.toISOString(),
