@@ -117,7 +117,9 @@ describe('the read worker’s deadline and heap cap', () => {
   }, FILE_TIMEOUT_MS);
 
   it('refuses a file whose reading exhausts IMPORT_READ_MAX_HEAP_MB, and imports the next one', async () => {
-    const server = await startApiProcess({ databaseUrl: database.url, env: { IMPORT_READ_MAX_HEAP_MB: '48' } });
+    // Well above what the worker needs to load its readers (at 48 MB a loaded machine sometimes
+    // lost the worker while it loaded, failing the good file too), far below what the list needs.
+    const server = await startApiProcess({ databaseUrl: database.url, env: { IMPORT_READ_MAX_HEAP_MB: '96' } });
     const owner = await registerUser(server.baseUrl, 'heap');
     const nestedList = hostileCorpus().find((file) => file.name === 'nested-list.md')!;
     const { job, healthMs } = await importWatched(server, owner, nestedList);
@@ -126,7 +128,7 @@ describe('the read worker’s deadline and heap cap', () => {
     expect(job.files.find((row) => row.name === nestedList.name)).toMatchObject({
       status: 'rejected',
       reason: 'too_complex',
-      message: expect.stringMatching(/^nested-list\.md: the file is too complex to read: reading it needed more than 48 MB of memory/),
+      message: expect.stringMatching(/^nested-list\.md: the file is too complex to read: reading it needed more than 96 MB of memory/),
     });
     await server.kill();
   }, FILE_TIMEOUT_MS);
