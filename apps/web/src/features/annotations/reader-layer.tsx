@@ -9,12 +9,14 @@
  */
 import type { Annotation, Tag } from '@marginalia/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { isTypingTarget } from '../../lib/use-shortcuts';
 import { useStableCallback } from '../../lib/use-stable-callback';
 import { Dialog, useToast } from '../../ui';
 import { useSignedInUser } from '../auth';
 import { useTags } from '../codebook';
+import { NewThreadDialog, discussionPath } from '../discussion';
 import { firstWords, passageIndexAt, type LayerHighlight, type MarginItem, type ReaderLayer, type ReaderLayerContext, type ReaderLayerOutput, type SelectedSpan, type SelectionAction } from '../corpus';
 import { useWorkspacePermission } from '../workspaces';
 import { acceptedTagIds, annotationMatcher, isFiltering } from './annotation-filter';
@@ -34,6 +36,9 @@ function useAnnotationsLayer({ workspaceId, document, map }: ReaderLayerContext)
   const me = useSignedInUser();
   const canAnnotate = useWorkspacePermission('annotations.create');
   const isAdmin = useWorkspacePermission('codebook.manage');
+  const canComment = useWorkspacePermission('comments.create');
+  const navigate = useNavigate();
+  const [discussing, setDiscussing] = useState<{ annotationId: string; quote: string } | null>(null);
   const create = useCreateAnnotation(workspaceId);
   const update = useUpdateAnnotation(workspaceId);
   const remove = useDeleteAnnotation(workspaceId);
@@ -117,6 +122,13 @@ function useAnnotationsLayer({ workspaceId, document, map }: ReaderLayerContext)
           onRemove={() => {
             deleteAnnotation(annotation);
           }}
+          onDiscuss={
+            canComment
+              ? () => {
+                  setDiscussing({ annotationId: annotation.id, quote });
+                }
+              : undefined
+          }
         />
       );
     };
@@ -126,7 +138,7 @@ function useAnnotationsLayer({ workspaceId, document, map }: ReaderLayerContext)
         { key: `annotation:${annotation.id}`, start: annotation.start, end: annotation.end, render: (focusable) => renderItem(annotation, focusable) },
       ]),
     );
-  }, [annotations.data, tagById, analystName, document.passages, map, me.id, canAnnotate, isAdmin, deleteAnnotation]);
+  }, [annotations.data, tagById, analystName, document.passages, map, me.id, canAnnotate, canComment, isAdmin, deleteAnnotation]);
   const marginItems = useMemo(() => shownAnnotations.flatMap((annotation) => marginItemById.get(annotation.id) ?? []), [shownAnnotations, marginItemById]);
 
   const selectionActions = useMemo(
@@ -167,6 +179,14 @@ function useAnnotationsLayer({ workspaceId, document, map }: ReaderLayerContext)
 
   const pending = editing?.kind === 'new' ? create : update;
   const overlay = (
+    <>
+      <NewThreadDialog
+        workspaceId={workspaceId}
+        anchor={discussing ? { kind: 'annotation', annotationId: discussing.annotationId } : null}
+        subject={discussing && <blockquote className="evidence-quote">{discussing.quote}</blockquote>}
+        onClose={() => setDiscussing(null)}
+        onCreated={(threadId) => void navigate(discussionPath(workspaceId, threadId))}
+      />
     <Dialog open={editing !== null} onClose={close} title={editing?.kind === 'edit' ? 'Change tagging' : 'Tag the selection'} description={editing && <blockquote className="evidence-quote">{editing.kind === 'new' ? editing.span.quote : editing.quote}</blockquote>}>
       {editing && (
         <TagPicker
@@ -195,6 +215,7 @@ function useAnnotationsLayer({ workspaceId, document, map }: ReaderLayerContext)
         />
       )}
     </Dialog>
+    </>
   );
 
   return { highlights, marginItems, selectionActions, overlay, controls, pending: annotations.isPending || tags.isPending };

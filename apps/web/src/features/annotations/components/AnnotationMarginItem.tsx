@@ -1,6 +1,6 @@
 /**
  * One annotation as the reader's margin lists it: its tags' colour bars, the tags, who coded it,
- * the memo, and (where allowed) change and remove buttons. The accessible name of each button
+ * the memo, and (where allowed) discuss, change and remove buttons. The accessible name of each button
  * says which annotation it acts on, since a passage may list many.
  */
 import type { Tag } from '@marginalia/shared';
@@ -19,9 +19,11 @@ export interface AnnotationMarginItemProps {
   focusable: boolean;
   onEdit: () => void;
   onRemove: () => void;
+  /** Starts a thread on this annotation (commenters and up). */
+  onDiscuss?: () => void;
 }
 
-export function AnnotationMarginItem({ names, quote, by, mine, memo, mayChange, focusable, onEdit, onRemove }: AnnotationMarginItemProps) {
+export function AnnotationMarginItem({ names, quote, by, mine, memo, mayChange, focusable, onEdit, onRemove, onDiscuss }: AnnotationMarginItemProps) {
   const tagNames = names.map((tag) => tag.name).join(', ');
   const label = `${tagNames} by ${by} on “${quote}”`;
   return (
@@ -35,6 +37,11 @@ export function AnnotationMarginItem({ names, quote, by, mine, memo, mayChange, 
         <span className="visually-hidden">, on “{quote}”</span>
         {memo && <span className="passage__tagging-memo">{memo}</span>}
       </span>
+      {onDiscuss && (
+        <button type="button" className="icon-button" tabIndex={focusable ? 0 : -1} aria-label={`Discuss tagging: ${label}`} title="Discuss this tagging" onClick={onDiscuss}>
+          ⋯
+        </button>
+      )}
       {mayChange && (
         <>
           <button type="button" className="icon-button" tabIndex={focusable ? 0 : -1} aria-label={`Change tagging: ${label}`} onClick={onEdit}>
