@@ -178,8 +178,10 @@ void test('a comment with a mention on a selected sentence reaches a colleague l
     await mei.page.getByRole('searchbox', { name: 'Search comments' }).fill('nowhere-to-be-found');
     await list.getByText('No thread matches').waitFor();
     await mei.page.getByRole('searchbox', { name: 'Search comments' }).fill('');
-    await mei.page.getByRole('checkbox', { name: 'Mentioning me' }).check();
-    await mei.page.getByRole('combobox', { name: 'Status' }).selectOption('resolved');
+    // The filters live in the address: a link to "resolved threads mentioning me" opens them.
+    await mei.page.waitForURL((url) => !url.searchParams.has('q'));
+    await mei.page.goto(`${new URL(mei.page.url()).pathname}?mentions=1&status=resolved`);
+    assert.equal(await mei.page.getByRole('checkbox', { name: 'Mentioning me' }).isChecked(), true);
     await list.getByRole('link').filter({ hasText: 'Is this sourced?' }).waitFor();
   } catch (error) {
     await saveFailureArtifacts(t.name, pages, suite.log());
