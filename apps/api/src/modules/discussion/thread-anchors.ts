@@ -10,23 +10,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ThreadAnchorInput } from '@marginalia/shared';
 import { AnchorResolver } from '../anchors/anchor-resolver.service.js';
 import { MapsService } from '../maps/maps.service.js';
+import type { AnchorColumns } from './thread-rows.js';
 
-/** Column values of the threads table for an anchor. */
-export interface StoredAnchor {
-  anchor_kind: ThreadAnchorInput['kind'];
-  document_id: string | null;
-  start: number | null;
-  end: number | null;
-  exact: string | null;
-  prefix: string | null;
-  suffix: string | null;
-  annotation_id: string | null;
-  tag_id: string | null;
-  map_id: string | null;
-  element_id: string | null;
-  evidence_id: string | null;
-  label: string;
-}
+/** Column values of the threads table for an anchor (the same columns a thread row reads back). */
+export type StoredAnchor = AnchorColumns;
 
 const LABEL_CHARS = 200;
 

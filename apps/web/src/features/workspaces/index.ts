@@ -1,7 +1,6 @@
 /** Public surface of the workspaces feature: the list, the shell, and the current workspace. */
 import './workspace-events';
 export { workspaceKeys } from './api';
-export { ComingSoonPage, type ComingSoonPageProps } from './components/ComingSoonPage';
 export { WorkspaceShell } from './components/WorkspaceShell';
 export { WorkspacesPage } from './components/WorkspacesPage';
 export { WORKSPACE_SECTIONS } from './components/WorkspaceNav';
