@@ -34,9 +34,9 @@ describe('security headers and instance settings', () => {
   });
 
   it('tells the client whether remote images may show, and lets the CSP load them only then', async () => {
-    expect(await (await fetch(`${app.baseUrl}/api/instance`)).json()).toEqual({ registration: 'open', markdownRemoteImages: false });
+    expect(await (await fetch(`${app.baseUrl}/api/instance`)).json()).toMatchObject({ registration: 'open', markdownRemoteImages: false, passwordSignIn: true, email: false, sso: { enabled: false } });
     const response = await fetch(`${withImages.baseUrl}/api/instance`);
-    expect(await response.json()).toEqual({ registration: 'invite-only', markdownRemoteImages: true });
+    expect(await response.json()).toMatchObject({ registration: 'invite-only', markdownRemoteImages: true });
     expect(response.headers.get('content-security-policy')).toContain("img-src 'self' data: blob: https:");
   });
 });

@@ -11,6 +11,8 @@ export * from './schemas/imports.js';
 export * from './schemas/search.js';
 export * from './schemas/actors.js';
 export * from './schemas/instance.js';
+export * from './schemas/instance-settings.js';
+export * from './schemas/instance-audit.js';
 export * from './text/code-points.js';
 export * from './text/segment.js';
 export * from './text/cjk.js';

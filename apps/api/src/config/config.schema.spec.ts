@@ -12,10 +12,6 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       SEED_DEMO: true,
       TRUST_PROXY: false,
-      SESSION_IDLE_TIMEOUT_MINUTES: 10_080,
-      SESSION_ABSOLUTE_TIMEOUT_HOURS: 720,
-      INVITE_TTL_HOURS: 48,
-      REGISTRATION: 'open',
       LOGIN_MAX_FAILURES_PER_ACCOUNT: 10,
       LOGIN_MAX_FAILURES_PER_IP: 50,
       LOGIN_THROTTLE_WINDOW_MINUTES: 15,
@@ -23,6 +19,19 @@ describe('loadConfig', () => {
       PASSWORD_HASH_QUEUE: 64,
     });
     expect(config.DATABASE_URL).toBeUndefined();
+    // Instance settings left to the admin (and their defaults) when the environment says nothing.
+    expect(config.instanceSettings).toEqual({});
+  });
+
+  it('reads instance settings set by the environment, which then win over saved ones', () => {
+    const config = loadConfig({ REGISTRATION: 'invite-only', SESSION_IDLE_TIMEOUT_MINUTES: '30', PASSWORD_SIGN_IN: 'no', OIDC_ALLOWED_DOMAINS: 'uni.example, Lab.Example ', SMTP_URL: 'smtp://mail:2525' });
+    expect(config.instanceSettings).toEqual({
+      registration: 'invite-only',
+      sessionIdleTimeoutMinutes: 30,
+      passwordSignIn: false,
+      oidcAllowedDomains: ['uni.example', 'lab.example'],
+      smtpUrl: 'smtp://mail:2525',
+    });
   });
 
   it('parses numbers, booleans and URLs from their string form', () => {
@@ -46,6 +55,10 @@ describe('loadConfig', () => {
     { variable: 'SESSION_IDLE_TIMEOUT_MINUTES', value: '1.5' },
     { variable: 'TRUST_PROXY', value: 'maybe' },
     { variable: 'NODE_ENV', value: 'staging' },
+    { variable: 'REGISTRATION', value: 'sometimes' },
+    { variable: 'SMTP_URL', value: 'http://mail' },
+    { variable: 'OIDC_ALLOWED_DOMAINS', value: 'not a domain' },
+    { variable: 'PASSWORD_SIGN_IN', value: 'maybe' },
     { variable: 'ADMIN_EMAIL', value: 'root' },
   ])('refuses $variable=$value with an error naming the variable', ({ variable, value }) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);

@@ -2,7 +2,8 @@
  * Environment configuration, validated once at boot. A bad value stops the server with a
  * message naming the variable, rather than failing later in some unrelated place.
  */
-import { COLLAB_DEFAULT_LIMITS } from '@marginalia/shared';
+import { COLLAB_DEFAULT_LIMITS, type InstanceSettingValues } from '@marginalia/shared';
+import { settingsFromEnvironment } from '../modules/instance/settings-from-environment.js';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -11,6 +12,11 @@ const booleanFromEnv = z
 
 const positiveInt = z.coerce.number().int().positive();
 
+/**
+ * The process's configuration. Instance settings an admin can also change in the UI
+ * (registration, session lifetimes, email, single sign-on... see INSTANCE_SETTINGS in
+ * packages/shared) are read apart, into `instanceSettings`: those set here win over saved ones.
+ */
 export const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -37,16 +43,8 @@ export const ConfigSchema = z.object({
   SEED_DEMO: booleanFromEnv.default(true),
   COOKIE_SECURE: booleanFromEnv.optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
-  SESSION_IDLE_TIMEOUT_MINUTES: positiveInt.default(60 * 24 * 7),
-  SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(24 * 30),
-  /** Who may create an account: anyone, only people holding an invite for their email, or nobody. */
-  REGISTRATION: z.enum(['open', 'invite-only', 'closed']).default('open'),
   REGISTRATION_MAX_PER_IP: positiveInt.default(20),
   REGISTRATION_THROTTLE_WINDOW_MINUTES: positiveInt.default(60),
-  /** Show images from other sites in Markdown (notebook, comments); off: they become links and the CSP blocks them. */
-  MARKDOWN_REMOTE_IMAGES: booleanFromEnv.default(false),
-  /** Invite links are single-use and short-lived: whoever holds one gets in. */
-  INVITE_TTL_HOURS: positiveInt.default(48),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(10),
   LOGIN_MAX_FAILURES_PER_IP: positiveInt.default(50),
   LOGIN_THROTTLE_WINDOW_MINUTES: positiveInt.default(15),
@@ -80,7 +78,10 @@ export const ConfigSchema = z.object({
   COLLAB_ALLOWED_ORIGINS: z.string().optional(),
 });
 
-export type AppConfig = z.infer<typeof ConfigSchema>;
+export type AppConfig = z.infer<typeof ConfigSchema> & {
+  /** Instance settings fixed by environment variables (REGISTRATION, SMTP_URL, OIDC_ISSUER...). */
+  instanceSettings: Partial<InstanceSettingValues>;
+};
 
 export class ConfigError extends Error {}
 
@@ -88,11 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // Empty strings count as unset, which is what a copied .env.example means.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = ConfigSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
-  }
-  return parsed.data;
+  const settings = settingsFromEnvironment(cleaned);
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)), ...settings.problems];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return { ...parsed.data, instanceSettings: settings.values };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

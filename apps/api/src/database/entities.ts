@@ -5,6 +5,8 @@ import { CollabDocument } from '../modules/collab/collab-document.entity.js';
 import { CollabSnapshot } from '../modules/collab/collab-snapshot.entity.js';
 import { CollabUpdate } from '../modules/collab/collab-update.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { InstanceAuditEntryRecord } from '../modules/audit/instance-audit-entry.entity.js';
+import { InstanceSettingRecord } from '../modules/instance/instance-setting.entity.js';
 import { AdminSetupToken } from '../modules/auth/admin-setup-token.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
 import { RegistrationAttempt } from '../modules/auth/registration-attempt.entity.js';
@@ -36,5 +38,6 @@ export const ENTITIES = [
   User, Session, PersonalToken, LoginAttempt, RegistrationAttempt, AdminSetupToken, Workspace, Membership, Invite, AuditEntry,
   CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload, CollabDocument, CollabUpdate, CollabSnapshot,
   Tag, CodingSettingsRow, Annotation, AnnotationTag, ArgumentMapRecord, MapCitationRecord,
-  MapElementRecord, Thread, CommentRecord, CommentRevision, NotificationRecord, ThreadRead,
+  MapElementRecord, Thread, CommentRecord, CommentRevision, NotificationRecord, ThreadRead, InstanceSettingRecord,
+  InstanceAuditEntryRecord,
 ];

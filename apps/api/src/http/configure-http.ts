@@ -15,6 +15,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { AppConfig } from '../config/config.schema.js';
 import { ApiExceptionFilter } from '../common/api-exception.filter.js';
 import { CollabIoAdapter } from '../modules/collab/collab-io.adapter.js';
+import { InstanceSettingsService } from '../modules/instance/instance-settings.service.js';
 import { APP_VERSION } from '../version.js';
 import { RequestBodyInterceptor } from './request-body.js';
 import { securityHeaders } from './security-headers.js';
@@ -30,7 +31,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
   // document is about 2.9 MB of JSON and a tenth of that compressed.
   app.use(compression({ threshold: COMPRESSION_THRESHOLD_BYTES }));
   app.use(cookieParser());
-  app.use(securityHeaders(config));
+  const instanceSettings = app.get(InstanceSettingsService);
+  app.use(securityHeaders(() => instanceSettings.peek()));
   app.useGlobalFilters(new ApiExceptionFilter());
   // Bodies are read after the guards (NEST_APP_OPTIONS turns Nest's early parsers off).
   app.useGlobalInterceptors(new RequestBodyInterceptor(app.get(Reflector)));

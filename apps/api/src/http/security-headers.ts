@@ -7,18 +7,18 @@
  * style (the client's sanitizer drops them), so that is not a way in.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { AppConfig } from '../config/config.schema.js';
+import type { InstanceSettingValues } from '@marginalia/shared';
 
 const HSTS = 'max-age=31536000; includeSubDomains';
 // Only features Chromium knows: an unknown one (bluetooth) is logged as an error on every page load.
 const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), midi=(), display-capture=(), browsing-topics=()';
 
-export function contentSecurityPolicy(config: Pick<AppConfig, 'MARKDOWN_REMOTE_IMAGES'>): string {
+export function contentSecurityPolicy(settings: Pick<InstanceSettingValues, 'markdownRemoteImages'>): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob:${config.MARKDOWN_REMOTE_IMAGES ? ' https:' : ''}`,
+    `img-src 'self' data: blob:${settings.markdownRemoteImages ? ' https:' : ''}`,
     "font-src 'self'",
     // 'self' covers same-origin websockets (ws:/wss:) in current browsers.
     "connect-src 'self'",
@@ -31,9 +31,13 @@ export function contentSecurityPolicy(config: Pick<AppConfig, 'MARKDOWN_REMOTE_I
   ].join('; ');
 }
 
-export function securityHeaders(config: AppConfig) {
-  const csp = contentSecurityPolicy(config);
+/** `settings`: the instance settings in force (read without waiting: the CSP follows a change within seconds). */
+export function securityHeaders(settings: () => Pick<InstanceSettingValues, 'markdownRemoteImages'>) {
+  const policies = new Map<boolean, string>();
   return (request: Request, response: Response, next: NextFunction): void => {
+    const remoteImages = settings().markdownRemoteImages;
+    let csp = policies.get(remoteImages);
+    if (!csp) policies.set(remoteImages, (csp = contentSecurityPolicy({ markdownRemoteImages: remoteImages })));
     response.setHeader('Content-Security-Policy', csp);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('X-Frame-Options', 'DENY');

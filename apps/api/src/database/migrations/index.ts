@@ -10,6 +10,7 @@ import { InviteDeclined1796460455214 } from './1796460455214-invite-declined.js'
 import { ArgumentMaps1796468881115 } from './1796468881115-argument-maps.js';
 import { Discussion1796469995135 } from './1796469995135-discussion.js';
 import { ReaderAnnotationCache1796470819576 } from './1796470819576-reader-annotation-cache.js';
+import { InstanceSettingsAndAudit1796478988810 } from './1796478988810-instance-settings-and-audit.js';
 
 export const MIGRATIONS = [
   InitialSchema1795430427587,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ArgumentMaps1796468881115,
   Discussion1796469995135,
   ReaderAnnotationCache1796470819576,
+  InstanceSettingsAndAudit1796478988810,
 ];

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import type { CurrentUser } from '@marginalia/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
+import { InstanceSettingsService } from '../instance/instance-settings.service.js';
 import { PasswordHasher } from './password-hasher.service.js';
 import { sha256 } from './secrets.js';
 import { User } from './user.entity.js';
@@ -39,10 +40,11 @@ export class AccountsService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly hasher: PasswordHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: InstanceSettingsService,
   ) {}
 
   /**
-   * Creates an account when REGISTRATION allows it. Cheap refusals come before the password
+   * Creates an account when the registration setting allows it. Cheap refusals come before the password
    * is hashed (argon2 is the expensive part, and hashing slots are shared with logins).
    * Nobody becomes instance admin here except ADMIN_EMAIL; see AdminSetupService.
    */
@@ -60,7 +62,7 @@ export class AccountsService {
   }
 
   private async assertRegistrationAllowed(email: string, inviteToken: string | undefined): Promise<void> {
-    const mode = this.config.REGISTRATION;
+    const mode = await this.settings.get('registration');
     if (mode === 'open' || this.config.ADMIN_EMAIL?.toLowerCase() === email) return;
     if (mode === 'closed') throw new ForbiddenException('registration is closed on this instance; ask its administrator for an account');
     const invited = inviteToken !== undefined && (await usableInviteFor(this.users.manager, email, inviteToken));

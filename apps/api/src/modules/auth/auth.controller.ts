@@ -140,7 +140,7 @@ export class AuthController {
 
   private async startSession(user: User, request: Request, response: Response): Promise<AuthResult> {
     const { session, secret } = await this.sessions.issue(user.id, { ip: clientIp(request), userAgent: request.headers['user-agent'] ?? null });
-    setSessionCookies(response, this.config, secret, session.csrfToken);
+    setSessionCookies(response, this.config, secret, session);
     return { user: toCurrentUser(user), csrfToken: session.csrfToken };
   }
 }

@@ -8,8 +8,10 @@ function baseOptions(config: AppConfig): CookieOptions {
   return { sameSite: 'lax', secure, path: '/' };
 }
 
-export function setSessionCookies(response: Response, config: AppConfig, secret: string, csrfToken: string): void {
-  const maxAge = config.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000;
+/** The cookies last as long as the session may (its absolute expiry). */
+export function setSessionCookies(response: Response, config: AppConfig, secret: string, session: { csrfToken: string; expiresAt: Date }): void {
+  const maxAge = Math.max(0, session.expiresAt.getTime() - Date.now());
+  const csrfToken = session.csrfToken;
   response.cookie(SESSION_COOKIE, secret, { ...baseOptions(config), httpOnly: true, maxAge });
   response.cookie(CSRF_COOKIE, csrfToken, { ...baseOptions(config), httpOnly: false, maxAge });
 }

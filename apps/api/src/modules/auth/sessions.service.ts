@@ -2,11 +2,11 @@
  * Server-side sessions: created on login with a fresh id, checked against an inactivity and
  * an absolute timeout, revocable one by one or all at once.
  */
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import type { SessionSummary } from '@marginalia/shared';
-import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
+import { InstanceSettingsService } from '../instance/instance-settings.service.js';
 import { CredentialRevocations } from './credential-revocations.js';
 import { newSecret, sha256 } from './secrets.js';
 import { Session } from './session.entity.js';
@@ -25,7 +25,7 @@ export interface IssuedSession {
 export class SessionsService {
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: InstanceSettingsService,
     private readonly revocations: CredentialRevocations,
   ) {}
 
@@ -40,7 +40,7 @@ export class SessionsService {
         ip: client.ip,
         userAgent: client.userAgent?.slice(0, 512) ?? null,
         lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000),
+        expiresAt: new Date(now.getTime() + (await this.settings.get('sessionAbsoluteTimeoutHours')) * 3_600_000),
       }),
     );
     return { session, secret };
@@ -51,7 +51,7 @@ export class SessionsService {
     const session = await this.sessions.findOne({ where: { tokenHash: sha256(secret) }, relations: { user: true } });
     if (!session?.user) return null;
     const now = Date.now();
-    const idleLimit = this.config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
+    const idleLimit = (await this.settings.get('sessionIdleTimeoutMinutes')) * 60_000;
     if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleLimit <= now) {
       await this.sessions.delete({ id: session.id });
       return null;

@@ -1,20 +1,30 @@
 /** GET /api/instance: the settings the web client adapts to (public, nothing secret). */
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InstanceSettingsSchema, type InstanceSettings } from '@marginalia/shared';
 import { ApiZodResponse } from '../../common/zod.js';
-import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { Public } from '../auth/public.decorator.js';
+import { InstanceSettingsService } from './instance-settings.service.js';
 
 @ApiTags('instance')
 @Controller('instance')
 export class InstanceController {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(private readonly settings: InstanceSettingsService) {}
 
   @Public()
   @ApiZodResponse(InstanceSettingsSchema)
   @Get()
-  settings(): InstanceSettings {
-    return { registration: this.config.REGISTRATION, markdownRemoteImages: this.config.MARKDOWN_REMOTE_IMAGES };
+  async settingsForClients(): Promise<InstanceSettings> {
+    const current = await this.settings.current();
+    return {
+      registration: current.registration,
+      workspaceCreation: current.workspaceCreation,
+      defaultMemberRole: current.defaultMemberRole,
+      maxUploadMegabytes: current.maxUploadMegabytes,
+      markdownRemoteImages: current.markdownRemoteImages,
+      passwordSignIn: current.passwordSignIn,
+      email: current.smtpUrl !== null,
+      sso: { enabled: current.oidcIssuer !== null && current.oidcClientId !== null, label: current.oidcDisplayName },
+    };
   }
 }

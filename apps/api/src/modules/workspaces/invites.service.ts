@@ -5,7 +5,7 @@
  *
  * The link carries a random token; only its hash is stored. Accepting needs an account with
  * the invited email, but emails are not verified, so whoever holds the link can register with
- * that email and get in: the link admits its holder, once, until it expires (INVITE_TTL_HOURS)
+ * that email and get in: the link admits its holder, once, until it expires (the inviteTtlHours setting)
  * or is revoked. The invite page says so. Someone who already has an account with the email
  * also finds the invite in the app (GET /invitations) and accepts or declines it there.
  */
@@ -15,6 +15,7 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Invite as InviteDto, InvitePreview, MyInvitation, WorkspaceRole } from '@marginalia/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { AuditService } from '../audit/audit.service.js';
+import { InstanceSettingsService } from '../instance/instance-settings.service.js';
 import { newSecret, sha256 } from '../auth/secrets.js';
 import type { User } from '../auth/user.entity.js';
 import { Invite } from './invite.entity.js';
@@ -44,6 +45,7 @@ export class InvitesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly settings: InstanceSettingsService,
   ) {}
 
   /** Creates an invite; a pending invite for the same email is replaced (its link stops working). */
@@ -58,7 +60,7 @@ export class InvitesService {
         role: input.role,
         tokenHash: sha256(token),
         invitedById: input.invitedById,
-        expiresAt: new Date(now.getTime() + this.config.INVITE_TTL_HOURS * 3_600_000),
+        expiresAt: new Date(now.getTime() + (await this.settings.get('inviteTtlHours')) * 3_600_000),
         acceptedAt: null,
         revokedAt: null,
       }),
