@@ -47,8 +47,8 @@ describe('instance administration', () => {
     const list = await admin.client.get('/admin/users');
     expect(list.status).toBe(200);
     expect(list.body.users.slice(0, 2)).toEqual([
-      { id: admin.id, email: admin.email, displayName: admin.displayName, isInstanceAdmin: true, disabledAt: null, createdAt: expect.any(String) },
-      { id: member.id, email: member.email, displayName: member.displayName, isInstanceAdmin: false, disabledAt: null, createdAt: expect.any(String) },
+      { id: admin.id, email: admin.email, displayName: admin.displayName, isInstanceAdmin: true, disabledAt: null, createdAt: expect.any(String), lastSeenAt: expect.any(String), workspaceCount: 0 },
+      { id: member.id, email: member.email, displayName: member.displayName, isInstanceAdmin: false, disabledAt: null, createdAt: expect.any(String), lastSeenAt: expect.any(String), workspaceCount: 0 },
     ]);
     expect(JSON.stringify(list.body)).not.toMatch(/password|argon2/i);
   });

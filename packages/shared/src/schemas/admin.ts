@@ -8,6 +8,9 @@ export const AdminUserSchema = z.object({
   isInstanceAdmin: z.boolean(),
   disabledAt: IsoDateSchema.nullable(),
   createdAt: IsoDateSchema,
+  /** Latest use of any of their sessions; null: no session now. */
+  lastSeenAt: IsoDateSchema.nullable(),
+  workspaceCount: z.number().int(),
 });
 export type AdminUser = z.infer<typeof AdminUserSchema>;
 

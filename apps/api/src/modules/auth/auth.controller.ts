@@ -23,6 +23,7 @@ import {
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
+import { InstanceAuditService } from '../audit/instance-audit.service.js';
 import { AccountsService, toCurrentUser } from './accounts.service.js';
 import { clientIp, type AuthContext } from './auth-context.js';
 import { AdminSetupService } from './admin-setup.service.js';
@@ -43,6 +44,7 @@ export class AuthController {
     private readonly registrations: RegistrationThrottle,
     private readonly adminSetup: AdminSetupService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: InstanceAuditService,
   ) {}
 
   @Public()
@@ -52,6 +54,7 @@ export class AuthController {
   async register(@ValidBody(RegisterBodySchema) body: RegisterBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResult> {
     await this.registrations.admit(clientIp(request));
     const user = await this.accounts.register(body);
+    await this.audit.record({ actorId: user.id, action: 'user.registered', subject: { type: 'user', id: user.id, label: user.email }, details: { viaInvite: body.inviteToken !== undefined }, ip: clientIp(request) });
     return await this.startSession(user, request, response);
   }
 
@@ -68,24 +71,29 @@ export class AuthController {
       user = await this.accounts.verifyCredentials(body.email, body.password);
     } catch (error) {
       await this.throttle.finish(attemptId, body.email, ip, false);
+      // The email as typed (lower-cased, cut short): a failure may name no account at all.
+      await this.audit.record({ actorId: null, action: 'auth.signInFailed', subject: { type: 'email', label: body.email.trim().toLowerCase().slice(0, 320) }, details: { reason: error instanceof Error ? error.message : 'refused' }, ip });
       throw error;
     }
     await this.throttle.finish(attemptId, body.email, ip, true);
+    await this.audit.record({ actorId: user.id, action: 'auth.signedIn', subject: { type: 'user', id: user.id, label: user.email }, ip });
     return await this.startSession(user, request, response);
   }
 
   @Post('logout')
   @HttpCode(204)
-  async logout(@Auth() auth: AuthContext, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(@Auth() auth: AuthContext, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     if (auth.sessionId) await this.sessions.revoke(auth.user.id, auth.sessionId);
+    await this.audit.record({ actorId: auth.user.id, action: 'auth.signedOut', subject: { type: 'user', id: auth.user.id, label: auth.user.email }, ip: clientIp(request) });
     clearSessionCookies(response, this.config);
   }
 
   /** Log out everywhere: every session of this account ends, this one included. */
   @Post('logout-all')
   @HttpCode(204)
-  async logoutAll(@Auth() auth: AuthContext, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logoutAll(@Auth() auth: AuthContext, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.sessions.revokeAll(auth.user.id);
+    await this.audit.record({ actorId: auth.user.id, action: 'auth.signedOut', subject: { type: 'user', id: auth.user.id, label: auth.user.email }, details: { everywhere: true }, ip: clientIp(request) });
     clearSessionCookies(response, this.config);
   }
 
@@ -113,9 +121,10 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @ApiZodBody(ChangePasswordBodySchema)
-  async changePassword(@Auth() auth: AuthContext, @ValidBody(ChangePasswordBodySchema) body: ChangePasswordBody): Promise<void> {
+  async changePassword(@Auth() auth: AuthContext, @Req() request: Request, @ValidBody(ChangePasswordBodySchema) body: ChangePasswordBody): Promise<void> {
     await this.accounts.changePassword(auth.user, body.currentPassword, body.newPassword);
     await this.sessions.revokeAllExcept(auth.user.id, auth.sessionId);
+    await this.audit.record({ actorId: auth.user.id, action: 'auth.passwordChanged', subject: { type: 'user', id: auth.user.id, label: auth.user.email }, ip: clientIp(request) });
   }
 
   @Get('sessions')

@@ -87,6 +87,11 @@ export class DocumentRegistry implements BeforeApplicationShutdown {
     });
   }
 
+  /** How many documents this node holds in memory (for the admin health page and metrics). */
+  get size(): number {
+    return this.live.size;
+  }
+
   get(name: string): LiveDocument | undefined {
     return this.live.get(name);
   }

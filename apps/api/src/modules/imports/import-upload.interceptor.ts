@@ -19,6 +19,7 @@ import { FilesInterceptor } from '@nestjs/platform-express';
 import { IMPORT_LIMITS } from '@marginalia/shared';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
+import { InstanceSettingsService } from '../instance/instance-settings.service.js';
 import { BatchMemoryStorage, batchTooLarge } from './batch-memory-storage.js';
 
 export const FILES_FIELD = 'files';
@@ -39,15 +40,24 @@ const FilesUpload = FilesInterceptor(FILES_FIELD, IMPORT_LIMITS.maxFilesPerBatch
 export class ImportUploadInterceptor implements NestInterceptor {
   private readonly files = new FilesUpload();
 
+  constructor(private readonly settings: InstanceSettingsService) {}
+
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<Request>();
     if (!request.is('multipart/*')) return next.handle();
     if (Number(request.headers['content-length']) > IMPORT_LIMITS.maxBatchBytes + MULTIPART_OVERHEAD_BYTES) throw batchTooLarge(IMPORT_LIMITS.maxBatchBytes);
+    let handled: Observable<unknown>;
     try {
-      return await this.files.intercept(context, next);
+      handled = await this.files.intercept(context, next);
     } catch (error) {
       throw explainUploadError(error);
     }
+    // The instance setting (maxUploadMegabytes) lowers the limit below the hard ceiling that
+    // multer enforces while streaming; the handler has not run yet (the observable is lazy).
+    const limitBytes = Math.min(IMPORT_LIMITS.maxFileBytes, (await this.settings.get('maxUploadMegabytes')) * MB);
+    const tooLarge = ((request.files ?? []) as Express.Multer.File[]).find((file) => file.size > limitBytes);
+    if (tooLarge) throw fileTooLarge(tooLarge.originalname, limitBytes);
+    return handled;
   }
 }
 
@@ -57,13 +67,17 @@ interface MulterFailure {
   filename?: string;
 }
 
+export function fileTooLarge(filename: string | undefined, limitBytes: number): PayloadTooLargeException {
+  return new PayloadTooLargeException(`${filename ? `${filename.slice(0, 200)} is` : 'a file is'} larger than ${limitBytes / MB} MB (the limit for one file)`);
+}
+
 export function explainUploadError(error: unknown): unknown {
   if (!(error instanceof HttpException)) return error;
   const { code, field, filename } = (error.cause ?? {}) as MulterFailure;
   const tooManyFiles = `too many files: one import takes at most ${IMPORT_LIMITS.maxFilesPerBatch} files; import them in several batches`;
   switch (code) {
     case 'LIMIT_FILE_SIZE':
-      return new PayloadTooLargeException(`${filename ? `${filename.slice(0, 200)} is` : 'a file is'} larger than ${IMPORT_LIMITS.maxFileBytes / MB} MB (the limit for one file)`);
+      return fileTooLarge(filename, IMPORT_LIMITS.maxFileBytes);
     case 'LIMIT_FILE_COUNT':
       return new BadRequestException(tooManyFiles);
     case 'LIMIT_UNEXPECTED_FILE':

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, ForbiddenException, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   CreateWorkspaceBodySchema,
@@ -13,21 +13,29 @@ import {
   type WorkspaceList,
 } from '@marginalia/shared';
 import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
-import type { AuthContext } from '../auth/auth-context.js';
+import { clientIp, type AuthContext, type AuthenticatedRequest } from '../auth/auth-context.js';
+import { InstanceSettingsService } from '../instance/instance-settings.service.js';
 import { Auth } from '../auth/public.decorator.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from './workspace-access.js';
 import { WorkspacesService } from './workspaces.service.js';
 import { EmitsWorkspaceEvent } from '../collab/emits-workspace-event.js';
 
+export const WORKSPACE_CREATION_ADMINS_ONLY = 'on this instance only instance administrators can create workspaces; ask one to create it for you';
+
 @ApiTags('workspaces')
 @Controller('workspaces')
 export class WorkspacesController {
-  constructor(private readonly workspaces: WorkspacesService) {}
+  constructor(
+    private readonly workspaces: WorkspacesService,
+    private readonly settings: InstanceSettingsService,
+  ) {}
 
   @ApiZodResponse(WorkspaceSchema, 201)
   @Post()
   @ApiZodBody(CreateWorkspaceBodySchema)
   async create(@Auth() auth: AuthContext, @ValidBody(CreateWorkspaceBodySchema) body: CreateWorkspaceBody): Promise<Workspace> {
+    // The instance setting "who may create workspaces" (INSTANCE_SETTINGS.workspaceCreation).
+    if (!auth.user.isInstanceAdmin && (await this.settings.get('workspaceCreation')) === 'admins') throw new ForbiddenException(WORKSPACE_CREATION_ADMINS_ONLY);
     return await this.workspaces.create(auth.user.id, body);
   }
 
@@ -57,8 +65,8 @@ export class WorkspacesController {
   @EmitsWorkspaceEvent('workspace.deleted')
   @HttpCode(204)
   @WorkspaceAccess('workspace.delete')
-  async remove(@Member() member: WorkspaceMember): Promise<void> {
-    await this.workspaces.remove(member.workspaceId);
+  async remove(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @Req() request: AuthenticatedRequest): Promise<void> {
+    await this.workspaces.remove(member.workspaceId, auth.user.id, clientIp(request));
   }
 
   @ApiZodResponse(WorkspaceSchema)

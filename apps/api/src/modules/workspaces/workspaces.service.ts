@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Workspace as WorkspaceDto, WorkspaceRole } from '@marginalia/shared';
 import { AuditService } from '../audit/audit.service.js';
+import { InstanceAuditService } from '../audit/instance-audit.service.js';
 import { lockMemberships, lockedRoleOf } from './membership-lock.js';
 import { Membership } from './membership.entity.js';
 import { Workspace } from './workspace.entity.js';
@@ -45,6 +46,7 @@ export class WorkspacesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly instanceAudit: InstanceAuditService,
   ) {}
 
   async create(userId: string, input: { name: string; description?: string }): Promise<WorkspaceDto> {
@@ -90,18 +92,52 @@ export class WorkspacesService {
   }
 
   async setArchived(workspaceId: string, actorId: string, archived: boolean): Promise<WorkspaceDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const workspace = await manager.findOneByOrFail(Workspace, { id: workspaceId });
-      if ((workspace.archivedAt !== null) === archived) return;
-      await manager.update(Workspace, { id: workspaceId }, { archivedAt: archived ? new Date() : null });
-      await this.audit.record(manager, { workspaceId, actorId, action: archived ? 'workspace.archived' : 'workspace.unarchived' });
-    });
+    await this.dataSource.transaction((manager) => this.applyArchived(manager, workspaceId, actorId, archived));
     return await this.getForMember(workspaceId, actorId);
   }
 
-  /** Deletes the workspace and, through foreign keys, everything in it. */
-  async remove(workspaceId: string): Promise<void> {
-    await this.dataSource.manager.delete(Workspace, { id: workspaceId });
+  /** Archives or restores inside the caller's transaction (owners here, instance admins in the admin console). */
+  async applyArchived(manager: EntityManager, workspaceId: string, actorId: string, archived: boolean): Promise<boolean> {
+    const workspace = await manager.findOneByOrFail(Workspace, { id: workspaceId });
+    if ((workspace.archivedAt !== null) === archived) return false;
+    await manager.update(Workspace, { id: workspaceId }, { archivedAt: archived ? new Date() : null });
+    await this.audit.record(manager, { workspaceId, actorId, action: archived ? 'workspace.archived' : 'workspace.unarchived' });
+    return true;
+  }
+
+  /**
+   * Deletes the workspace and, through foreign keys, everything in it. The instance audit log
+   * keeps its name and who deleted it (the workspace's own log goes with it).
+   */
+  async remove(workspaceId: string, actorId: string, ip: string | null, manager?: EntityManager): Promise<void> {
+    const run = async (inner: EntityManager): Promise<void> => {
+      const workspace = await inner.findOneBy(Workspace, { id: workspaceId });
+      if (!workspace) return;
+      await inner.delete(Workspace, { id: workspaceId });
+      await this.instanceAudit.record({ actorId, action: 'workspace.deleted', subject: { type: 'workspace', id: workspaceId, label: workspace.name }, ip }, inner);
+    };
+    if (manager) await run(manager);
+    else await this.dataSource.transaction(run);
+  }
+
+  /**
+   * An instance admin hands a workspace to someone when its owners have left: the new owner
+   * joins (or is promoted) as owner and owners whose accounts are disabled step down to admin.
+   */
+  async assignOwner(manager: EntityManager, workspaceId: string, actorId: string, newOwnerId: string, disabledOwnerIds: string[]): Promise<void> {
+    const memberships = await lockMemberships(manager, workspaceId);
+    const existing = memberships.find((membership) => membership.userId === newOwnerId);
+    if (existing) await manager.update(Membership, { workspaceId, userId: newOwnerId }, { role: 'owner' });
+    else await manager.insert(Membership, { workspaceId, userId: newOwnerId, role: 'owner' });
+    for (const ownerId of disabledOwnerIds) {
+      if (ownerId !== newOwnerId) await manager.update(Membership, { workspaceId, userId: ownerId }, { role: 'admin' });
+    }
+    await this.audit.record(manager, {
+      workspaceId,
+      actorId,
+      action: 'workspace.ownershipTransferred',
+      details: { from: disabledOwnerIds, to: newOwnerId, previousRoleOfNewOwner: existing?.role ?? null, byInstanceAdmin: true },
+    });
   }
 
   /** The target member becomes owner; the caller steps down to admin. */
