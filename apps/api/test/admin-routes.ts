@@ -19,7 +19,8 @@ export interface AdminRoute {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   success: number;
-  body?: unknown | ((fixtures: AdminRouteFixtures) => unknown);
+  /** A JSON body, or a function of the row's fixtures giving one. */
+  body?: object | ((fixtures: AdminRouteFixtures) => unknown);
 }
 
 export const ADMIN_ROUTES: readonly AdminRoute[] = [

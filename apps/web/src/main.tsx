@@ -10,6 +10,7 @@ import './app/styles/corpus.css';
 import './app/styles/collab.css';
 import './app/styles/tagging.css';
 import './app/styles/maps.css';
+import './app/styles/admin.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -22,7 +22,7 @@ export function AppLayout() {
             Workspaces
           </NavLink>
           {user.isInstanceAdmin && (
-            <NavLink to="/admin/users" className="app-header__nav-link">
+            <NavLink to="/admin" className="app-header__nav-link">
               Administration
             </NavLink>
           )}

@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountPage } from '../features/account';
 import { ActorsPage } from '../features/actors';
 import { PresenceList, WorkspaceLiveStatus } from '../features/collab';
-import { AdminSetupPage, AdminUsersPage } from '../features/admin';
+import { AdminAuditPage, AdminHealthPage, AdminLayout, AdminSetupPage, AdminUsersPage, AdminWorkspacesPage, InstanceSettingsPage } from '../features/admin';
 import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
 import { DiscussionPage, NotificationsBell } from '../features/discussion';
@@ -53,7 +53,16 @@ export function createRouter() {
                 { path: 'workspaces', element: <WorkspacesPage invitations={<MyInvitations />} /> },
                 { path: 'account', element: <AccountPage /> },
                 { path: 'admin', element: <Navigate to="/admin/users" replace /> },
-                { path: 'admin/users', element: <AdminUsersPage /> },
+                {
+                  element: <AdminLayout />,
+                  children: [
+                    { path: 'admin/users', element: <AdminUsersPage /> },
+                    { path: 'admin/workspaces', element: <AdminWorkspacesPage /> },
+                    { path: 'admin/settings', element: <InstanceSettingsPage /> },
+                    { path: 'admin/audit', element: <AdminAuditPage /> },
+                    { path: 'admin/health', element: <AdminHealthPage /> },
+                  ],
+                },
               ],
             },
             {

@@ -6,10 +6,11 @@
 import { PASSWORD_MIN_LENGTH, RegisterBodySchema } from '@marginalia/shared';
 import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useInstanceSettings } from '../../../lib/instance-settings';
 import { fieldErrorsFrom, validateWith, withLabel, type FieldErrors } from '../../../lib/form-errors';
 import { safeNextPath, withNext } from '../../../lib/safe-next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { Button, FormError, TextField } from '../../../ui';
+import { Alert, Button, FormError, TextField } from '../../../ui';
 import { useRegister } from '../hooks/useAuthMutations';
 import { AuthLayout } from './AuthLayout';
 
@@ -25,6 +26,8 @@ export function RegisterPage() {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
   const fieldErrors = { ...fieldErrorsFrom(registerMutation.error), ...clientErrors };
+  const registration = useInstanceSettings().data?.registration;
+  const hasInvite = /^\/invites\//.test(next);
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,8 +41,23 @@ export function RegisterPage() {
     registerMutation.mutate(validation.data, { onSuccess: () => void navigate(next, { replace: true }) });
   }
 
+  if (registration === 'closed') {
+    return (
+      <AuthLayout title="Registration is closed" intro={<p>This Marginalia server does not take new accounts. Ask its administrator for one.</p>}>
+        <p className="auth-layout__switch">
+          Already have an account? <Link to={withNext('/login', next)}>Log in</Link>
+        </p>
+      </AuthLayout>
+    );
+  }
+
   return (
     <AuthLayout title="Create your account" intro={<p>Study a corpus together with your research team.</p>}>
+      {registration === 'invite-only' && !hasInvite && (
+        <Alert tone="info" title="An invitation is needed">
+          <p>On this server only invited people can register: open the invite link you were sent and register with the invited email.</p>
+        </Alert>
+      )}
       <form className="stack" onSubmit={handleSubmit} noValidate>
         <TextField
           label="Display name"

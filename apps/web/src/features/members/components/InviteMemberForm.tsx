@@ -6,6 +6,7 @@
 import { AddMemberBodySchema, type AddMemberResult, type WorkspaceRole } from '@marginalia/shared';
 import { useState, type SubmitEvent } from 'react';
 import { formatDateTime, roleWithArticle } from '../../../lib/format';
+import { useInstanceSettings } from '../../../lib/instance-settings';
 import { fieldErrorsFrom, validateWith, withLabel, type FieldErrors } from '../../../lib/form-errors';
 import { Alert, Button, CopyField, FormError, SelectField, TextField } from '../../../ui';
 import { useCurrentWorkspace } from '../../workspaces';
@@ -34,7 +35,10 @@ export function InviteMemberForm() {
   const workspace = useCurrentWorkspace();
   const addMutation = useAddMember(workspace.id);
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<WorkspaceRole>('editor');
+  const defaultRole = useInstanceSettings().data?.defaultMemberRole ?? 'editor';
+  // The instance's default role (an admin setting) until the inviter picks another.
+  const [pickedRole, setRole] = useState<WorkspaceRole | null>(null);
+  const role = pickedRole ?? defaultRole;
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const fieldErrors = { ...fieldErrorsFrom(addMutation.error), ...clientErrors };
 

@@ -6,8 +6,10 @@ import type { Workspace } from '@marginalia/shared';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatCount, roleLabel } from '../../../lib/format';
+import { useInstanceSettings } from '../../../lib/instance-settings';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Badge, Button, EmptyState, ErrorState, LoadingState, PageHeader, Section } from '../../../ui';
+import { useSignedInUser } from '../../auth';
 import { useWorkspaces } from '../hooks/useWorkspaces';
 import { CreateWorkspaceDialog } from './CreateWorkspaceDialog';
 
@@ -50,8 +52,12 @@ export function WorkspacesPage({ invitations }: { invitations?: ReactNode }) {
   useDocumentTitle('Your workspaces');
   const { data: workspaces, error, isPending, refetch } = useWorkspaces();
   const [creating, setCreating] = useState(false);
+  const me = useSignedInUser();
+  const instance = useInstanceSettings();
+  // The instance setting "who may create workspaces": the API refuses others (403) anyway.
+  const mayCreate = me.isInstanceAdmin || instance.data?.workspaceCreation !== 'admins';
 
-  const newButton = (
+  const newButton = !mayCreate ? undefined : (
     <Button
       variant="primary"
       onClick={() => {
@@ -68,7 +74,11 @@ export function WorkspacesPage({ invitations }: { invitations?: ReactNode }) {
   else if (workspaces.length === 0) {
     content = (
       <EmptyState title="No workspaces yet" icon="❦" action={newButton}>
-        <p>Create a workspace for your project and invite your team, or open an invite link a colleague sent you.</p>
+        {mayCreate ? (
+          <p>Create a workspace for your project and invite your team, or open an invite link a colleague sent you.</p>
+        ) : (
+          <p>On this server only administrators create workspaces: ask one to create yours, or open an invite link a colleague sent you.</p>
+        )}
       </EmptyState>
     );
   } else {
