@@ -35,9 +35,24 @@ export function instanceActionLabel(action: string): string {
 
 export const INSTANCE_ACTION_OPTIONS = INSTANCE_AUDIT_ACTIONS.map((action) => ({ value: action, label: instanceActionLabel(action) }));
 
-/** Details as short readable text ("changed: registration → closed"). */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(describeValue).join(', ');
+  return JSON.stringify(value);
+}
+
+/**
+ * Details as short readable text: "reason: email or password is incorrect". A nested object
+ * (the settings changed) reads as its own facts: "registration: closed, inviteTtlHours: 12".
+ */
 export function describeDetails(entry: InstanceAuditEntry): string {
   return Object.entries(entry.details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .map(([key, value]) =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value as Record<string, unknown>)
+            .map(([inner, innerValue]) => `${inner}: ${describeValue(innerValue)}`)
+            .join(', ')
+        : `${key}: ${describeValue(value)}`,
+    )
     .join('; ');
 }

@@ -95,8 +95,8 @@ export function AdminAuditPage() {
                 <th scope="col">Who</th>
                 <th scope="col">What</th>
                 <th scope="col">About</th>
-                <th scope="col">Details</th>
-                <th scope="col">IP</th>
+                <th scope="col" className="admin-optional">Details</th>
+                <th scope="col" className="admin-optional">IP</th>
               </tr>
             </thead>
             <tbody>
@@ -108,8 +108,8 @@ export function AdminAuditPage() {
                     {instanceActionLabel(entry.action)}
                   </th>
                   <td className="table__wrap">{entry.subject?.label ?? entry.subject?.id ?? '—'}</td>
-                  <td className="table__wrap admin-details">{describeDetails(entry)}</td>
-                  <td className="table__nowrap">{entry.ip ?? '—'}</td>
+                  <td className="table__wrap admin-details admin-optional">{describeDetails(entry)}</td>
+                  <td className="table__nowrap admin-optional">{entry.ip ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@
  * using the most storage. Refreshes every 30 seconds.
  */
 import type { AdminHealth } from '@marginalia/shared';
-import { formatBytes, formatNumber } from '../../../lib/format';
+import { formatBytes, formatCount, formatNumber } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { ErrorState, LoadingState, PageHeader, Section } from '../../../ui';
 import { useAdminHealth } from '../hooks/useAdminInstance';
@@ -72,7 +72,7 @@ export function AdminHealthPage() {
         <div className="stack">
           <dl className="admin-figures">
             <Figure label="Database size" value={formatBytes(health.databaseBytes)} />
-            <Figure label="People" value={formatNumber(health.users.total)} note={`${String(health.users.disabled)} disabled · ${String(health.users.admins)} admins`} />
+            <Figure label="People" value={formatNumber(health.users.total)} note={`${String(health.users.disabled)} disabled · ${formatCount(health.users.admins, 'admin')}`} />
             <Figure label="Workspaces" value={formatNumber(health.workspaces.total)} note={`${String(health.workspaces.archived)} archived · ${String(health.workspaces.orphaned)} orphaned`} />
             <Figure label="Live connections" value={formatNumber(health.collab.connections)} note="this server process" />
             <Figure label="Documents in memory" value={formatNumber(health.collab.documentsInMemory)} note="this server process" />

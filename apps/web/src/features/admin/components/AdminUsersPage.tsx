@@ -131,9 +131,9 @@ export function AdminUsersPage({ toolbarActions, rowExtras }: AdminUsersPageProp
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
                 <th scope="col">Status</th>
-                <th scope="col">Workspaces</th>
-                <th scope="col">Last seen</th>
-                <th scope="col">Joined</th>
+                <th scope="col" className="admin-optional">Workspaces</th>
+                <th scope="col" className="admin-optional">Last seen</th>
+                <th scope="col" className="admin-optional">Joined</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -150,9 +150,9 @@ export function AdminUsersPage({ toolbarActions, rowExtras }: AdminUsersPageProp
                     <Email address={user.email} />
                   </td>
                   <td>{user.disabledAt !== null ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</td>
-                  <td>{user.workspaceCount}</td>
-                  <td className="table__nowrap">{user.lastSeenAt ? formatDateTime(user.lastSeenAt) : '—'}</td>
-                  <td className="table__nowrap">{formatDate(user.createdAt)}</td>
+                  <td className="admin-optional">{user.workspaceCount}</td>
+                  <td className="table__nowrap admin-optional">{user.lastSeenAt ? formatDateTime(user.lastSeenAt) : '—'}</td>
+                  <td className="table__nowrap admin-optional">{formatDate(user.createdAt)}</td>
                   <td className="table__actions">
                     <div className="admin-row-actions">
                       {rowExtras?.(user)}

@@ -143,11 +143,11 @@ export function AdminWorkspacesPage() {
               <tr>
                 <th scope="col">Workspace</th>
                 <th scope="col">Owners</th>
-                <th scope="col">Members</th>
+                <th scope="col" className="admin-optional">Members</th>
                 <th scope="col">Documents</th>
-                <th scope="col">Annotations</th>
-                <th scope="col">Storage</th>
-                <th scope="col">Last activity</th>
+                <th scope="col" className="admin-optional">Annotations</th>
+                <th scope="col" className="admin-optional">Storage</th>
+                <th scope="col" className="admin-optional">Last activity</th>
                 <th scope="col">State</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -170,11 +170,11 @@ export function AdminWorkspacesPage() {
                           </span>
                         ))}
                   </td>
-                  <td>{workspace.memberCount}</td>
+                  <td className="admin-optional">{workspace.memberCount}</td>
                   <td>{workspace.documentCount}</td>
-                  <td>{workspace.annotationCount}</td>
-                  <td className="table__nowrap">{formatBytes(workspace.storageBytes)}</td>
-                  <td className="table__nowrap">{formatDateTime(workspace.lastActivityAt)}</td>
+                  <td className="admin-optional">{workspace.annotationCount}</td>
+                  <td className="table__nowrap admin-optional">{formatBytes(workspace.storageBytes)}</td>
+                  <td className="table__nowrap admin-optional">{formatDateTime(workspace.lastActivityAt)}</td>
                   <td>
                     <Badge tone={STATE_BADGE[workspace.state]}>{STATE_LABEL[workspace.state]}</Badge>
                   </td>

@@ -25,7 +25,7 @@ export function SettingField({ setting, text, edited, error, onChange, onClear }
   ) : (
     <>
       Environment variable: <code>{setting.env}</code>
-      {setting.source === 'default' ? ' · default' : ''}
+      {setting.source === 'default' ? ' (the default is in use).' : '.'}
     </>
   );
 
