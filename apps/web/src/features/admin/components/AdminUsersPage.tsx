@@ -129,7 +129,7 @@ export function AdminUsersPage({ toolbarActions, rowExtras }: AdminUsersPageProp
             <thead>
               <tr>
                 <th scope="col">Name</th>
-                <th scope="col">Email</th>
+                <th scope="col" className="admin-optional">Email</th>
                 <th scope="col">Status</th>
                 <th scope="col" className="admin-optional">Workspaces</th>
                 <th scope="col" className="admin-optional">Last seen</th>
@@ -145,8 +145,11 @@ export function AdminUsersPage({ toolbarActions, rowExtras }: AdminUsersPageProp
                   <th scope="row" className="table__primary">
                     {user.displayName}
                     {user.isInstanceAdmin && <Badge tone="accent">Admin</Badge>}
+                    <span className="table__secondary admin-phone-only">
+                      <Email address={user.email} />
+                    </span>
                   </th>
-                  <td className="table__email">
+                  <td className="table__email admin-optional">
                     <Email address={user.email} />
                   </td>
                   <td>{user.disabledAt !== null ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</td>

@@ -7,7 +7,7 @@
 import type { AdminWorkspace, AdminWorkspaceQuery, AdminWorkspaceSort } from '@marginalia/shared';
 import { useDeferredValue, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { formatBytes, formatDateTime } from '../../../lib/format';
+import { formatBytes, formatCount, formatDateTime } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Badge, ConfirmDialog, EmptyState, ErrorState, LoadingState, PageHeader, SelectField, TextField, useToast } from '../../../ui';
 import { useAddMeAsOwner, useAdminWorkspaces, useArchiveWorkspace } from '../hooks/useAdminWorkspaces';
@@ -142,9 +142,9 @@ export function AdminWorkspacesPage() {
             <thead>
               <tr>
                 <th scope="col">Workspace</th>
-                <th scope="col">Owners</th>
+                <th scope="col" className="admin-optional">Owners</th>
                 <th scope="col" className="admin-optional">Members</th>
-                <th scope="col">Documents</th>
+                <th scope="col" className="admin-optional">Documents</th>
                 <th scope="col" className="admin-optional">Annotations</th>
                 <th scope="col" className="admin-optional">Storage</th>
                 <th scope="col" className="admin-optional">Last activity</th>
@@ -159,8 +159,11 @@ export function AdminWorkspacesPage() {
                 <tr key={workspace.id}>
                   <th scope="row" className="table__primary table__wrap">
                     {workspace.name}
+                    <span className="table__secondary admin-phone-only">
+                      {workspace.owners.map((owner) => owner.displayName).join(', ') || 'No owner'} · {formatCount(workspace.documentCount, 'document')}
+                    </span>
                   </th>
-                  <td className="table__wrap">
+                  <td className="table__wrap admin-optional">
                     {workspace.owners.length === 0
                       ? '—'
                       : workspace.owners.map((owner) => (
@@ -171,7 +174,7 @@ export function AdminWorkspacesPage() {
                         ))}
                   </td>
                   <td className="admin-optional">{workspace.memberCount}</td>
-                  <td>{workspace.documentCount}</td>
+                  <td className="admin-optional">{workspace.documentCount}</td>
                   <td className="admin-optional">{workspace.annotationCount}</td>
                   <td className="table__nowrap admin-optional">{formatBytes(workspace.storageBytes)}</td>
                   <td className="table__nowrap admin-optional">{formatDateTime(workspace.lastActivityAt)}</td>
