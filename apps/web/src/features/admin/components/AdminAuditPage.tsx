@@ -91,8 +91,8 @@ export function AdminAuditPage() {
             <caption className="visually-hidden">Audit log entries</caption>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
+                <th scope="col" className="admin-optional">When</th>
+                <th scope="col" className="admin-optional">Who</th>
                 <th scope="col">What</th>
                 <th scope="col">About</th>
                 <th scope="col" className="admin-optional">Details</th>
@@ -102,10 +102,14 @@ export function AdminAuditPage() {
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id}>
-                  <td className="table__nowrap">{formatDateTime(entry.createdAt)}</td>
-                  <td className="table__wrap">{entry.actor ? entry.actor.displayName : <span className="muted">—</span>}</td>
+                  <td className="table__nowrap admin-optional">{formatDateTime(entry.createdAt)}</td>
+                  <td className="table__wrap admin-optional">{entry.actor ? entry.actor.displayName : <span className="muted">—</span>}</td>
                   <th scope="row" className="table__primary">
                     {instanceActionLabel(entry.action)}
+                    <span className="table__secondary admin-phone-only">
+                      {formatDateTime(entry.createdAt)}
+                      {entry.actor ? ` · ${entry.actor.displayName}` : ''}
+                    </span>
                   </th>
                   <td className="table__wrap">{entry.subject?.label ?? entry.subject?.id ?? '—'}</td>
                   <td className="table__wrap admin-details admin-optional">{describeDetails(entry)}</td>
