@@ -18,7 +18,8 @@ import { likePattern } from './admin-users.service.js';
 /**
  * Storage is what the workspace's data weighs as stored, cheaply: document text, uploads waiting
  * in the import queue, and collaborative documents (snapshots and pending updates). Indexes and
- * search vectors are left out (they are derived).
+ * search vectors are left out (they are derived). octet_length of a text or bytea value reads
+ * its stored size from the TOAST pointer without decompressing it, so this scans rows, not bytes.
  */
 export const WORKSPACE_STATS_SQL = `
   SELECT w.id, w.name, w.archived_at, w.created_at,

@@ -5,7 +5,7 @@
  * with the shared schema before saving; the server's answer is shown on the field too.
  */
 import type { AdminInstanceSetting, InstanceSettingKey, UpdateInstanceSettingsBody } from '@marginalia/shared';
-import { useState, type SubmitEvent } from 'react';
+import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { fieldErrorsFrom } from '../../../lib/form-errors';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Button, ErrorState, FormError, LoadingState, PageHeader, Section, useToast } from '../../../ui';
@@ -13,7 +13,12 @@ import { useAdminSettings, useUpdateSettings } from '../hooks/useAdminInstance';
 import { fromInputText, GROUPS, toInputText } from '../settings-form';
 import { SettingField } from './SettingField';
 
-export function InstanceSettingsPage() {
+export interface InstanceSettingsPageProps {
+  /** Shown under a group's fields, e.g. the email feature's "Send test email" button under email. */
+  groupExtras?: Partial<Record<(typeof GROUPS)[number]['key'], ReactNode>>;
+}
+
+export function InstanceSettingsPage({ groupExtras }: InstanceSettingsPageProps = {}) {
   useDocumentTitle('Settings · Administration');
   const { data: settings, error, isPending, refetch } = useAdminSettings();
   const updateMutation = useUpdateSettings();
@@ -80,6 +85,7 @@ export function InstanceSettingsPage() {
                       }}
                     />
                   ))}
+                {groupExtras?.[group.key]}
               </div>
             </Section>
           ))}
