@@ -34,3 +34,5 @@ export * from './schemas/discussion.js';
 export * from './exports/workspace-export.js';
 export * from './schemas/exports.js';
 export * from './schemas/refi-qda.js';
+export * from './schemas/email.js';
+export * from './email/bulk-invite.js';
