@@ -3,8 +3,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountPage } from '../features/account';
 import { ActorsPage } from '../features/actors';
 import { PresenceList, WorkspaceLiveStatus } from '../features/collab';
-import { AdminSetupPage, AdminUsersPage } from '../features/admin';
-import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
+import { AdminEmailPage, AdminSetupPage, AdminUsersPage } from '../features/admin';
+import { ForgotPasswordPage, LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth, ResetPasswordPage, VerifyEmailPage } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
 import { DiscussionPage, NotificationsBell } from '../features/discussion';
 import { ExportsPage } from '../features/exports';
@@ -40,9 +40,12 @@ export function createRouter() {
           children: [
             { path: 'login', element: <LoginPage /> },
             { path: 'register', element: <RegisterPage /> },
+            { path: 'forgot-password', element: <ForgotPasswordPage /> },
           ],
         },
         { path: 'invites/:token', element: <InvitePage /> },
+        { path: 'reset-password/:token', element: <ResetPasswordPage /> },
+        { path: 'verify-email/:token', element: <VerifyEmailPage /> },
         {
           element: <RequireAuth />,
           children: [
@@ -54,6 +57,7 @@ export function createRouter() {
                 { path: 'account', element: <AccountPage /> },
                 { path: 'admin', element: <Navigate to="/admin/users" replace /> },
                 { path: 'admin/users', element: <AdminUsersPage /> },
+                { path: 'admin/email', element: <AdminEmailPage /> },
               ],
             },
             {

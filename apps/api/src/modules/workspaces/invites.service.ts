@@ -86,7 +86,7 @@ export class InvitesService {
       }),
     );
     const issued = await this.issueTokens(manager, saved.id, origin);
-    await this.audit.record(manager, { workspaceId: input.workspaceId, actorId: input.invitedById, action: 'invite.created', details: { inviteId: saved.id, email: input.email, role: input.role, emailed: issued.emailed } });
+    await this.audit.record(manager, { workspaceId: input.workspaceId, actorId: input.invitedById, action: 'invite.created', details: { inviteId: saved.id, email: input.email, role: input.role } });
     return issued;
   }
 

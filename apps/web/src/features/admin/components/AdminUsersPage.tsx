@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Badge, Button, ButtonLink, ConfirmDialog, Email, EmptyState, ErrorState, LoadingState, PageHeader, useToast } from '../../../ui';
 import { useSignedInUser } from '../../auth';
 import { useAdminUsers, useSetUserDisabled } from '../hooks/useAdminUsers';
+import { PasswordResetLinkButton } from './PasswordResetLinkButton';
 
 export function AdminUsersPage() {
   useDocumentTitle('Users · Administration');
@@ -48,7 +49,7 @@ export function AdminUsersPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Users" description={<p>Everyone with an account on this server.</p>} />
+      <PageHeader title="Users" description={<p>Everyone with an account on this server.</p>} actions={<ButtonLink to="/admin/email">Email and invitations</ButtonLink>} />
       {isPending && <LoadingState label="Loading users…" />}
       {error && <ErrorState title="Users could not be loaded" error={error} onRetry={() => void refetch()} />}
       {users && (
@@ -79,6 +80,7 @@ export function AdminUsersPage() {
                   <td>{user.disabledAt !== null ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</td>
                   <td className="table__nowrap">{formatDate(user.createdAt)}</td>
                   <td className="table__actions">
+                    {user.id !== me.id && <PasswordResetLinkButton user={user} />}{' '}
                     {user.id !== me.id && (
                       <Button
                         size="sm"
