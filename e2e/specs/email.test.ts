@@ -132,7 +132,7 @@ void test('an admin hands over a password reset link; the user sets a new passwo
     await adminPage.getByRole('heading', { name: 'Email and invitations' }).waitFor();
     await adminPage.getByRole('button', { name: 'Send a test email' }).click();
     await adminPage.getByText('Test email sent').waitFor();
-    await adminPage.getByRole('table').filter({ hasText: 'Marginalia test email' }).waitFor();
+    await adminPage.getByRole('table').filter({ hasText: 'invited you to Letters' }).first().waitFor();
     await screenshots(adminPage, 'email-admin');
     await adminPage.getByRole('button', { name: 'Invite to this instance' }).click();
     await adminPage.getByRole('dialog').getByLabel('Email').fill(`newcomer-${run}@example.test`);

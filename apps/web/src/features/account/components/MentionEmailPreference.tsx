@@ -30,8 +30,8 @@ export function MentionEmailPreference() {
   const current = updateMutation.isPending ? updateMutation.variables.mentions : preferences.data.mentions;
   return (
     <div className="stack">
-      <fieldset className="field">
-        <legend className="field__label">Email me when someone mentions me</legend>
+      <fieldset className="fieldset">
+        <legend>Email me when someone mentions me</legend>
         {MENTION_EMAIL_MODES.map((mode) => (
           <label key={mode} className="checkbox">
             <input
@@ -42,8 +42,12 @@ export function MentionEmailPreference() {
               onChange={() => {
                 updateMutation.mutate({ mentions: mode });
               }}
-            />{' '}
-            {LABELS[mode].label} <span className="muted">— {LABELS[mode].hint}</span>
+            />
+            <span>
+              {LABELS[mode].label}
+              <br />
+              <span className="muted">{LABELS[mode].hint}</span>
+            </span>
           </label>
         ))}
       </fieldset>

@@ -42,8 +42,7 @@ export function EmailOutboxTable() {
         <caption className="visually-hidden">Recent email</caption>
         <thead>
           <tr>
-            <th scope="col">To</th>
-            <th scope="col">Subject</th>
+            <th scope="col">Message</th>
             <th scope="col">State</th>
             <th scope="col">Attempts</th>
             <th scope="col">Queued</th>
@@ -57,8 +56,8 @@ export function EmailOutboxTable() {
             <tr key={message.id}>
               <th scope="row" className="table__primary table__email">
                 {message.to}
+                <div className="muted">{message.subject}</div>
               </th>
-              <td>{message.subject}</td>
               <td>
                 <Badge tone={STATUS[message.status].tone}>{STATUS[message.status].label}</Badge>
                 {message.lastError && <div className="muted">{message.lastError}</div>}
