@@ -128,9 +128,7 @@ describe('email', () => {
       const invitee = new ApiClient(app.baseUrl);
       const registered = await invitee.post<AuthResult>('/auth/register', { email, password: TEST_PASSWORD, displayName: 'Copied', inviteToken: added.body.inviteToken });
       expect(registered.body.user.emailVerifiedAt).toBeNull();
-      const refused = await invitee.post(`/invites/${added.body.inviteToken as string}/accept`);
-      expect(refused.status).toBe(403);
-      expect(refused.body.message).toBe(`confirm your email address first: we sent a link to ${email}; opening it accepts the invite`);
+      expectApiError(await invitee.post(`/invites/${added.body.inviteToken as string}/accept`), 403, `confirm your email address first: we sent a link to ${email}; opening it accepts the invite`);
       expect((await invitee.get(`/workspaces/${workspaceId}`)).status).toBe(404);
       const confirmation = await sink.waitFor((message) => message.to.includes(email) && message.subject === 'Confirm your email address for Marginalia');
       const token = tokenOf(linkIn(confirmation, `${app.baseUrl}/verify-email/`));

@@ -48,6 +48,9 @@ export type PasswordResetPreview = z.infer<typeof PasswordResetPreviewSchema>;
 export const ResetPasswordBodySchema = z.strictObject({ token: z.string().min(1).max(128), password: PasswordSchema });
 export type ResetPasswordBody = z.input<typeof ResetPasswordBodySchema>;
 
+/** Start of the 403 message when joining needs the address confirmed first (a confirmation email was sent). */
+export const EMAIL_UNVERIFIED_PREFIX = 'confirm your email address first';
+
 export const VerifyEmailBodySchema = z.strictObject({ token: z.string().min(1).max(128) });
 export type VerifyEmailBody = z.input<typeof VerifyEmailBodySchema>;
 export const VerifyEmailResultSchema = z.object({ workspaceId: UuidSchema.nullable() });

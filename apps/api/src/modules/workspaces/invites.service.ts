@@ -16,10 +16,10 @@
  * the account's address, and the invite is accepted when it is used: an inviter cannot register
  * someone else's address and get it into the workspace. Without email, links work as before.
  */
-import { ForbiddenException, GoneException, HttpException, HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, GoneException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import type { Invite as InviteDto, InvitePreview, MyInvitation, WorkspaceRole } from '@marginalia/shared';
+import { EMAIL_UNVERIFIED_PREFIX, type Invite as InviteDto, type InvitePreview, type MyInvitation, type WorkspaceRole } from '@marginalia/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { AuditService } from '../audit/audit.service.js';
 import { InstanceSettingsService } from '../instance/instance-settings.service.js';
@@ -203,10 +203,7 @@ export class InvitesService {
   private async joinOrAskToVerify(work: (manager: EntityManager) => Promise<{ workspaceId: string } | { verificationSentTo: string }>): Promise<{ workspaceId: string }> {
     const result = await this.dataSource.transaction(work);
     if ('verificationSentTo' in result) {
-      throw new HttpException(
-        { statusCode: 403, error: 'Forbidden', code: 'email_unverified', message: `confirm your email address first: we sent a link to ${result.verificationSentTo}; opening it accepts the invite` },
-        HttpStatus.FORBIDDEN,
-      );
+      throw new ForbiddenException(`${EMAIL_UNVERIFIED_PREFIX}: we sent a link to ${result.verificationSentTo}; opening it accepts the invite`);
     }
     return result;
   }
