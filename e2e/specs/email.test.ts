@@ -2,7 +2,8 @@
  * Email in Chromium, against a real SMTP server started here: an admin points the instance at it
  * through PATCH /api/admin/settings; an owner invites someone from the members page; the email
  * arrives, the invitee opens its link, registers and lands in the workspace. Then an admin makes a
- * password reset link for a user, who opens it, sets a new password and logs in with it.
+ * password reset link for a user, who opens it, sets a new password and logs in with it; and
+ * someone registering through the copied (not emailed) link confirms the address by email first.
  * Screenshots of the new screens at 1280 and 390 px.
  */
 import assert from 'node:assert/strict';
@@ -176,6 +177,40 @@ void test('an admin hands over a password reset link; the user sets a new passwo
     await screenshots(forgot, 'email-forgot-password');
   } catch (error) {
     await saveFailureArtifacts(t.name, { admin: adminPage, user: userPage }, app.log());
+    throw error;
+  }
+});
+
+void test('registering through the copied link asks to confirm the address by email, then joins', async (t) => {
+  if (!app || !sink) throw new Error('started in before()');
+  const owner = new ApiSession(app.baseUrl);
+  await owner.register(`owner2-${run}@example.test`, 'Otto Owner', 'staple paper lantern');
+  const workspaceName = `Diaries ${run}`;
+  const workspaceId = await owner.createWorkspace(workspaceName);
+  const person = { displayName: 'Cleo Copied', email: `cleo-${run}@example.test`, password: 'a lantern of paper' };
+  const added = await owner.request<{ inviteUrl: string }>('POST', `/workspaces/${workspaceId}/members`, { email: person.email, role: 'editor' });
+  const page = await (await newContext()).newPage();
+  try {
+    const invite = new InvitePage(page);
+    await invite.goto(added.inviteUrl);
+    await invite.summary(workspaceName).waitFor();
+    await invite.startRegistration();
+    const register = new RegisterPage(page);
+    await register.waitUntilShown();
+    await register.register(person);
+    await page.waitForURL((url) => url.pathname === new URL(added.inviteUrl).pathname);
+    await page.getByRole('button', { name: 'Accept invite' }).click();
+    await page.getByText('Check your inbox').waitFor();
+    await screenshots(page, 'email-check-inbox');
+
+    const confirmation = await sink.waitFor((message) => message.to.includes(person.email) && message.subject === 'Confirm your email address for Marginalia', 20_000);
+    await page.goto(linkIn(confirmation, `${app.baseUrl}/verify-email/`));
+    await page.getByText('Your address is confirmed and you have joined the workspace.').waitFor();
+    await screenshots(page, 'email-verified');
+    await page.getByRole('link', { name: 'Open the workspace' }).click();
+    await new WorkspaceShell(page).nameInHeader(workspaceName).waitFor();
+  } catch (error) {
+    await saveFailureArtifacts(t.name, { person: page }, app.log());
     throw error;
   }
 });
