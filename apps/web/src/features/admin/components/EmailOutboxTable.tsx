@@ -56,7 +56,7 @@ export function EmailOutboxTable() {
             <tr key={message.id}>
               <th scope="row" className="table__primary table__email">
                 {message.to}
-                <div className="muted">{message.subject}</div>
+                <span className="table__secondary">{message.subject}</span>
               </th>
               <td>
                 <Badge tone={STATUS[message.status].tone}>{STATUS[message.status].label}</Badge>

@@ -104,7 +104,7 @@ export function BulkInviteForm() {
         )}
         <div>
           <Button type="submit" variant="primary" busy={bulkMutation.isPending} disabled={entries.length === 0 || tooMany}>
-            Invite {entries.length - problems.length > 0 ? String(entries.length - problems.length) : ''} people
+            {entries.length - problems.length > 0 ? `Invite ${String(entries.length - problems.length)} people` : 'Invite people'}
           </Button>
         </div>
       </form>
