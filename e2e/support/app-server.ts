@@ -81,6 +81,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export interface StartAppOptions {
   /** Seed the demo workspace (five articles, three demo accounts) as a fresh install does. */
   seedDemo?: boolean;
+  /** Further environment for the API (e.g. ADMIN_EMAIL). */
+  env?: Record<string, string>;
 }
 
 export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
@@ -113,6 +115,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     // Every browser of the suite registers from 127.0.0.1.
     REGISTRATION_MAX_PER_IP: '1000',
+    ...options.env,
   });
 
   let output = '';

@@ -14,6 +14,7 @@ import { EXPORT_ROUTES } from './export-routes.js';
 import { MAP_ROUTES } from './map-routes.js';
 import { REFI_QDA_ROUTES } from './refi-qda-routes.js';
 import { TAGGING_ROUTES } from './tagging-routes.js';
+import { INVITE_ROUTES } from './invite-routes.js';
 
 /** The rows a route may name besides the workspace: all exist and belong to it. */
 export interface RouteFixtures {
@@ -196,6 +197,7 @@ export const WORKSPACE_ROUTES: readonly WorkspaceRoute[] = [
   ...DISCUSSION_ROUTES,
   ...EXPORT_ROUTES,
   ...REFI_QDA_ROUTES,
+  ...INVITE_ROUTES,
 ];
 
 async function insertImportJob(app: TestApp, f: RouteFixtures): Promise<void> {

@@ -35,3 +35,5 @@ export * from './exports/workspace-export.js';
 export * from './schemas/exports.js';
 export * from './schemas/refi-qda.js';
 export * from './schemas/admin-console.js';
+export * from './schemas/email.js';
+export * from './email/bulk-invite.js';

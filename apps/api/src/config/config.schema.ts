@@ -45,6 +45,15 @@ export const ConfigSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   REGISTRATION_MAX_PER_IP: positiveInt.default(20),
   REGISTRATION_THROTTLE_WINDOW_MINUTES: positiveInt.default(60),
+  /** Email outbox: how often each process looks for due messages, the first retry delay (doubling each time), and attempts before a message is marked failed. */
+  EMAIL_OUTBOX_POLL_MS: positiveInt.default(5_000),
+  EMAIL_RETRY_BASE_SECONDS: z.coerce.number().min(0).default(30),
+  EMAIL_MAX_ATTEMPTS: positiveInt.default(8),
+  /** Mentions of one person within this many seconds go out as one email. */
+  MENTION_EMAIL_BATCH_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Forgotten-password emails per client IP and per account, per hour. */
+  FORGOT_PASSWORD_MAX_PER_IP: positiveInt.default(10),
+  FORGOT_PASSWORD_MAX_PER_ACCOUNT: positiveInt.default(3),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: positiveInt.default(10),
   LOGIN_MAX_FAILURES_PER_IP: positiveInt.default(50),
   LOGIN_THROTTLE_WINDOW_MINUTES: positiveInt.default(15),

@@ -32,6 +32,11 @@ import { CommentRecord } from '../modules/discussion/comment.entity.js';
 import { CommentRevision } from '../modules/discussion/comment-revision.entity.js';
 import { NotificationRecord } from '../modules/discussion/notification.entity.js';
 import { ThreadRead } from '../modules/discussion/thread-read.entity.js';
+import { EmailOutboxRecord } from '../modules/email/email-outbox.entity.js';
+import { PasswordResetToken } from '../modules/email/password-reset-token.entity.js';
+import { PasswordResetRequest } from '../modules/email/password-reset-request.entity.js';
+import { InstanceInvite } from '../modules/email/instance-invite.entity.js';
+import { EmailVerification } from '../modules/email/email-verification.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
 export const ENTITIES = [
@@ -40,4 +45,5 @@ export const ENTITIES = [
   Tag, CodingSettingsRow, Annotation, AnnotationTag, ArgumentMapRecord, MapCitationRecord,
   MapElementRecord, Thread, CommentRecord, CommentRevision, NotificationRecord, ThreadRead, InstanceSettingRecord,
   InstanceAuditEntryRecord,
+  EmailOutboxRecord, PasswordResetToken, PasswordResetRequest, InstanceInvite, EmailVerification,
 ];

@@ -3,8 +3,20 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountPage } from '../features/account';
 import { ActorsPage } from '../features/actors';
 import { PresenceList, WorkspaceLiveStatus } from '../features/collab';
-import { AdminAuditPage, AdminHealthPage, AdminLayout, AdminSetupPage, AdminUsersPage, AdminWorkspacesPage, InstanceSettingsPage } from '../features/admin';
-import { LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth } from '../features/auth';
+import {
+  AdminAuditPage,
+  AdminEmailPage,
+  AdminHealthPage,
+  AdminLayout,
+  AdminSetupPage,
+  AdminUsersPage,
+  AdminWorkspacesPage,
+  InstanceSettingsPage,
+  InviteToInstanceDialog,
+  PasswordResetLinkButton,
+  SendTestEmailButton,
+} from '../features/admin';
+import { ForgotPasswordPage, LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth, ResetPasswordPage, VerifyEmailPage } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
 import { DiscussionPage, NotificationsBell } from '../features/discussion';
 import { ExportsPage } from '../features/exports';
@@ -40,9 +52,12 @@ export function createRouter() {
           children: [
             { path: 'login', element: <LoginPage /> },
             { path: 'register', element: <RegisterPage /> },
+            { path: 'forgot-password', element: <ForgotPasswordPage /> },
           ],
         },
         { path: 'invites/:token', element: <InvitePage /> },
+        { path: 'reset-password/:token', element: <ResetPasswordPage /> },
+        { path: 'verify-email/:token', element: <VerifyEmailPage /> },
         {
           element: <RequireAuth />,
           children: [
@@ -56,9 +71,13 @@ export function createRouter() {
                 {
                   element: <AdminLayout />,
                   children: [
-                    { path: 'admin/users', element: <AdminUsersPage /> },
+                    {
+                      path: 'admin/users',
+                      element: <AdminUsersPage toolbarActions={<InviteToInstanceDialog />} rowExtras={(user) => <PasswordResetLinkButton user={user} />} />,
+                    },
                     { path: 'admin/workspaces', element: <AdminWorkspacesPage /> },
-                    { path: 'admin/settings', element: <InstanceSettingsPage /> },
+                    { path: 'admin/settings', element: <InstanceSettingsPage groupExtras={{ email: <SendTestEmailButton /> }} /> },
+                    { path: 'admin/email', element: <AdminEmailPage /> },
                     { path: 'admin/audit', element: <AdminAuditPage /> },
                     { path: 'admin/health', element: <AdminHealthPage /> },
                   ],

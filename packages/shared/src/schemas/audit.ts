@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   'invite.revoked',
   'invite.declined',
   'invite.accepted',
+  'invite.resent',
   'tag.created',
   'tag.updated',
   'tag.moved',

@@ -33,6 +33,8 @@ export const CurrentUserSchema = z.object({
   displayName: z.string(),
   isInstanceAdmin: z.boolean(),
   createdAt: IsoDateSchema,
+  /** When the account proved it receives mail at its address (an emailed link was used); null if never. */
+  emailVerifiedAt: IsoDateSchema.nullable(),
 });
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 

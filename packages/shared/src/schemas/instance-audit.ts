@@ -28,6 +28,8 @@ export const INSTANCE_AUDIT_ACTIONS = [
   'workspace.adminJoined',
   'settings.changed',
   'backup.created',
+  'user.instanceInviteRevoked',
+  'email.testSent',
 ] as const;
 export const InstanceAuditActionSchema = z.enum(INSTANCE_AUDIT_ACTIONS);
 export type InstanceAuditAction = z.infer<typeof InstanceAuditActionSchema>;

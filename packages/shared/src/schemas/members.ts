@@ -43,7 +43,14 @@ export type InviteList = z.infer<typeof InviteListSchema>;
  * (the answer must not tell): its link (shown once, to the inviter) admits whoever holds it,
  * once; someone who already has an account also finds it among their invitations in the app.
  */
-export const AddMemberResultSchema = z.object({ kind: z.literal('invite'), invite: InviteSchema, inviteUrl: z.string(), inviteToken: z.string() });
+export const AddMemberResultSchema = z.object({
+  kind: z.literal('invite'),
+  invite: InviteSchema,
+  inviteUrl: z.string(),
+  inviteToken: z.string(),
+  /** The invite was also emailed to the address (email configured); the link above works either way. */
+  emailed: z.boolean(),
+});
 export type AddMemberResult = z.infer<typeof AddMemberResultSchema>;
 
 /** What an invite link shows before it is accepted. */

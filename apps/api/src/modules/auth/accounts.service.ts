@@ -16,6 +16,7 @@ export function toCurrentUser(user: User): CurrentUser {
     displayName: user.displayName,
     isInstanceAdmin: user.isInstanceAdmin,
     createdAt: user.createdAt.toISOString(),
+    emailVerifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
   };
 }
 
@@ -25,13 +26,23 @@ function accountExists(): ConflictException {
   return new ConflictException('an account with this email already exists');
 }
 
-/** An invite (table owned by workspaces) that is still usable and made out to this email. */
-async function usableInviteFor(manager: EntityManager, email: string, token: string): Promise<boolean> {
+/**
+ * The still-usable invite (a workspace's, or the instance's: tables owned by workspaces and email)
+ * made out to this email that this token opens. `viaMail`: the token is the one only ever emailed,
+ * so registering with it proves the address.
+ */
+async function usableInviteFor(manager: EntityManager, email: string, token: string): Promise<{ table: 'invites' | 'instance_invites'; id: string; viaMail: boolean } | null> {
+  const hash = sha256(token);
   const rows = (await manager.query(
-    'SELECT 1 FROM invites WHERE token_hash = $1 AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()',
-    [sha256(token), email],
-  )) as unknown[];
-  return rows.length > 0;
+    `SELECT 'invites' AS table_name, id, mail_token_hash = $1 AS via_mail FROM invites
+      WHERE (token_hash = $1 OR mail_token_hash = $1) AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND declined_at IS NULL AND expires_at > now()
+     UNION ALL
+     SELECT 'instance_invites', id, mail_token_hash = $1 FROM instance_invites
+      WHERE (token_hash = $1 OR mail_token_hash = $1) AND email = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
+    [hash, email],
+  )) as { table_name: 'invites' | 'instance_invites'; id: string; via_mail: boolean | null }[];
+  const row = rows[0];
+  return row ? { table: row.table_name, id: row.id, viaMail: row.via_mail === true } : null;
 }
 
 @Injectable()
@@ -49,7 +60,8 @@ export class AccountsService {
    * Nobody becomes instance admin here except ADMIN_EMAIL; see AdminSetupService.
    */
   async register(input: { email: string; password: string; displayName: string; inviteToken?: string }): Promise<User> {
-    await this.assertRegistrationAllowed(input.email, input.inviteToken);
+    const invite = input.inviteToken === undefined ? null : await usableInviteFor(this.users.manager, input.email, input.inviteToken);
+    await this.assertRegistrationAllowed(input.email, invite !== null);
     if (await this.users.existsBy({ email: input.email })) throw accountExists();
     const passwordHash = await this.hasher.hash(input.password);
     return await this.users.manager.transaction(async (manager) => {
@@ -57,15 +69,17 @@ export class AccountsService {
       // Again: a parallel registration of the same email may have won while we hashed.
       if (await manager.existsBy(User, { email: input.email })) throw accountExists();
       const isInstanceAdmin = this.config.ADMIN_EMAIL?.toLowerCase() === input.email;
-      return await manager.save(manager.create(User, { email: input.email, displayName: input.displayName, passwordHash, isInstanceAdmin }));
+      // An instance invite is used up by registering; a workspace invite is accepted afterwards, on its page.
+      if (invite?.table === 'instance_invites') await manager.query('UPDATE instance_invites SET accepted_at = now() WHERE id = $1', [invite.id]);
+      const emailVerifiedAt = invite?.viaMail ? new Date() : null;
+      return await manager.save(manager.create(User, { email: input.email, displayName: input.displayName, passwordHash, isInstanceAdmin, emailVerifiedAt }));
     });
   }
 
-  private async assertRegistrationAllowed(email: string, inviteToken: string | undefined): Promise<void> {
+  private async assertRegistrationAllowed(email: string, invited: boolean): Promise<void> {
     const mode = await this.settings.get('registration');
     if (mode === 'open' || this.config.ADMIN_EMAIL?.toLowerCase() === email) return;
     if (mode === 'closed') throw new ForbiddenException('registration is closed on this instance; ask its administrator for an account');
-    const invited = inviteToken !== undefined && (await usableInviteFor(this.users.manager, email, inviteToken));
     if (!invited) throw new ForbiddenException('registration on this instance needs an invite: open the invite link you were sent and register with the invited email');
   }
 

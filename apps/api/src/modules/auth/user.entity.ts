@@ -22,4 +22,16 @@ export class User extends Timestamped {
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
+
+  /** When the account last proved it receives mail at `email` (it used a link that was only emailed there). */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  /** Mention emails: off, immediate (batched per minute) or a daily digest. */
+  @Column({ name: 'mention_emails', type: 'text', default: 'immediate' })
+  mentionEmails: 'off' | 'immediate' | 'daily';
+
+  /** When the last daily digest of mentions was sent to this user. */
+  @Column({ name: 'mention_digest_sent_at', type: 'timestamptz', nullable: true })
+  mentionDigestSentAt: Date | null;
 }

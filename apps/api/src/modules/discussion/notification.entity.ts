@@ -47,4 +47,8 @@ export class NotificationRecord {
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  /** When a mention email (immediate or digest) covered this notification; null while not (yet) emailed. */
+  @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true })
+  emailedAt: Date | null;
 }

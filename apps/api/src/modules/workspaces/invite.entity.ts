@@ -28,6 +28,14 @@ export class Invite {
   @Column({ name: 'token_hash', type: 'text' })
   tokenHash: string;
 
+  /**
+   * A second token, only ever emailed (never shown to the inviter): registering or accepting
+   * through it proves the invited address receives mail.
+   */
+  @Index('invites_mail_token_hash_key', { unique: true })
+  @Column({ name: 'mail_token_hash', type: 'text', nullable: true })
+  mailTokenHash: string | null;
+
   @Index('invites_invited_by_idx')
   @Column({ name: 'invited_by', type: 'uuid', nullable: true })
   invitedById: string | null;

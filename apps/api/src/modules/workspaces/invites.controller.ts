@@ -1,4 +1,7 @@
-import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { ApiZodBody, ValidBody } from '../../common/zod.js';
+import { requestOrigin } from './members.controller.js';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiZodResponse } from '../../common/zod.js';
 import {
@@ -6,6 +9,12 @@ import {
   InviteListSchema,
   InvitePreviewSchema,
   MyInvitationListSchema,
+  ResentInviteSchema,
+  VerifyEmailBodySchema,
+  VerifyEmailResultSchema,
+  type ResentInvite,
+  type VerifyEmailBody,
+  type VerifyEmailResult,
   type AcceptInviteResult,
   type InviteList,
   type InvitePreview,
@@ -59,8 +68,8 @@ export class InvitesController {
   @Post('invitations/:inviteId/accept')
   @EmitsWorkspaceEvent('members.changed')
   @HttpCode(200)
-  async acceptMine(@Auth() auth: AuthContext, @UuidParam('inviteId', 'invitation') inviteId: string): Promise<AcceptInviteResult> {
-    return await this.invites.acceptMine(inviteId, auth.user);
+  async acceptMine(@Auth() auth: AuthContext, @UuidParam('inviteId', 'invitation') inviteId: string, @Req() request: Request): Promise<AcceptInviteResult> {
+    return await this.invites.acceptMine(inviteId, auth.user, requestOrigin(request));
   }
 
   @ApiZodResponse(AcceptInviteResultSchema)
@@ -75,7 +84,28 @@ export class InvitesController {
   @Post('invites/:token/accept')
   @EmitsWorkspaceEvent('members.changed')
   @HttpCode(200)
-  async accept(@Auth() auth: AuthContext, @Param('token') token: string): Promise<AcceptInviteResult> {
-    return await this.invites.accept(token.slice(0, TOKEN_MAX_LENGTH), auth.user);
+  async accept(@Auth() auth: AuthContext, @Param('token') token: string, @Req() request: Request): Promise<AcceptInviteResult> {
+    return await this.invites.accept(token.slice(0, TOKEN_MAX_LENGTH), auth.user, requestOrigin(request));
+  }
+
+  /** Sends an invite again: new link and expiry (the old link stops working), emailed when email is configured. */
+  @ApiZodResponse(ResentInviteSchema, 201)
+  @Post('workspaces/:workspaceId/invites/:inviteId/resend')
+  @EmitsWorkspaceEvent('members.changed')
+  @WorkspaceAccess('invites.manage')
+  async resend(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @UuidParam('inviteId', 'invite') inviteId: string, @Req() request: Request): Promise<ResentInvite> {
+    const resent = await this.invites.resend(member.workspaceId, inviteId, auth.user.id, requestOrigin(request));
+    return { invite: resent.invite, inviteUrl: resent.inviteUrl, emailed: resent.emailed };
+  }
+
+  /** A confirmation link emailed to an account's address was opened: verify it and accept the invite it was for. */
+  @Public()
+  @ApiZodResponse(VerifyEmailResultSchema)
+  @Post('auth/verify-email')
+  @EmitsWorkspaceEvent('members.changed')
+  @HttpCode(200)
+  @ApiZodBody(VerifyEmailBodySchema)
+  async verifyEmail(@ValidBody(VerifyEmailBodySchema) body: VerifyEmailBody): Promise<VerifyEmailResult> {
+    return await this.invites.verifyEmail(body.token);
   }
 }

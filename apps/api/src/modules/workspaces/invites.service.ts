@@ -8,16 +8,28 @@
  * that email and get in: the link admits its holder, once, until it expires (the inviteTtlHours setting)
  * or is revoked. The invite page says so. Someone who already has an account with the email
  * also finds the invite in the app (GET /invitations) and accepts or declines it there.
+ *
+ * With email configured the invite is also emailed, with a second token (mail_token_hash) that is
+ * never shown to the inviter. Using that one proves the invited address receives mail, so the
+ * account's email is marked verified and the invite accepted at once. Joining any other way (the
+ * inviter's copied link, or in-app) with an unverified account first emails a confirmation link to
+ * the account's address, and the invite is accepted when it is used: an inviter cannot register
+ * someone else's address and get it into the workspace. Without email, links work as before.
  */
-import { ForbiddenException, GoneException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, GoneException, HttpException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import type { Invite as InviteDto, InvitePreview, MyInvitation, WorkspaceRole } from '@marginalia/shared';
+import { EMAIL_UNVERIFIED_PREFIX, type Invite as InviteDto, type InvitePreview, type MyInvitation, type WorkspaceRole } from '@marginalia/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
 import { AuditService } from '../audit/audit.service.js';
 import { InstanceSettingsService } from '../instance/instance-settings.service.js';
+import { inviteEmail } from '../email/email-templates.js';
+import { EmailVerificationService } from '../email/email-verification.service.js';
+import { OutboxService } from '../email/outbox.service.js';
+import { publicBase } from '../email/public-links.js';
+import { Workspace } from './workspace.entity.js';
 import { newSecret, sha256 } from '../auth/secrets.js';
-import type { User } from '../auth/user.entity.js';
+import { User } from '../auth/user.entity.js';
 import { Invite } from './invite.entity.js';
 import { lockMemberships } from './membership-lock.js';
 import { Membership } from './membership.entity.js';
@@ -26,6 +38,13 @@ export interface CreatedInvite {
   invite: InviteDto;
   inviteUrl: string;
   inviteToken: string;
+  emailed: boolean;
+}
+
+/** How an invite link was used: the emailed token proves the address. */
+interface FoundInvite {
+  invite: Invite;
+  viaMail: boolean;
 }
 
 function toDto(invite: Invite): InviteDto {
@@ -46,29 +65,56 @@ export class InvitesService {
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly settings: InstanceSettingsService,
+    private readonly outbox: OutboxService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   /** Creates an invite; a pending invite for the same email is replaced (its link stops working). */
   async create(manager: EntityManager, input: { workspaceId: string; email: string; role: WorkspaceRole; invitedById: string }, origin: string): Promise<CreatedInvite> {
     const now = new Date();
     await manager.update(Invite, { workspaceId: input.workspaceId, email: input.email, acceptedAt: IsNull(), revokedAt: IsNull(), declinedAt: IsNull() }, { revokedAt: now });
-    const token = newSecret();
     const saved = await manager.save(
       manager.create(Invite, {
         workspaceId: input.workspaceId,
         email: input.email,
         role: input.role,
-        tokenHash: sha256(token),
+        tokenHash: '',
         invitedById: input.invitedById,
-        expiresAt: new Date(now.getTime() + (await this.settings.get('inviteTtlHours')) * 3_600_000),
+        expiresAt: now,
         acceptedAt: null,
         revokedAt: null,
       }),
     );
+    const issued = await this.issueTokens(manager, saved.id, origin);
     await this.audit.record(manager, { workspaceId: input.workspaceId, actorId: input.invitedById, action: 'invite.created', details: { inviteId: saved.id, email: input.email, role: input.role } });
-    const invite = await manager.findOneOrFail(Invite, { where: { id: saved.id }, relations: { invitedBy: true } });
-    const base = (this.config.PUBLIC_URL ?? origin).replace(/\/+$/, '');
-    return { invite: toDto(invite), inviteUrl: `${base}/invites/${token}`, inviteToken: token };
+    return issued;
+  }
+
+  /** Sends an invite again: new tokens and expiry (the old links stop working), and a new email. */
+  async resend(workspaceId: string, inviteId: string, actorId: string, origin: string): Promise<CreatedInvite> {
+    return await this.dataSource.transaction(async (manager) => {
+      const invite = await manager.createQueryBuilder(Invite, 'i').setLock('pessimistic_write').where('i.id = :inviteId AND i.workspace_id = :workspaceId', { inviteId, workspaceId }).getOne();
+      // An expired invite may be sent again; a used, revoked or declined one is over.
+      if (!invite || invite.acceptedAt || invite.revokedAt || invite.declinedAt) throw new NotFoundException('invite not found');
+      const issued = await this.issueTokens(manager, invite.id, origin);
+      await this.audit.record(manager, { workspaceId, actorId, action: 'invite.resent', details: { inviteId, email: invite.email, emailed: issued.emailed } });
+      return issued;
+    });
+  }
+
+  /** New link token (shown to the inviter), new mail token (emailed), new expiry; queues the email. */
+  private async issueTokens(manager: EntityManager, inviteId: string, origin: string): Promise<CreatedInvite> {
+    const token = newSecret();
+    const mailToken = newSecret();
+    const expiresAt = new Date(Date.now() + (await this.settings.get('inviteTtlHours')) * 3_600_000);
+    await manager.update(Invite, { id: inviteId }, { tokenHash: sha256(token), mailTokenHash: sha256(mailToken), expiresAt });
+    const invite = await manager.findOneOrFail(Invite, { where: { id: inviteId }, relations: { invitedBy: true, workspace: true } });
+    const base = publicBase(this.config, origin);
+    const emailed = await this.outbox.enqueue(
+      manager,
+      inviteEmail({ to: invite.email, workspaceName: invite.workspace?.name ?? 'a workspace', inviterName: invite.invitedBy?.displayName ?? null, role: invite.role, url: `${base}/invites/${mailToken}`, expiresAt }),
+    );
+    return { invite: toDto(invite), inviteUrl: `${base}/invites/${token}`, inviteToken: token, emailed };
   }
 
   async listPending(workspaceId: string): Promise<InviteDto[]> {
@@ -92,7 +138,8 @@ export class InvitesService {
   }
 
   async preview(token: string): Promise<InvitePreview> {
-    const invite = await this.dataSource.getRepository(Invite).findOne({ where: { tokenHash: sha256(token) }, relations: { workspace: true, invitedBy: true } });
+    const hash = sha256(token);
+    const invite = await this.dataSource.getRepository(Invite).findOne({ where: [{ tokenHash: hash }, { mailTokenHash: hash }], relations: { workspace: true, invitedBy: true } });
     if (!invite?.workspace) throw new NotFoundException('invite not found');
     assertUsable(invite);
     return {
@@ -105,11 +152,30 @@ export class InvitesService {
   }
 
   /** Adds the signed-in user to the invite's workspace. Accepting twice is harmless. */
-  async accept(token: string, user: User): Promise<{ workspaceId: string }> {
-    return await this.dataSource.transaction(async (manager) => {
-      const invite = await manager.createQueryBuilder(Invite, 'i').setLock('pessimistic_write').where('i.token_hash = :hash', { hash: sha256(token) }).getOne();
+  async accept(token: string, user: User, origin: string): Promise<{ workspaceId: string }> {
+    return await this.joinOrAskToVerify(async (manager) => {
+      const hash = sha256(token);
+      const invite = await manager.createQueryBuilder(Invite, 'i').setLock('pessimistic_write').where('i.token_hash = :hash OR i.mail_token_hash = :hash', { hash }).getOne();
       if (!invite) throw new NotFoundException('invite not found');
-      return await this.join(manager, invite, user);
+      return await this.join(manager, { invite, viaMail: invite.mailTokenHash === hash }, user, origin);
+    });
+  }
+
+  /**
+   * A confirmation link was used: the address is verified (kept even if the invite can no longer
+   * be accepted: revoked or expired meanwhile), and the invite it was sent for is accepted.
+   */
+  async verifyEmail(token: string): Promise<{ workspaceId: string | null }> {
+    return await this.dataSource.transaction(async (manager) => {
+      const { user, inviteId } = await this.verification.consume(manager, token);
+      if (!inviteId) return { workspaceId: null };
+      try {
+        const result = await this.join(manager, { invite: await lockedInviteFor(manager, inviteId, user), viaMail: true }, user, '');
+        return { workspaceId: 'workspaceId' in result ? result.workspaceId : null };
+      } catch (error) {
+        if (error instanceof HttpException) return { workspaceId: null };
+        throw error;
+      }
     });
   }
 
@@ -126,8 +192,20 @@ export class InvitesService {
   }
 
   /** Accepting in the app: the invite must be addressed to this account (else, as for anyone, 404). */
-  async acceptMine(inviteId: string, user: User): Promise<{ workspaceId: string }> {
-    return await this.dataSource.transaction(async (manager) => await this.join(manager, await lockedInviteFor(manager, inviteId, user), user));
+  async acceptMine(inviteId: string, user: User, origin: string): Promise<{ workspaceId: string }> {
+    return await this.joinOrAskToVerify(async (manager) => await this.join(manager, { invite: await lockedInviteFor(manager, inviteId, user), viaMail: false }, user, origin));
+  }
+
+  /**
+   * Runs a join in a transaction. When it needs the address confirmed, the confirmation email is
+   * committed and then the refusal is answered (a refusal thrown inside would roll the email back).
+   */
+  private async joinOrAskToVerify(work: (manager: EntityManager) => Promise<{ workspaceId: string } | { verificationSentTo: string }>): Promise<{ workspaceId: string }> {
+    const result = await this.dataSource.transaction(work);
+    if ('verificationSentTo' in result) {
+      throw new ForbiddenException(`${EMAIL_UNVERIFIED_PREFIX}: we sent a link to ${result.verificationSentTo}; opening it accepts the invite`);
+    }
+    return result;
   }
 
   async declineMine(inviteId: string, user: User): Promise<{ workspaceId: string }> {
@@ -140,7 +218,8 @@ export class InvitesService {
     });
   }
 
-  private async join(manager: EntityManager, invite: Invite, user: User): Promise<{ workspaceId: string }> {
+  private async join(manager: EntityManager, found: FoundInvite, user: User, origin: string): Promise<{ workspaceId: string } | { verificationSentTo: string }> {
+    const { invite, viaMail } = found;
     if (invite.acceptedAt && (await manager.existsBy(Membership, { workspaceId: invite.workspaceId, userId: user.id }))) {
       return { workspaceId: invite.workspaceId };
     }
@@ -149,6 +228,12 @@ export class InvitesService {
     await lockMemberships(manager, invite.workspaceId);
     if (invite.email !== user.email) {
       throw new ForbiddenException(`this invite is for ${invite.email}; you are signed in as ${user.email}`);
+    }
+    if (viaMail && !user.emailVerifiedAt) {
+      await manager.update(User, { id: user.id }, { emailVerifiedAt: new Date() });
+    } else if (!viaMail && !user.emailVerifiedAt) {
+      const workspace = await manager.findOneBy(Workspace, { id: invite.workspaceId });
+      if (await this.verification.send(manager, { user, inviteId: invite.id, workspaceName: workspace?.name ?? null, origin })) return { verificationSentTo: user.email };
     }
     await manager.update(Invite, { id: invite.id }, { acceptedAt: new Date() });
     const existing = await manager.findOneBy(Membership, { workspaceId: invite.workspaceId, userId: user.id });

@@ -3,6 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   AddMemberBodySchema,
   AddMemberResultSchema,
+  BulkInviteBodySchema,
+  BulkInviteResultSchema,
+  type BulkInviteBody,
+  type BulkInviteResult,
   MemberListSchema,
   MemberSchema,
   UpdateMemberBodySchema,
@@ -48,6 +52,16 @@ export class MembersController {
   @ApiZodBody(AddMemberBodySchema)
   async add(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidBody(AddMemberBodySchema) body: AddMemberBody, @Req() request: Request): Promise<AddMemberResult> {
     return await this.members.add(member, auth.user.id, body, requestOrigin(request));
+  }
+
+  /** Invite a pasted list of emails (optional role per line); each line is invited or skipped with its reason. */
+  @ApiZodResponse(BulkInviteResultSchema, 201)
+  @Post('invites/bulk')
+  @EmitsWorkspaceEvent('members.changed')
+  @WorkspaceAccess('members.manage')
+  @ApiZodBody(BulkInviteBodySchema)
+  async bulkInvite(@Auth() auth: AuthContext, @Member() member: WorkspaceMember, @ValidBody(BulkInviteBodySchema) body: BulkInviteBody, @Req() request: Request): Promise<BulkInviteResult> {
+    return await this.members.bulkInvite(member, auth.user.id, body, requestOrigin(request));
   }
 
   @ApiZodResponse(MemberSchema)

@@ -3,10 +3,10 @@
  * a workspace always has at least one owner, and only owners grant, change or remove the
  * owner role.
  */
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AddMemberResult, Member, WorkspaceRole } from '@marginalia/shared';
+import { BULK_INVITE_MAX_LINES, parseBulkInvite, type AddMemberResult, type BulkInviteLineResult, type BulkInviteResult, type Member, type WorkspaceRole } from '@marginalia/shared';
 import { AuditService } from '../audit/audit.service.js';
 import { User } from '../auth/user.entity.js';
 import { InvitesService } from './invites.service.js';
@@ -62,6 +62,43 @@ export class MembersService {
       }
       const created = await this.invites.create(manager, { workspaceId: actor.workspaceId, email: input.email, role: input.role, invitedById: actorId }, origin);
       return { kind: 'invite', ...created };
+    });
+  }
+
+  /**
+   * Bulk invite, line by line: every valid line is invited, every other one skipped with the
+   * reason, all in one transaction under the membership lock (so the report is exactly what
+   * happened). A list longer than BULK_INVITE_MAX_LINES is refused whole.
+   */
+  async bulkInvite(actor: WorkspaceMember, actorId: string, input: { text: string; role: WorkspaceRole }, origin: string): Promise<BulkInviteResult> {
+    const entries = parseBulkInvite(input.text, input.role);
+    if (entries.length === 0) throw new BadRequestException('the list is empty: paste one email per line');
+    if (entries.length > BULK_INVITE_MAX_LINES) throw new BadRequestException(`at most ${BULK_INVITE_MAX_LINES} people per bulk invite; this list has ${entries.length}`);
+    return await this.dataSource.transaction(async (manager) => {
+      const actorRole = lockedRoleOf(await lockMemberships(manager, actor.workspaceId), actorId);
+      const members = new Set(((await manager.query(`SELECT u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = $1`, [actor.workspaceId])) as { email: string }[]).map((row) => row.email));
+      let emailed = false;
+      const lines: BulkInviteLineResult[] = [];
+      for (const entry of entries) {
+        const skip = (reason: string) => lines.push({ line: entry.line, input: entry.input, email: entry.email, role: entry.role, status: 'skipped', reason, inviteUrl: null });
+        if (entry.error !== null || entry.email === null || entry.role === null) {
+          skip(entry.error ?? 'not a valid line');
+          continue;
+        }
+        if (entry.role === 'owner' && actorRole !== 'owner') {
+          skip('only an owner can make someone an owner');
+          continue;
+        }
+        if (members.has(entry.email)) {
+          skip('already a member of this workspace');
+          continue;
+        }
+        const created = await this.invites.create(manager, { workspaceId: actor.workspaceId, email: entry.email, role: entry.role, invitedById: actorId }, origin);
+        emailed ||= created.emailed;
+        lines.push({ line: entry.line, input: entry.input, email: entry.email, role: entry.role, status: 'invited', reason: null, inviteUrl: created.inviteUrl });
+      }
+      const invited = lines.filter((line) => line.status === 'invited').length;
+      return { invited, skipped: lines.length - invited, emailed, lines };
     });
   }
 

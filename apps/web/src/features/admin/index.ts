@@ -6,3 +6,7 @@ export { InstanceSettingsPage } from './components/InstanceSettingsPage';
 export { AdminAuditPage } from './components/AdminAuditPage';
 export { AdminHealthPage } from './components/AdminHealthPage';
 export { AdminSetupPage } from './components/AdminSetupPage';
+export { AdminEmailPage } from './components/AdminEmailPage';
+export { InviteToInstanceDialog } from './components/InviteToInstanceDialog';
+export { PasswordResetLinkButton } from './components/PasswordResetLinkButton';
+export { SendTestEmailButton } from './components/SendTestEmailButton';

@@ -15,6 +15,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'invite.revoked': 'Revoked an invite',
   'invite.declined': 'Declined an invite',
   'invite.accepted': 'Accepted an invite',
+  'invite.resent': 'Sent an invite again',
   'tag.created': 'Created a tag',
   'tag.updated': 'Updated a tag',
   'tag.moved': 'Moved a tag',

@@ -1,5 +1,5 @@
 /** Members of a workspace and the invites that are still open. */
-import type { AddMemberBody, AddMemberResult, InviteList, Member, MemberList, UpdateMemberBody, WorkspaceRole } from '@marginalia/shared';
+import type { AddMemberBody, AddMemberResult, BulkInviteBody, BulkInviteResult, InviteList, Member, MemberList, ResentInvite, UpdateMemberBody, WorkspaceRole } from '@marginalia/shared';
 import { api } from '../../lib/api-client';
 import { workspaceKeys } from '../workspaces';
 
@@ -17,3 +17,5 @@ export const updateMemberRole = (workspaceId: string, userId: string, role: Work
 export const removeMember = (workspaceId: string, userId: string) => api.delete(`${base(workspaceId)}/members/${encodeURIComponent(userId)}`);
 export const listInvites = async (workspaceId: string) => (await api.get<InviteList>(`${base(workspaceId)}/invites`)).invites;
 export const revokeInvite = (workspaceId: string, inviteId: string) => api.delete(`${base(workspaceId)}/invites/${encodeURIComponent(inviteId)}`);
+export const bulkInvite = (workspaceId: string, body: BulkInviteBody) => api.post<BulkInviteResult>(`${base(workspaceId)}/invites/bulk`, body);
+export const resendInvite = (workspaceId: string, inviteId: string) => api.post<ResentInvite>(`${base(workspaceId)}/invites/${encodeURIComponent(inviteId)}/resend`);

@@ -1,8 +1,9 @@
-/** /account: profile, password, keyboard preference, sessions and personal access tokens. */
+/** /account: profile, password, mention emails, keyboard preference, sessions and personal access tokens. */
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { PageHeader, Section } from '../../../ui';
 import { useSignedInUser } from '../../auth';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { MentionEmailPreference } from './MentionEmailPreference';
 import { ProfileForm } from './ProfileForm';
 import { SessionsSection } from './SessionsSection';
 import { ShortcutsPreference } from './ShortcutsPreference';
@@ -19,6 +20,9 @@ export function AccountPage() {
       </Section>
       <Section title="Password">
         <ChangePasswordForm />
+      </Section>
+      <Section title="Email notifications">
+        <MentionEmailPreference />
       </Section>
       <Section title="Keyboard">
         <ShortcutsPreference />

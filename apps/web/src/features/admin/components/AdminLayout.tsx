@@ -10,6 +10,7 @@ const SECTIONS = [
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/workspaces', label: 'Workspaces' },
   { to: '/admin/settings', label: 'Settings' },
+  { to: '/admin/email', label: 'Email' },
   { to: '/admin/audit', label: 'Audit log' },
   { to: '/admin/health', label: 'Health' },
 ] as const;

@@ -64,6 +64,9 @@ export function LoginPage() {
           Log in
         </Button>
       </form>
+      <p>
+        <Link to={email ? `/forgot-password?email=${encodeURIComponent(email)}` : '/forgot-password'}>Forgot your password?</Link>
+      </p>
       <p className="auth-layout__switch">
         New to Marginalia? <Link to={withNext('/register', next)}>Create an account</Link>
       </p>

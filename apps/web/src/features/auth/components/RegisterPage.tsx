@@ -1,7 +1,8 @@
 /**
  * /register: the password rule is shown up front and checked with the same shared schema the
  * API uses; an invite link can pre-fill the email with `?email=`, and coming from one
- * (`?next=/invites/<token>`) sends its token, which an invite-only instance requires.
+ * (`?next=/invites/<token>`) sends its token, which an invite-only instance requires; so does an
+ * instance invitation link (`?invite=<token>`, from an administrator).
  */
 import { PASSWORD_MIN_LENGTH, RegisterBodySchema } from '@marginalia/shared';
 import { useState, type SubmitEvent } from 'react';
@@ -31,8 +32,9 @@ export function RegisterPage() {
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
-    const inviteToken = /^\/invites\/([^/?#]+)$/.exec(next)?.[1];
-    const validation = validateWith(RegisterBodySchema, { displayName, email, password, ...(inviteToken ? { inviteToken: decodeURIComponent(inviteToken) } : {}) });
+    const workspaceInvite = /^\/invites\/([^/?#]+)$/.exec(next)?.[1];
+    const inviteToken = workspaceInvite ? decodeURIComponent(workspaceInvite) : (searchParams.get('invite') ?? undefined);
+    const validation = validateWith(RegisterBodySchema, { displayName, email, password, ...(inviteToken ? { inviteToken } : {}) });
     if (!validation.ok) {
       setClientErrors(validation.fieldErrors);
       return;

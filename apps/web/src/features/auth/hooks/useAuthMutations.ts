@@ -7,7 +7,7 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { useNavigate } from 'react-router';
 import { rememberCsrfToken } from '../../../lib/api-client';
 import { deleteOfflineOutbox, offlineOutboxName } from '../../../lib/collab';
-import { authKeys, login, logout, logoutEverywhere, register } from '../api';
+import { authKeys, login, logout, logoutEverywhere, register, resetPassword } from '../api';
 
 function startSession(queryClient: QueryClient, result: AuthResult): void {
   rememberCsrfToken(result.csrfToken);
@@ -35,6 +35,17 @@ export function useRegister() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: register,
+    onSuccess: (result) => {
+      startSession(queryClient, result);
+    },
+  });
+}
+
+/** Setting a new password through a reset link signs this browser in (every other session ended). */
+export function useResetPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: resetPassword,
     onSuccess: (result) => {
       startSession(queryClient, result);
     },

@@ -1,12 +1,15 @@
 /**
  * /invites/:token, reachable signed in or out. Signed out, it offers registration (with the
  * invited email filled in) or login, both coming back here; signed in, it offers Accept. It
- * says plainly that the link admits whoever holds it (emails are not verified).
+ * says plainly that the link admits whoever holds it; with email on, a link that was not the
+ * emailed one first needs the account's address confirmed by email (the API answers 403 and
+ * sends the confirmation), which is said here as "check your inbox".
  */
-import type { CurrentUser, InvitePreview } from '@marginalia/shared';
+import { EMAIL_UNVERIFIED_PREFIX, type CurrentUser, type InvitePreview } from '@marginalia/shared';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage, isApiRequestError } from '../../../lib/api-client';
 import { formatDateTime, roleWithArticle } from '../../../lib/format';
+import { useInstanceSettings } from '../../../lib/instance-settings';
 import { withNext } from '../../../lib/safe-next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Alert, Button, ButtonLink, ErrorState, FormError, LoadingState } from '../../../ui';
@@ -58,6 +61,15 @@ function InviteActions({ token, preview, user }: { token: string; preview: Invit
     );
   }
 
+  const needsConfirmation = isApiRequestError(acceptMutation.error) && acceptMutation.error.status === 403 && acceptMutation.error.message.startsWith(EMAIL_UNVERIFIED_PREFIX);
+  if (needsConfirmation) {
+    return (
+      <Alert tone="info" title="Check your inbox">
+        <p>We sent a link to {user.email} to confirm that the address is yours. Opening it accepts this invite and opens the workspace.</p>
+      </Alert>
+    );
+  }
+
   return (
     <div className="stack">
       <FormError error={acceptMutation.error} />
@@ -81,6 +93,7 @@ export function InvitePage() {
   const { token = '' } = useParams();
   const preview = useInvitePreview(token);
   const currentUser = useCurrentUser();
+  const emailOn = useInstanceSettings().data?.email === true;
   useDocumentTitle(preview.data ? `Invitation to ${preview.data.workspaceName}` : 'Invitation');
 
   if (preview.isPending || currentUser.isPending) {
@@ -124,6 +137,7 @@ export function InvitePage() {
           <p>
             Anyone who opens this link can create an account with {invite.email} and join, once. Do not forward it; if it may have reached
             someone else, ask the person who invited you to revoke it.
+            {emailOn && ' If this link did not come to you by email, you will be asked to confirm the address by email before joining.'}
           </p>
         </Alert>
         <InviteActions token={token} preview={invite} user={currentUser.data ?? null} />

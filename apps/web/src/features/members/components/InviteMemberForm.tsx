@@ -19,10 +19,22 @@ function absoluteUrl(url: string): string {
 }
 
 function AddMemberOutcome({ result }: { result: AddMemberResult }) {
+  if (result.emailed) {
+    return (
+      <Alert tone="success" title="Invitation emailed">
+        <p>
+          We emailed an invitation to {result.invite.email}; it works once, until {formatDateTime(result.invite.expiresAt)}. If it does not arrive,
+          you can also hand over this link. <strong>Whoever holds it can join</strong> as {roleWithArticle(result.invite.role)}: they will be asked
+          to confirm their address by email first.
+        </p>
+        <CopyField label="Invite link" value={absoluteUrl(result.inviteUrl)} copyLabel="Copy link" />
+      </Alert>
+    );
+  }
   return (
     <Alert tone="info" title="Invitation created">
       <p>
-        Send this link to {result.invite.email}. <strong>Whoever holds it can join</strong> as {roleWithArticle(result.invite.role)}, once, until{' '}
+        Email is not configured on this instance, so nothing was sent: send this link to {result.invite.email} yourself. <strong>Whoever holds it can join</strong> as {roleWithArticle(result.invite.role)}, once, until{' '}
         {formatDateTime(result.invite.expiresAt)}: send it only to them, and revoke it below if it goes astray. If they already have an account,
         they can also accept the invitation in Marginalia. <strong>The link is shown only now.</strong>
       </p>

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Alert, ErrorState, LoadingState, PageHeader, Section } from '../../../ui';
 import { useCurrentWorkspace, useWorkspacePermission } from '../../workspaces';
 import { useMembers } from '../hooks/useMembers';
+import { BulkInviteForm } from './BulkInviteForm';
 import { InviteMemberForm } from './InviteMemberForm';
 import { MembersTable } from './MembersTable';
 import { PendingInvites } from './PendingInvites';
@@ -20,8 +21,13 @@ export function MembersPage() {
     <div className="page">
       <PageHeader title="Members" description={<p>Who can read, annotate and administer {workspace.name}.</p>} />
       {canInvite && (
-        <Section title="Invite someone" description="People with an account join at once; anyone else gets an invite link.">
+        <Section title="Invite someone" description="They get an invite link (emailed when email is configured) and join when they accept it.">
           <InviteMemberForm />
+        </Section>
+      )}
+      {canInvite && (
+        <Section title="Invite several people" description="Paste a list; each line is invited or skipped with its reason.">
+          <BulkInviteForm />
         </Section>
       )}
       {archived && canPerform(workspace.myRole, 'invites.manage') && (

@@ -1,14 +1,32 @@
-/** Invites that have not been accepted yet; admins can revoke them before they are used. */
-import type { Invite } from '@marginalia/shared';
+/**
+ * Invites that have not been accepted yet; admins can send one again (new link and expiry,
+ * emailed when email is configured; the old link stops working) or revoke it.
+ */
+import type { Invite, ResentInvite } from '@marginalia/shared';
+import { useState } from 'react';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime, roleLabel } from '../../../lib/format';
-import { Button, Email, EmptyState, ErrorState, LoadingState, useToast } from '../../../ui';
-import { useInvites, useRevokeInvite } from '../hooks/useMembers';
+import { Alert, Button, CopyField, Email, EmptyState, ErrorState, LoadingState, useToast } from '../../../ui';
+import { useInvites, useResendInvite, useRevokeInvite } from '../hooks/useMembers';
 
 export function PendingInvites({ workspaceId, canManage }: { workspaceId: string; canManage: boolean }) {
   const { data: invites, error, isPending, refetch } = useInvites(workspaceId, true);
   const revokeMutation = useRevokeInvite(workspaceId);
+  const resendMutation = useResendInvite(workspaceId);
+  const [resent, setResent] = useState<ResentInvite | null>(null);
   const { showToast } = useToast();
+
+  function handleResend(invite: Invite) {
+    resendMutation.mutate(invite.id, {
+      onSuccess: (result) => {
+        setResent(result);
+        showToast(result.emailed ? `The invite was emailed again to ${invite.email}.` : `A new link was made for ${invite.email}.`);
+      },
+      onError: (resendError) => {
+        showToast(`Could not resend the invite: ${errorMessage(resendError)}`, 'danger');
+      },
+    });
+  }
 
   function handleRevoke(invite: Invite) {
     revokeMutation.mutate(invite.id, {
@@ -32,6 +50,17 @@ export function PendingInvites({ workspaceId, canManage }: { workspaceId: string
   }
 
   return (
+    <div className="stack">
+      <div aria-live="polite">
+        {resent && (
+          <Alert tone="info" title={`New link for ${resent.invite.email}`}>
+            <p>
+              {resent.emailed ? 'It was emailed to them.' : 'Email is not configured: send it to them yourself.'} The previous link no longer works.
+            </p>
+            <CopyField label="New invite link" value={resent.inviteUrl} copyLabel="Copy link" />
+          </Alert>
+        )}
+      </div>
     <div className="table-wrap">
       <table className="table">
         <caption className="visually-hidden">Pending invites</caption>
@@ -59,6 +88,18 @@ export function PendingInvites({ workspaceId, canManage }: { workspaceId: string
                 {canManage && (
                   <Button
                     size="sm"
+                    aria-label={`Resend invite to ${invite.email}`}
+                    busy={resendMutation.isPending && resendMutation.variables === invite.id}
+                    onClick={() => {
+                      handleResend(invite);
+                    }}
+                  >
+                    Resend
+                  </Button>
+                )}{' '}
+                {canManage && (
+                  <Button
+                    size="sm"
                     variant="danger"
                     aria-label={`Revoke invite for ${invite.email}`}
                     busy={revokeMutation.isPending && revokeMutation.variables === invite.id}
@@ -74,6 +115,7 @@ export function PendingInvites({ workspaceId, canManage }: { workspaceId: string
           ))}
         </tbody>
       </table>
+    </div>
     </div>
   );
 }

@@ -2,11 +2,11 @@
  * Member and invite queries and mutations. Membership changes touch the member count on the
  * workspace and the audit log too, so they refresh everything under the workspace's key.
  */
-import type { AddMemberBody, WorkspaceRole } from '@marginalia/shared';
+import type { AddMemberBody, BulkInviteBody, WorkspaceRole } from '@marginalia/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { workspaceKeys } from '../../workspaces';
-import { addMember, listInvites, listMembers, memberKeys, removeMember, revokeInvite, updateMemberRole } from '../api';
+import { addMember, bulkInvite, listInvites, listMembers, memberKeys, removeMember, resendInvite, revokeInvite, updateMemberRole } from '../api';
 
 export function useMembers(workspaceId: string) {
   return useQuery({ queryKey: memberKeys.members(workspaceId), queryFn: () => listMembers(workspaceId) });
@@ -29,6 +29,16 @@ function useRefreshWorkspace(workspaceId: string) {
 export function useAddMember(workspaceId: string) {
   const refresh = useRefreshWorkspace(workspaceId);
   return useMutation({ mutationFn: (body: AddMemberBody) => addMember(workspaceId, body), onSuccess: refresh });
+}
+
+export function useBulkInvite(workspaceId: string) {
+  const refresh = useRefreshWorkspace(workspaceId);
+  return useMutation({ mutationFn: (body: BulkInviteBody) => bulkInvite(workspaceId, body), onSuccess: refresh });
+}
+
+export function useResendInvite(workspaceId: string) {
+  const refresh = useRefreshWorkspace(workspaceId);
+  return useMutation({ mutationFn: (inviteId: string) => resendInvite(workspaceId, inviteId), onSuccess: refresh });
 }
 
 export function useUpdateMemberRole(workspaceId: string) {

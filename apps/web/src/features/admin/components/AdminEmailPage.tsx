@@ -1,0 +1,54 @@
+/**
+ * /admin/email: whether email is configured (and a test message), invitations to the instance,
+ * and the outbox. Without SMTP it says that nothing is sent and that links work instead.
+ */
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useInstanceSettings } from '../../../lib/instance-settings';
+import { Alert, ButtonLink, EmptyState, PageHeader, Section } from '../../../ui';
+import { useSignedInUser } from '../../auth';
+import { EmailOutboxTable } from './EmailOutboxTable';
+import { InstanceInvitationsList } from './InstanceInvitationsList';
+import { InviteToInstanceDialog } from './InviteToInstanceDialog';
+import { SendTestEmailButton } from './SendTestEmailButton';
+
+export function AdminEmailPage() {
+  useDocumentTitle('Email · Administration');
+  const me = useSignedInUser();
+  const instance = useInstanceSettings();
+  if (!me.isInstanceAdmin) {
+    return (
+      <div className="page page--narrow">
+        <EmptyState title="Administrators only" action={<ButtonLink to="/workspaces">Back to your workspaces</ButtonLink>}>
+          <p>This page is for the administrators of this Marginalia server.</p>
+        </EmptyState>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <PageHeader title="Email and invitations" description={<p>Invitations, password resets and mention notifications sent by this instance.</p>} />
+      <Section title="Email">
+        {instance.data && !instance.data.email && (
+          <Alert tone="info" title="Email is not configured">
+            <p>
+              Nothing is sent. Invitations and password resets still work: you get a link to hand over. Set the SMTP server URL (SMTP_URL) and sender
+              (MAIL_FROM) in the instance settings to send email.
+            </p>
+          </Alert>
+        )}
+        <SendTestEmailButton />
+      </Section>
+      <Section title="Invitations to the instance" description="For people to register when registration is invite-only, without a workspace yet.">
+        <div className="stack">
+          <div>
+            <InviteToInstanceDialog />
+          </div>
+          <InstanceInvitationsList />
+        </div>
+      </Section>
+      <Section title="Outbox" description="Messages that could not be sent are retried with growing delays, then marked failed.">
+        <EmailOutboxTable />
+      </Section>
+    </div>
+  );
+}
