@@ -20,6 +20,7 @@ import { ImportsModule } from './modules/imports/imports.module.js';
 import { InstanceModule } from './modules/instance/instance.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
+import { SsoModule } from './modules/sso/sso.module.js';
 
 /** The whole API, for a validated configuration and a database that is already migrated. */
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule {
         MapsModule,
         DiscussionModule,
         ExportsModule,
+        SsoModule,
       ],
     };
   }

@@ -34,3 +34,4 @@ export * from './schemas/discussion.js';
 export * from './exports/workspace-export.js';
 export * from './schemas/exports.js';
 export * from './schemas/refi-qda.js';
+export * from './sso/sso-errors.js';

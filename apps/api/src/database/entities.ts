@@ -32,6 +32,8 @@ import { CommentRecord } from '../modules/discussion/comment.entity.js';
 import { CommentRevision } from '../modules/discussion/comment-revision.entity.js';
 import { NotificationRecord } from '../modules/discussion/notification.entity.js';
 import { ThreadRead } from '../modules/discussion/thread-read.entity.js';
+import { SsoIdentity } from '../modules/sso/sso-identity.entity.js';
+import { OidcTransaction } from '../modules/sso/oidc-transaction.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
 export const ENTITIES = [
@@ -40,4 +42,6 @@ export const ENTITIES = [
   Tag, CodingSettingsRow, Annotation, AnnotationTag, ArgumentMapRecord, MapCitationRecord,
   MapElementRecord, Thread, CommentRecord, CommentRevision, NotificationRecord, ThreadRead, InstanceSettingRecord,
   InstanceAuditEntryRecord,
+  SsoIdentity,
+  OidcTransaction,
 ];
