@@ -60,7 +60,10 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     },
   });
   console.warn = warn;
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (request, response) => {
+    void handle(request, response);
+  });
   return {
     issuer,
     clientId,

@@ -40,8 +40,12 @@ export function hasAdminClaim(claims: Claims, adminClaim: string | null): boolea
   const name = adminClaim.slice(0, separator);
   const expected = adminClaim.slice(separator + 1);
   const found = name in claims ? claims[name] : readPath(claims, name.split('.'));
-  if (Array.isArray(found)) return found.some((item) => String(item) === expected);
-  return found !== undefined && found !== null && String(found) === expected;
+  if (Array.isArray(found)) return found.some((item) => scalarEquals(item, expected));
+  return scalarEquals(found, expected);
+}
+
+function scalarEquals(value: unknown, expected: string): boolean {
+  return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && String(value) === expected;
 }
 
 function readPath(value: unknown, path: string[]): unknown {

@@ -8,10 +8,12 @@ import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { fieldErrorsFrom, validateWith, withLabel, type FieldErrors } from '../../../lib/form-errors';
 import { safeNextPath, withNext } from '../../../lib/safe-next';
+import { useInstanceSettings } from '../../../lib/instance-settings';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Button, FormError, TextField } from '../../../ui';
 import { useRegister } from '../hooks/useAuthMutations';
 import { AuthLayout } from './AuthLayout';
+import { SsoSignInLink } from './SsoSignIn';
 
 export function RegisterPage() {
   useDocumentTitle('Create an account');
@@ -25,6 +27,7 @@ export function RegisterPage() {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
   const fieldErrors = { ...fieldErrorsFrom(registerMutation.error), ...clientErrors };
+  const instance = useInstanceSettings();
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -36,6 +39,15 @@ export function RegisterPage() {
     }
     setClientErrors({});
     registerMutation.mutate(validation.data, { onSuccess: () => void navigate(next, { replace: true }) });
+  }
+
+  // Password sign-in off: accounts come from the single sign-on provider (created on first sign-in when allowed).
+  if (instance.data && !instance.data.passwordSignIn) {
+    return (
+      <AuthLayout title="Create your account" intro={<p>Accounts on this instance are made by signing in through {instance.data.sso.label}.</p>}>
+        <SsoSignInLink sso={instance.data.sso} next={next} />
+      </AuthLayout>
+    );
   }
 
   return (
