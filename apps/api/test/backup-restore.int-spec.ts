@@ -80,7 +80,7 @@ async function picture(baseUrl: string, workspaceId: string, password: string): 
     return {
       workspaces: workspaces.map(({ id, name }) => ({ id, name })),
       documents: documents.map(({ id, title }) => ({ id, title })).sort((a, b) => a.id.localeCompare(b.id)),
-      notebook: notebook.doc.getText('markdown').toString(),
+      notebook: notebook.doc.getText('markdown').toJSON(),
       mapNodes: readMap(map.doc).nodes.length,
       mapTitle: maps[0]!.title,
     };

@@ -20,6 +20,7 @@ import { AppLayout } from './AppLayout';
 import { CodebookPage } from './CodebookPage';
 import { CollabRoot } from './CollabRoot';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
+import { WORKSPACE_SETTINGS_SECTIONS } from './workspace-settings-sections';
 
 function NotebookLoading() {
   return <LoadingState label="Opening the notebook…" />;
@@ -98,7 +99,7 @@ export function createRouter() {
                     { path: 'discussion', element: <DiscussionPage /> },
                     { path: 'exports', element: <ExportsPage /> },
                     { path: 'members', element: <MembersPage /> },
-                    { path: 'settings', element: <SettingsPage /> },
+                    { path: 'settings', element: <SettingsPage sections={WORKSPACE_SETTINGS_SECTIONS} /> },
                   ],
                 },
               ],
