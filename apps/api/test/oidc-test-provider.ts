@@ -123,6 +123,8 @@ export interface SignInOptions {
   /** Change the provider's answer before the browser takes it back to the app (e.g. another state). */
   tamperCallback?: (callback: URL) => URL;
   returnTo?: string;
+  /** Cancel at the provider's login form instead of signing in. */
+  cancel?: boolean;
 }
 
 /**
@@ -141,6 +143,8 @@ export async function passProvider(appBaseUrl: string, login: string, jar = new 
       // Back in the app and not at its callback: this is where the browser lands.
       if (next.origin === appOrigin && !next.pathname.startsWith('/api/')) return { landing: next, jar };
       hop = await browse(jar, next);
+    } else if (hop.status === 200 && /name="prompt" value="login"/.test(hop.body) && options.cancel) {
+      hop = await browse(jar, new URL(`${hop.url.pathname}/abort`, hop.url));
     } else if (hop.status === 200 && /name="prompt" value="login"/.test(hop.body)) {
       hop = await browse(jar, hop.url, { method: 'POST', form: { prompt: 'login', login, password: 'any password' } });
     } else {

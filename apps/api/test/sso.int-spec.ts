@@ -144,6 +144,13 @@ describe('single sign-on (OpenID Connect)', () => {
     expect(bare.headers.get('location')).toBe('/login?sso_error=missing-state');
   });
 
+  it('comes back refused, with the provider\'s reason audited, when the person cancels at the provider', async () => {
+    const { landing, jar } = await passProvider(app.baseUrl, person().sub, new CookieJar(), { cancel: true });
+    expect(refusal(landing)).toBe('provider-error');
+    expect((await me(jar)).status).toBe(401);
+    expect(await lastAudit('auth.ssoRefused')).toMatchObject({ details: { reason: 'provider-error', error: 'access_denied' } });
+  });
+
   it('refuses a callback replayed after it was used', async () => {
     const erik = person();
     let callback: URL | null = null;
