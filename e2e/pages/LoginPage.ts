@@ -1,4 +1,4 @@
-/** /login: email and password. */
+/** /login: email and password, and "Sign in with <provider>" when single sign-on is configured. */
 import type { Page } from 'playwright-core';
 
 export class LoginPage {
@@ -15,5 +15,14 @@ export class LoginPage {
     await this.page.getByLabel('Password', { exact: true }).fill(password);
     await this.page.getByRole('button', { name: 'Log in' }).click();
     await this.page.waitForURL('**/workspaces');
+  }
+
+  ssoLink(label: string) {
+    return this.page.getByRole('link', { name: `Sign in with ${label}` });
+  }
+
+  /** The reason a single sign-on was refused (shown after the provider sends the browser back). */
+  ssoError() {
+    return this.page.getByRole('alert').filter({ hasText: 'Single sign-on did not sign you in' });
   }
 }

@@ -21,6 +21,7 @@ import { InstanceModule } from './modules/instance/instance.module.js';
 import { SearchModule } from './modules/search/search.module.js';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module.js';
 import { EmailModule } from './modules/email/email.module.js';
+import { SsoModule } from './modules/sso/sso.module.js';
 
 /** The whole API, for a validated configuration and a database that is already migrated. */
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         DiscussionModule,
         ExportsModule,
         EmailModule,
+        SsoModule,
       ],
     };
   }

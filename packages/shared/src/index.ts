@@ -37,3 +37,4 @@ export * from './schemas/refi-qda.js';
 export * from './schemas/admin-console.js';
 export * from './schemas/email.js';
 export * from './email/bulk-invite.js';
+export * from './sso/sso-errors.js';

@@ -37,6 +37,8 @@ import { PasswordResetToken } from '../modules/email/password-reset-token.entity
 import { PasswordResetRequest } from '../modules/email/password-reset-request.entity.js';
 import { InstanceInvite } from '../modules/email/instance-invite.entity.js';
 import { EmailVerification } from '../modules/email/email-verification.entity.js';
+import { SsoIdentity } from '../modules/sso/sso-identity.entity.js';
+import { OidcTransaction } from '../modules/sso/oidc-transaction.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
 export const ENTITIES = [
@@ -46,4 +48,6 @@ export const ENTITIES = [
   MapElementRecord, Thread, CommentRecord, CommentRevision, NotificationRecord, ThreadRead, InstanceSettingRecord,
   InstanceAuditEntryRecord,
   EmailOutboxRecord, PasswordResetToken, PasswordResetRequest, InstanceInvite, EmailVerification,
+  SsoIdentity,
+  OidcTransaction,
 ];

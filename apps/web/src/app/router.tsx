@@ -15,6 +15,7 @@ import {
   InviteToInstanceDialog,
   PasswordResetLinkButton,
   SendTestEmailButton,
+  SsoRedirectUri,
 } from '../features/admin';
 import { ForgotPasswordPage, LoginPage, RedirectIfSignedIn, RegisterPage, RequireAuth, ResetPasswordPage, VerifyEmailPage } from '../features/auth';
 import { CorpusPage, DocumentReader } from '../features/corpus';
@@ -32,6 +33,7 @@ import { AppLayout } from './AppLayout';
 import { CodebookPage } from './CodebookPage';
 import { CollabRoot } from './CollabRoot';
 import { NotFoundPage, RouteErrorPage } from './ErrorPages';
+import { WORKSPACE_SETTINGS_SECTIONS } from './workspace-settings-sections';
 
 function NotebookLoading() {
   return <LoadingState label="Opening the notebook…" />;
@@ -76,7 +78,7 @@ export function createRouter() {
                       element: <AdminUsersPage toolbarActions={<InviteToInstanceDialog />} rowExtras={(user) => <PasswordResetLinkButton user={user} />} />,
                     },
                     { path: 'admin/workspaces', element: <AdminWorkspacesPage /> },
-                    { path: 'admin/settings', element: <InstanceSettingsPage groupExtras={{ email: <SendTestEmailButton /> }} /> },
+                    { path: 'admin/settings', element: <InstanceSettingsPage groupExtras={{ email: <SendTestEmailButton />, sso: <SsoRedirectUri /> }} /> },
                     { path: 'admin/email', element: <AdminEmailPage /> },
                     { path: 'admin/audit', element: <AdminAuditPage /> },
                     { path: 'admin/health', element: <AdminHealthPage /> },
@@ -126,7 +128,7 @@ export function createRouter() {
                     { path: 'discussion', element: <DiscussionPage /> },
                     { path: 'exports', element: <ExportsPage /> },
                     { path: 'members', element: <MembersPage /> },
-                    { path: 'settings', element: <SettingsPage /> },
+                    { path: 'settings', element: <SettingsPage sections={WORKSPACE_SETTINGS_SECTIONS} /> },
                   ],
                 },
               ],

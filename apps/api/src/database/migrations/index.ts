@@ -12,6 +12,7 @@ import { Discussion1796469995135 } from './1796469995135-discussion.js';
 import { ReaderAnnotationCache1796470819576 } from './1796470819576-reader-annotation-cache.js';
 import { InstanceSettingsAndAudit1796478988810 } from './1796478988810-instance-settings-and-audit.js';
 import { EmailOutboxResetsInvites1796479912504 } from './1796479912504-email-outbox-resets-invites.js';
+import { SsoIdentities1796479841230 } from './1796479841230-sso-identities.js';
 
 export const MIGRATIONS = [
   InitialSchema1795430427587,
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   Discussion1796469995135,
   ReaderAnnotationCache1796470819576,
   InstanceSettingsAndAudit1796478988810,
+  SsoIdentities1796479841230,
   EmailOutboxResetsInvites1796479912504,
 ];

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
+import { Controller, Delete, ForbiddenException, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../../common/uuid-param.js';
 import {
@@ -7,6 +7,8 @@ import {
   ChangePasswordBodySchema,
   CurrentUserSchema,
   LoginBodySchema,
+  PASSWORD_SIGN_IN_OFF_MESSAGE,
+  passwordSignInOffered,
   RegisterBodySchema,
   SessionStateSchema,
   UpdateProfileBodySchema,
@@ -22,6 +24,7 @@ import {
 } from '@marginalia/shared';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config.schema.js';
+import { InstanceSettingsService } from '../instance/instance-settings.service.js';
 import { ApiZodBody, ValidBody, ApiZodResponse } from '../../common/zod.js';
 import { InstanceAuditService } from '../audit/instance-audit.service.js';
 import { AccountsService, toCurrentUser } from './accounts.service.js';
@@ -45,6 +48,7 @@ export class AuthController {
     private readonly adminSetup: AdminSetupService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: InstanceAuditService,
+    private readonly settings: InstanceSettingsService,
   ) {}
 
   @Public()
@@ -52,6 +56,7 @@ export class AuthController {
   @Post('register')
   @ApiZodBody(RegisterBodySchema)
   async register(@ValidBody(RegisterBodySchema) body: RegisterBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResult> {
+    await this.assertPasswordSignIn();
     await this.registrations.admit(clientIp(request));
     const user = await this.accounts.register(body);
     await this.audit.record({ actorId: user.id, action: 'user.registered', subject: { type: 'user', id: user.id, label: user.email }, details: { viaInvite: body.inviteToken !== undefined }, ip: clientIp(request) });
@@ -64,6 +69,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiZodBody(LoginBodySchema)
   async login(@ValidBody(LoginBodySchema) body: LoginBody, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AuthResult> {
+    await this.assertPasswordSignIn();
     const ip = clientIp(request);
     const attemptId = await this.throttle.begin(body.email, ip);
     let user: User;
@@ -145,6 +151,11 @@ export class AuthController {
   @ApiZodBody(AdminSetupBodySchema)
   async claimAdminSetup(@Auth() auth: AuthContext, @ValidBody(AdminSetupBodySchema) body: AdminSetupBody): Promise<void> {
     await this.adminSetup.claim(body.token, auth.user);
+  }
+
+  /** With password sign-in off (and a provider configured), accounts are reached through single sign-on only. */
+  private async assertPasswordSignIn(): Promise<void> {
+    if (!passwordSignInOffered(await this.settings.current())) throw new ForbiddenException(PASSWORD_SIGN_IN_OFF_MESSAGE);
   }
 
   private async startSession(user: User, request: Request, response: Response): Promise<AuthResult> {

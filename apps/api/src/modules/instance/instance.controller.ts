@@ -1,7 +1,7 @@
 /** GET /api/instance: the settings the web client adapts to (public, nothing secret). */
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InstanceSettingsSchema, type InstanceSettings } from '@marginalia/shared';
+import { InstanceSettingsSchema, passwordSignInOffered, type InstanceSettings } from '@marginalia/shared';
 import { ApiZodResponse } from '../../common/zod.js';
 import { Public } from '../auth/public.decorator.js';
 import { InstanceSettingsService } from './instance-settings.service.js';
@@ -22,7 +22,7 @@ export class InstanceController {
       defaultMemberRole: current.defaultMemberRole,
       maxUploadMegabytes: current.maxUploadMegabytes,
       markdownRemoteImages: current.markdownRemoteImages,
-      passwordSignIn: current.passwordSignIn,
+      passwordSignIn: passwordSignInOffered(current),
       email: current.smtpUrl !== null,
       sso: { enabled: current.oidcIssuer !== null && current.oidcClientId !== null, label: current.oidcDisplayName },
     };

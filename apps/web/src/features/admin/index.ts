@@ -10,3 +10,4 @@ export { AdminEmailPage } from './components/AdminEmailPage';
 export { InviteToInstanceDialog } from './components/InviteToInstanceDialog';
 export { PasswordResetLinkButton } from './components/PasswordResetLinkButton';
 export { SendTestEmailButton } from './components/SendTestEmailButton';
+export { SsoRedirectUri } from './components/SsoRedirectUri';

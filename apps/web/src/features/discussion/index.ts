@@ -9,6 +9,7 @@ export { discussionPath } from './anchor-links';
 export { AnchorDiscussionButton } from './components/AnchorDiscussionButton';
 export { CommentOnButton } from './components/CommentOnButton';
 export { DiscussionPage } from './components/DiscussionPage';
+export { DiscussionSettingsSection } from './components/DiscussionSettingsSection';
 export { describeThreads, MapThreadsProvider, ThreadCountMark, useMapPartThreads } from './components/MapThreads';
 export { NewThreadDialog } from './components/NewThreadDialog';
 export { NotificationsBell } from './components/NotificationsBell';

@@ -14,6 +14,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { Alert, Button, FormError, TextField } from '../../../ui';
 import { useRegister } from '../hooks/useAuthMutations';
 import { AuthLayout } from './AuthLayout';
+import { SsoSignInLink } from './SsoSignIn';
 
 export function RegisterPage() {
   useDocumentTitle('Create an account');
@@ -27,8 +28,9 @@ export function RegisterPage() {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
 
   const fieldErrors = { ...fieldErrorsFrom(registerMutation.error), ...clientErrors };
-  const registration = useInstanceSettings().data?.registration;
-  const hasInvite = /^\/invites\//.test(next);
+  const instance = useInstanceSettings();
+  const registration = instance.data?.registration;
+  const hasInvite = /^\/invites\//.test(next) || searchParams.has('invite');
 
   function handleSubmit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,6 +43,15 @@ export function RegisterPage() {
     }
     setClientErrors({});
     registerMutation.mutate(validation.data, { onSuccess: () => void navigate(next, { replace: true }) });
+  }
+
+  // Password sign-in off: accounts come from the single sign-on provider (created on first sign-in when allowed).
+  if (instance.data && !instance.data.passwordSignIn) {
+    return (
+      <AuthLayout title="Create your account" intro={<p>Accounts on this instance are made by signing in through {instance.data.sso.label}.</p>}>
+        <SsoSignInLink sso={instance.data.sso} next={next} />
+      </AuthLayout>
+    );
   }
 
   if (registration === 'closed') {
