@@ -30,6 +30,7 @@ import { CommentRecord } from '../modules/discussion/comment.entity.js';
 import { CommentRevision } from '../modules/discussion/comment-revision.entity.js';
 import { NotificationRecord } from '../modules/discussion/notification.entity.js';
 import { ThreadRead } from '../modules/discussion/thread-read.entity.js';
+import { ExportJobRecord } from '../modules/exports/export-jobs/export-job.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
 export const ENTITIES = [
@@ -37,4 +38,5 @@ export const ENTITIES = [
   CorpusDocument, Passage, Actor, ActorCandidate, Attribution, ImportJob, ImportUpload, CollabDocument, CollabUpdate, CollabSnapshot,
   Tag, CodingSettingsRow, Annotation, AnnotationTag, ArgumentMapRecord, MapCitationRecord,
   MapElementRecord, Thread, CommentRecord, CommentRevision, NotificationRecord, ThreadRead,
+  ExportJobRecord,
 ];

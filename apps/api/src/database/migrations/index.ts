@@ -10,6 +10,7 @@ import { InviteDeclined1796460455214 } from './1796460455214-invite-declined.js'
 import { ArgumentMaps1796468881115 } from './1796468881115-argument-maps.js';
 import { Discussion1796469995135 } from './1796469995135-discussion.js';
 import { ReaderAnnotationCache1796470819576 } from './1796470819576-reader-annotation-cache.js';
+import { BackgroundJobs1796479413777 } from './1796479413777-background-jobs.js';
 
 export const MIGRATIONS = [
   InitialSchema1795430427587,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ArgumentMaps1796468881115,
   Discussion1796469995135,
   ReaderAnnotationCache1796470819576,
+  BackgroundJobs1796479413777,
 ];
