@@ -90,17 +90,16 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error(`${WEB_DIST}/index.html is missing: build the web client first (pnpm build)`);
 
   let database: TestDatabase | null = null;
-  let dataDir: string | null = null;
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // The app's files (embedded Postgres, background exports) go to a folder of this run's own.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-e2e-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
   if (process.env.DATABASE_URL) {
     database = await createTestDatabase(process.env.DATABASE_URL);
     env.DATABASE_URL = database.url;
   } else {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-e2e-'));
     // Embedded Postgres runs initdb as a separate OS user when we are root: it must be able
     // to enter this directory to create its own data folder inside.
     await chmod(dataDir, 0o755);
-    env.DATA_DIR = dataDir;
     delete env.DATABASE_URL;
   }
 
@@ -136,7 +135,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     process.off('exit', killOnExit);
     await stopChild(child);
     await database?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
   };
 
   try {

@@ -59,9 +59,11 @@ async function scratchDatabase() {
 
 export async function startBenchApp() {
   const database = await scratchDatabase();
+  // Files the app keeps (background exports) go to a scratch folder too.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-bench-data-'));
   try {
     await runMigrations(database.url);
-    const config = loadConfig({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', DATABASE_URL: database.url });
+    const config = loadConfig({ NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', DATABASE_URL: database.url, DATA_DIR: dataDir });
     const app = await NestFactory.create(AppModule.forRoot(config, database.url), { ...NEST_APP_OPTIONS, logger: false });
     configureHttp(app, config);
     await app.listen(0, '127.0.0.1');
@@ -74,6 +76,7 @@ export async function startBenchApp() {
       close: async () => {
         await app.close();
         await database.drop();
+        await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

@@ -3,6 +3,9 @@
  * against a fresh database, for tests that talk to it over real HTTP.
  */
 import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Abstract, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -26,11 +29,14 @@ export interface TestApp {
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Files the app keeps (background exports) go to a folder of this app's own.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'marginalia-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent',
     REDIS_PREFIX: TEST_REDIS_PREFIX,
     // Every test client registers from 127.0.0.1; the throttle has tests of its own.
     REGISTRATION_MAX_PER_IP: '100000',
+    DATA_DIR: dataDir,
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database.url), { ...NEST_APP_OPTIONS, logger: false });
@@ -47,6 +53,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     close: async () => {
       await app.close();
       await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -84,7 +84,7 @@ export async function auditCount(dataSource: DataSource, workspaceId: string): P
  * and after a request to prove it had an effect, or none.
  */
 export async function workspaceSnapshot(dataSource: DataSource, workspaceId: string): Promise<unknown> {
-  const [workspace, memberships, invites, documents, audit, actors, candidates, attributions, imports, tags, annotations, codingSettings, maps, threads, comments, threadReads] = await Promise.all([
+  const [workspace, memberships, invites, documents, audit, actors, candidates, attributions, imports, tags, annotations, codingSettings, maps, threads, comments, threadReads, exportJobs] = await Promise.all([
     dataSource.query('SELECT name, description, archived_at FROM workspaces WHERE id = $1', [workspaceId]),
     dataSource.query('SELECT user_id, role FROM memberships WHERE workspace_id = $1 ORDER BY user_id', [workspaceId]),
     dataSource.query('SELECT id, email, role, accepted_at, revoked_at FROM invites WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
@@ -105,8 +105,9 @@ export async function workspaceSnapshot(dataSource: DataSource, workspaceId: str
     dataSource.query('SELECT id, anchor_kind, label, resolved_at FROM threads WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
     dataSource.query('SELECT id, body, edited_at, deleted_at FROM comments WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
     dataSource.query('SELECT r.thread_id, r.user_id, r.read_at FROM thread_reads r JOIN threads t ON t.id = r.thread_id WHERE t.workspace_id = $1 ORDER BY 1, 2', [workspaceId]),
+    dataSource.query('SELECT id, created_by, format FROM export_jobs WHERE workspace_id = $1 ORDER BY id', [workspaceId]),
   ]);
-  return { workspace, memberships, invites, documents, audit, actors, candidates, attributions, imports, tags, annotations, codingSettings, maps, threads, comments, threadReads };
+  return { workspace, memberships, invites, documents, audit, actors, candidates, attributions, imports, tags, annotations, codingSettings, maps, threads, comments, threadReads, exportJobs };
 }
 
 /** Every error body has exactly { statusCode, error, message } (plus `issues` for validation). */

@@ -1,97 +1,133 @@
 /**
- * The import queue as several API processes share it, against real Postgres (no app, so no
- * worker competes for the jobs): each job is claimed once, and a job whose process died is
- * found by any other process and failed, while a live job is left alone.
+ * Imports on the job queue as several real API processes share it: a process SIGKILLed in the
+ * middle of an import leaves a job that another process fails with a clear message (and never
+ * runs again, so one bad file cannot take down every process in turn), and a process stopped
+ * with SIGTERM puts its job back for another process to finish. Real processes, real
+ * Postgres, real signals.
  */
-import 'reflect-metadata';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../src/database/data-source-options.js';
-import { ABANDONED_JOB_ERROR, ImportQueue, type ClaimedJob } from '../src/modules/imports/import-queue.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ImportJob } from '@marginalia/shared';
+import { ApiClient, TEST_PASSWORD, registerUser, type TestUser } from './api-client.js';
+import { killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
+import { eventually } from './collab-client.js';
+import { createWorkspace } from './fixtures.js';
+import { pollJob, uploadFiles, type UploadFile } from './fixtures/imports/import-client.js';
+import { ABANDONED_JOB_ERROR } from '../src/modules/imports/import-job-store.js';
+import { createTestDatabase, withServer, type TestDatabase } from './test-database.js';
 
-describe('import queue', () => {
-  let database: TestDatabase;
-  /** Two data sources stand for two API processes. */
-  let processA: DataSource;
-  let processB: DataSource;
-  let workspaceId: string;
+/** The queue's heartbeat (10 s) plus one monitor pass (10 s), with room for a busy machine. */
+const CRASH_NOTICED_MS = 60_000;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    processA = await new DataSource(buildDataSourceOptions(database.url)).initialize();
-    processB = await new DataSource(buildDataSourceOptions(database.url)).initialize();
-    [{ id: workspaceId }] = (await processA.query(`INSERT INTO workspaces (name) VALUES ('Queue') RETURNING id`)) as [{ id: string }];
-  });
-  afterAll(async () => {
-    await processA.destroy();
-    await processB.destroy();
-    await database.drop();
-  });
-  beforeEach(async () => {
-    await processA.query('DELETE FROM import_jobs');
-  });
+let database: TestDatabase;
 
-  const addJob = async (status: 'queued' | 'running'): Promise<string> => {
-    const [{ id }] = (await processA.query(`INSERT INTO import_jobs (workspace_id, status) VALUES ($1, $2) RETURNING id`, [workspaceId, status])) as [{ id: string }];
-    await processA.query(`INSERT INTO import_uploads (job_id, position, filename, content) VALUES ($1, 0, 'a.txt', '\\x61')`, [id]);
-    return id;
-  };
-  const jobRow = async (id: string): Promise<{ status: string; error: string | null; uploads: number }> => {
-    const [row] = (await processA.query(`SELECT status, error, (SELECT count(*)::int FROM import_uploads WHERE job_id = $1) AS uploads FROM import_jobs WHERE id = $1`, [id])) as { status: string; error: string | null; uploads: number }[];
-    return row!;
-  };
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
 
-  it('hands each queued job to exactly one process', async () => {
-    const first = await addJob('queued');
-    const second = await addJob('queued');
-    const queues = [new ImportQueue(processA), new ImportQueue(processB), new ImportQueue(processA)];
-    const claims = await Promise.all(queues.map((queue) => queue.claimNext()));
-    try {
-      const claimed = claims.filter((claim): claim is ClaimedJob => claim !== null);
-      expect(claimed.map((claim) => claim.id).sort()).toEqual([first, second].sort());
-      expect(claims.filter((claim) => claim === null)).toHaveLength(1);
-      expect((await jobRow(first)).status).toBe('running');
-    } finally {
-      for (const [index, claim] of claims.entries()) if (claim) await queues[index]!.release(claim);
-    }
-  });
+afterAll(async () => {
+  await killAllApiProcesses();
+  await database.drop();
+});
 
-  it('fails a running job whose process died, and leaves a live one alone', async () => {
-    const live = await addJob('queued');
-    const queueA = new ImportQueue(processA);
-    const claimed = (await queueA.claimNext())!;
-    expect(claimed.id).toBe(live);
-    // Process B crashes mid-job: its connection, and with it the job's lock, goes away.
-    const dying = await addJob('queued');
-    const queueB = new ImportQueue(processB);
-    const doomed = (await queueB.claimNext())!;
-    expect(doomed.id).toBe(dying);
-    const [{ pid }] = (await doomed.connection.query('SELECT pg_backend_pid() AS pid')) as [{ pid: number }];
-    // With a timeout, pg_terminate_backend waits until the backend (and its locks) are gone.
-    await processA.query('SELECT pg_terminate_backend($1, 10000)', [pid]);
-    await doomed.connection.release().catch(() => undefined);
-    try {
-      // Any process's sweep finds it.
-      expect(await new ImportQueue(processA).failAbandoned()).toEqual([dying]);
-      expect(await jobRow(dying)).toEqual({ status: 'failed', error: ABANDONED_JOB_ERROR, uploads: 0 });
-      expect(await jobRow(live)).toEqual({ status: 'running', error: null, uploads: 1 });
-      expect(await new ImportQueue(processB).failAbandoned()).toEqual([]);
-    } finally {
-      await queueA.release(claimed);
-    }
-  });
+/** Enough text that the job is still reading when the signal comes. */
+function bigBatch(label: string): UploadFile[] {
+  const sentence = `Report ${label}: the survey team visited the northern villages and recorded the water supply of each household. `;
+  return Array.from({ length: 60 }, (_, index) => ({ name: `${label}-${index}.txt`, content: `${index}. ${sentence.repeat(1200)}` }));
+}
 
-  it('puts a job back in the queue when its process shuts down', async () => {
-    const id = await addJob('queued');
-    const queue = new ImportQueue(processA);
-    const claimed = (await queue.claimNext())!;
-    await queue.requeue(claimed);
-    await queue.release(claimed);
-    expect(await jobRow(id)).toEqual({ status: 'queued', error: null, uploads: 1 });
-    const queueB = new ImportQueue(processB);
-    const again = await queueB.claimNext();
-    expect(again?.id).toBe(id);
-    if (again) await queueB.release(again);
+async function signIn(server: ApiProcess, user: TestUser): Promise<ApiClient> {
+  const client = new ApiClient(server.baseUrl);
+  const response = await client.post('/auth/login', { email: user.email, password: TEST_PASSWORD });
+  if (response.status !== 200 && response.status !== 201) throw new Error(`sign-in failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return client;
+}
+
+async function jobOf(client: ApiClient, workspaceId: string, jobId: string): Promise<ImportJob> {
+  const response = await client.get<ImportJob>(`/workspaces/${workspaceId}/imports/${jobId}`);
+  if (response.status !== 200) throw new Error(`job ${jobId}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** Queues the big batch and resolves once the job is reading its files. */
+async function startBigImport(server: ApiProcess, owner: TestUser, workspaceId: string, label: string): Promise<string> {
+  const queued = await uploadFiles(owner.client, server.baseUrl, workspaceId, bigBatch(label));
+  expect(queued.status).toBe(202);
+  await eventually(async () => {
+    const job = await jobOf(owner.client, workspaceId, queued.body.id);
+    return job.status === 'running' && job.processedFiles > 0;
+  }, 30_000, 'the import to be under way');
+  return queued.body.id;
+}
+
+async function storedFor(workspaceId: string): Promise<{ documents: number; uploads: number }> {
+  return await withServer(database.url, async (client) => {
+    const { rows } = await client.query<{ documents: number; uploads: number }>(
+      `SELECT (SELECT count(*)::int FROM documents WHERE workspace_id = $1) AS documents,
+              (SELECT count(*)::int FROM import_uploads u JOIN import_jobs j ON j.id = u.job_id WHERE j.workspace_id = $1) AS uploads`,
+      [workspaceId],
+    );
+    return rows[0]!;
   });
+}
+
+describe('imports when an API process dies or stops', () => {
+  it('runs each job exactly once while two processes share the queue', async () => {
+    const [a, b] = await Promise.all([startApiProcess({ databaseUrl: database.url }), startApiProcess({ databaseUrl: database.url })]);
+    const owner = await registerUser(a.baseUrl, 'shared');
+    const workspaceId = await createWorkspace(owner, 'Shared');
+    const clientB = await signIn(b, owner);
+    const clients = [owner.client, clientB];
+    const queued = await Promise.all(
+      Array.from({ length: 12 }, async (_, index) => (await clients[index % 2]!.post<ImportJob>(`/workspaces/${workspaceId}/imports`, { text: `Note ${index} from the shared queue.` })).body.id),
+    );
+    for (const jobId of queued) expect((await pollJob(owner.client, workspaceId, jobId)).at(-1)).toMatchObject({ status: 'succeeded', acceptedCount: 1 });
+    // Each run ends with its audit entry: one per job.
+    const finished = await withServer(database.url, async (pg) => (await pg.query<{ job: string }>(`SELECT details->>'jobId' AS job FROM audit_entries WHERE workspace_id = $1 AND action = 'import.finished'`, [workspaceId])).rows);
+    expect(finished.map((entry) => entry.job).sort()).toEqual([...queued].sort());
+    expect(await storedFor(workspaceId)).toEqual({ documents: 12, uploads: 0 });
+    await Promise.all([a.kill(), b.kill()]);
+  }, 120_000);
+
+  it('fails a job whose process was SIGKILLed, with a clear message, and does not run it again', async () => {
+    const first = await startApiProcess({ databaseUrl: database.url });
+    const owner = await registerUser(first.baseUrl, 'crash');
+    const workspaceId = await createWorkspace(owner, 'Crash');
+    const jobId = await startBigImport(first, owner, workspaceId, 'crash');
+    await first.kill('SIGKILL');
+
+    const second = await startApiProcess({ databaseUrl: database.url });
+    const client = await signIn(second, owner);
+    await eventually(async () => (await jobOf(client, workspaceId, jobId)).status === 'failed', CRASH_NOTICED_MS, 'the abandoned job to be failed');
+    const failed = await jobOf(client, workspaceId, jobId);
+    expect(failed).toMatchObject({ status: 'failed', error: ABANDONED_JOB_ERROR, acceptedCount: 0, finishedAt: expect.any(String) });
+    expect(failed.files.every((file) => file.documentId === null && file.status !== 'accepted')).toBe(true);
+    expect(await storedFor(workspaceId)).toEqual({ documents: 0, uploads: 0 });
+
+    // The queue goes on: a later import runs to the end, and the failed one stays failed.
+    const later = (await client.post<ImportJob>(`/workspaces/${workspaceId}/imports`, { text: 'A later note about the harbour.' })).body;
+    const states = await pollJob(client, workspaceId, later.id);
+    expect(states.at(-1)).toMatchObject({ status: 'succeeded', acceptedCount: 1 });
+    expect(await jobOf(client, workspaceId, jobId)).toEqual(failed);
+    expect(await storedFor(workspaceId)).toEqual({ documents: 1, uploads: 0 });
+    await second.kill();
+  }, 150_000);
+
+  it('puts a job back when its process is stopped, and another process finishes it', async () => {
+    const first = await startApiProcess({ databaseUrl: database.url });
+    const owner = await registerUser(first.baseUrl, 'stop');
+    const workspaceId = await createWorkspace(owner, 'Stop');
+    const jobId = await startBigImport(first, owner, workspaceId, 'stop');
+    await first.kill('SIGTERM');
+    // Back in the queue, untouched, with nothing imported.
+    const [row] = await withServer(database.url, async (pg) => (await pg.query<{ status: string; started_at: Date | null }>('SELECT status, started_at FROM import_jobs WHERE id = $1', [jobId])).rows);
+    expect(row).toEqual({ status: 'queued', started_at: null });
+    expect((await storedFor(workspaceId)).documents).toBe(0);
+
+    const second = await startApiProcess({ databaseUrl: database.url });
+    const secondClient = await signIn(second, owner);
+    const states = await pollJob(secondClient, workspaceId, jobId, 120_000);
+    expect(states.at(-1)).toMatchObject({ status: 'succeeded', totalFiles: 60, processedFiles: 60, acceptedCount: 60, error: null });
+    expect(await storedFor(workspaceId)).toEqual({ documents: 60, uploads: 0 });
+    await second.kill();
+  }, 180_000);
 });

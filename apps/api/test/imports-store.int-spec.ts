@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from './create-test-app.js';
 import { createWorkspace } from './fixtures.js';
 import { prepareDocument } from '../src/modules/documents/document-writer.js';
 import { ImportBatch } from '../src/modules/imports/import-batch.js';
-import { filesJson } from '../src/modules/imports/import-queue.js';
+import { filesJson } from '../src/modules/imports/import-job-store.js';
 import { storeAccepted } from '../src/modules/imports/store-documents.js';
 
 describe('storing an import’s documents', () => {

@@ -2,7 +2,7 @@
  * REFI-QDA and AIF on the demo workspace, against real Postgres: golden files of project.qde,
  * the .qdc and the AIF JSON (UPDATE_GOLDEN=1 rewrites them); the demo's project.qde valid
  * against the REFI-QDA schema; export -> import as a new workspace -> export again keeps
- * sources, codebook, codings and memos (GUIDs and users aside); .qdc import merges by name;
+ * sources, codebook, codings, memos and argument maps (GUIDs and users aside); .qdc import merges by name;
  * hostile or wrong uploads are refused with a reason and leave nothing behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -22,9 +22,11 @@ import { writeQdc } from '../src/modules/exports/formats/qdpx/qdc.format.js';
 import { readQdpx } from '../src/modules/exports/refi-qda-import/qdpx-reader.js';
 import type { QdeProject } from '../src/modules/exports/refi-qda-import/qde-model.js';
 
-/** What must survive a round trip: sources, codebook, codings with their memos. Not GUIDs, users or times. */
+/** What must survive a round trip: sources, codebook, codings with their memos, graphs. Not GUIDs, users or times. */
 function content(project: QdeProject) {
   const codes = new Map(project.codes.map((code) => [code.guid, code]));
+  // A vertex stands for a coded selection: where that selection is, not its GUID.
+  const selections = new Map(project.sources.flatMap((source) => source.selections.map((selection) => [selection.guid, `${source.name}@${selection.start}-${selection.end}`] as const)));
   const codePath = (guid: string | null): string => (guid === null ? '' : `${codePath(codes.get(guid)?.parentGuid ?? null)}/${codes.get(guid)?.name}`);
   const notes = new Map(project.notes.map((note) => [note.guid, note]));
   const variables = new Map(project.variables);
@@ -48,6 +50,14 @@ function content(project: QdeProject) {
           .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
       }))
       .sort((a, b) => a.name.localeCompare(b.name)),
+    graphs: project.graphs.map((graph) => {
+      const names = new Map(graph.vertices.map((vertex) => [vertex.guid, vertex.name]));
+      return {
+        name: graph.name,
+        vertices: graph.vertices.map((vertex) => ({ name: vertex.name, shape: vertex.shape, x: vertex.x, y: vertex.y, represents: vertex.representedGuid ? (selections.get(vertex.representedGuid) ?? 'unknown') : null })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+        edges: graph.edges.map((edge) => ({ name: edge.name, from: names.get(edge.sourceGuid), to: names.get(edge.targetGuid), lineStyle: edge.lineStyle })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      };
+    }),
   };
 }
 
@@ -99,7 +109,7 @@ describe('REFI-QDA and AIF on the demo workspace', () => {
     expect(aifStructureProblems(JSON.parse(aif) as AifDocument)).toEqual([]);
   });
 
-  it('survives export, import as a new workspace, and export again with the same sources, codebook, codings and memos', async () => {
+  it('survives export, import as a new workspace, and export again with the same sources, codebook, codings, memos and maps', async () => {
     const exported = await download(mei, demoId, 'qdpx');
     expect(exported.type).toMatch(/^application\/vnd\.refi-qda\.qdpx/);
     expect(exported.disposition).toMatch(/attachment;.*\.qdpx/);
@@ -109,9 +119,12 @@ describe('REFI-QDA and AIF on the demo workspace', () => {
     const report = response.body as QdpxImportReport;
     expect(report.imported.documents).toBeGreaterThan(0);
     expect(report.imported.annotations).toBeGreaterThan(0);
-    // Argument maps go out as REFI graphs but are not read back: nothing else is left out.
-    expect(report.skipped.map((item) => item.kind)).toEqual(report.skipped.map(() => 'graph'));
-    expect(report.skipped.length).toBeGreaterThan(0);
+    // Argument maps go out as REFI graphs and come back as maps: nothing is left out.
+    expect(report.skipped).toEqual([]);
+    const demoMaps = (await mei.get<{ maps: { title: string; nodeCount: number }[] }>(`/workspaces/${demoId}/maps`)).body.maps;
+    expect(report.imported.maps).toBe(demoMaps.length);
+    const importedMaps = (await mei.get<{ maps: { title: string; nodeCount: number }[] }>(`/workspaces/${report.workspaceId}/maps`)).body.maps;
+    expect(importedMaps.map(({ title, nodeCount }) => ({ title, nodeCount }))).toEqual(demoMaps.map(({ title, nodeCount }) => ({ title, nodeCount })));
     const workspaces = (await mei.get<{ workspaces: { id: string; myRole: string }[] }>('/workspaces')).body.workspaces;
     expect(workspaces.find((workspace) => workspace.id === report.workspaceId)?.myRole).toBe('owner');
     const second = (await download(mei, report.workspaceId, 'qdpx')).bytes;

@@ -83,6 +83,8 @@ export const ConfigSchema = z.object({
   /** One uploaded file is read (parsed, titled, segmented) in a worker thread for at most this long, with at most this much heap. */
   IMPORT_READ_DEADLINE_MS: positiveInt.default(30_000),
   IMPORT_READ_MAX_HEAP_MB: positiveInt.default(512),
+  /** A finished background export (its file under DATA_DIR/exports) is kept this long, then deleted. */
+  EXPORT_JOB_TTL_HOURS: positiveInt.default(24),
   /** Extra browser origins allowed to open sockets, comma-separated (the app's own origin always is). */
   COLLAB_ALLOWED_ORIGINS: z.string().optional(),
 });

@@ -39,6 +39,7 @@ import { InstanceInvite } from '../modules/email/instance-invite.entity.js';
 import { EmailVerification } from '../modules/email/email-verification.entity.js';
 import { SsoIdentity } from '../modules/sso/sso-identity.entity.js';
 import { OidcTransaction } from '../modules/sso/oidc-transaction.entity.js';
+import { ExportJobRecord } from '../modules/exports/export-jobs/export-job.entity.js';
 
 /** Every entity, listed explicitly: glob loading does not work for ES modules. */
 export const ENTITIES = [
@@ -50,4 +51,5 @@ export const ENTITIES = [
   EmailOutboxRecord, PasswordResetToken, PasswordResetRequest, InstanceInvite, EmailVerification,
   SsoIdentity,
   OidcTransaction,
+  ExportJobRecord,
 ];

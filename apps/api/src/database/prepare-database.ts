@@ -1,9 +1,11 @@
 /**
  * Gets a database ready before the app starts: the configured server, or an embedded Postgres
- * when DATABASE_URL is unset; then all pending migrations.
+ * when DATABASE_URL is unset; then all pending migrations, and the job queue's own schema
+ * (pg-boss installs and migrates `pgboss` itself: see modules/jobs/job-queue-options.ts).
  */
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config.schema.js';
+import { installJobQueueSchema } from '../modules/jobs/job-queue-options.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
@@ -31,7 +33,7 @@ export async function prepareDatabase(config: AppConfig): Promise<PreparedDataba
   return { url: embedded.url, embedded: true, dataDir: embedded.databaseDir, stop: () => embedded.stop() };
 }
 
-/** Applies pending migrations, each in its own transaction; returns their names. */
+/** Applies pending migrations, each in its own transaction, then installs or migrates the job queue's schema; returns the migrations' names. */
 export async function runMigrations(url: string): Promise<string[]> {
   const dataSource = new DataSource({ ...buildDataSourceOptions(url), migrationsTransactionMode: 'each' });
   await dataSource.initialize();
@@ -40,6 +42,7 @@ export async function runMigrations(url: string): Promise<string[]> {
   try {
     await lock.query('SELECT pg_advisory_lock(hashtext($1))', ['marginalia:migrations']);
     const applied = await dataSource.runMigrations();
+    await installJobQueueSchema(url);
     return applied.map((migration) => migration.name);
   } finally {
     await lock.query('SELECT pg_advisory_unlock(hashtext($1))', ['marginalia:migrations']).catch(() => undefined);

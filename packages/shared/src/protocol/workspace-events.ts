@@ -19,6 +19,8 @@ export const WORKSPACE_EVENT_TYPES = [
   'maps.changed',
   /** Threads or comments created, edited, deleted, resolved, reopened (ids: thread ids). */
   'discussion.changed',
+  /** Background exports queued, progressing, finished or deleted (ids: export job ids). */
+  'exports.changed',
   /** Notifications for some members changed (ids: their user ids); each refetches their own. */
   'notifications.changed',
 ] as const;

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'comment.created',
   'comment.edited',
   'comment.deleted',
+  'export.requested',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -22,7 +22,8 @@ export const QdpxImportReportSchema = z.object({
   workspaceId: UuidSchema,
   workspaceName: z.string(),
   origin: z.string(),
-  imported: z.object({ documents: z.number().int(), tags: z.number().int(), annotations: z.number().int(), threads: z.number().int() }),
+  /** `maps`: the project's graphs (networks), as argument maps. */
+  imported: z.object({ documents: z.number().int(), tags: z.number().int(), annotations: z.number().int(), threads: z.number().int(), maps: z.number().int() }),
   skipped: z.array(RefiQdaSkippedSchema),
   /** Skipped items beyond those listed. */
   moreSkipped: z.number().int(),

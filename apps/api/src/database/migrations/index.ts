@@ -13,6 +13,7 @@ import { ReaderAnnotationCache1796470819576 } from './1796470819576-reader-annot
 import { InstanceSettingsAndAudit1796478988810 } from './1796478988810-instance-settings-and-audit.js';
 import { EmailOutboxResetsInvites1796479912504 } from './1796479912504-email-outbox-resets-invites.js';
 import { SsoIdentities1796479841230 } from './1796479841230-sso-identities.js';
+import { BackgroundJobs1796479413777 } from './1796479413777-background-jobs.js';
 
 export const MIGRATIONS = [
   InitialSchema1795430427587,
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   Discussion1796469995135,
   ReaderAnnotationCache1796470819576,
   InstanceSettingsAndAudit1796478988810,
+  BackgroundJobs1796479413777,
   SsoIdentities1796479841230,
   EmailOutboxResetsInvites1796479912504,
 ];

@@ -2,26 +2,29 @@
  * Export routes: the format listing, the download (any registered format, with a session or a
  * personal access token), and the published JSON Schema of Marginalia's export format.
  */
-import { Controller, Get, Header, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, NotFoundException, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Readable } from 'node:stream';
-import { ExportFiltersSchema, ExportFormatListSchema, workspaceExportJsonSchema, type ExportFormatList } from '@marginalia/shared';
-import { ApiZodResponse, ZodValidationPipe } from '../../common/zod.js';
+import { ExportFormatListSchema, workspaceExportJsonSchema, type ExportFormatList } from '@marginalia/shared';
+import { ApiZodResponse } from '../../common/zod.js';
 import type { AuthContext } from '../auth/auth-context.js';
 import { Auth, Public } from '../auth/public.decorator.js';
 import { Member, WorkspaceAccess, type WorkspaceMember } from '../workspaces/workspace-access.js';
-import type { ExportOptions, ExportOutput } from './export-format.js';
-import { EXPORT_FORMATS } from './export-formats.js';
+import { setDownloadHeaders } from './download-headers.js';
+import type { ExportOutput } from './export-format.js';
+import { EXPORT_FORMATS, findExportFormat } from './export-formats.js';
+import { parseExportParameters } from './export-request.js';
+import { ExportSizes } from './export-size.js';
 import { ExportsService } from './exports.service.js';
-
-const FILTER_NAMES = new Set(['documents', 'tags', 'analysts', 'maps']);
-const filtersPipe = new ZodValidationPipe(ExportFiltersSchema, 'export filters');
 
 @ApiTags('exports')
 @Controller()
 export class ExportsController {
-  constructor(private readonly exports: ExportsService) {}
+  constructor(
+    private readonly exports: ExportsService,
+    private readonly sizes: ExportSizes,
+  ) {}
 
   /** The registered formats and their options, for the Exports page and API users. */
   @Get('export-formats')
@@ -41,7 +44,8 @@ export class ExportsController {
 
   /**
    * Downloads the workspace in `format`, narrowed by `documents`, `tags`, `analysts`, `maps`
-   * (comma-separated ids). Other query parameters are the format's own options.
+   * (comma-separated ids). Other query parameters are the format's own options. A selection
+   * over EXPORT_LIMITS (annotations or text) answers 409: run it as a background job instead.
    */
   @Get('workspaces/:workspaceId/exports/:format')
   @WorkspaceAccess('workspace.export')
@@ -52,13 +56,11 @@ export class ExportsController {
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
-    const raw = Object.fromEntries(Object.entries(query).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
-    const filters = filtersPipe.transform(Object.fromEntries(Object.entries(raw).filter(([name]) => FILTER_NAMES.has(name))));
-    const options: ExportOptions = Object.fromEntries(Object.entries(raw).filter(([name]) => !FILTER_NAMES.has(name)));
+    const { filters, options } = parseExportParameters(query);
+    if (!findExportFormat(formatId)) throw new NotFoundException(`no export format "${formatId.slice(0, 40)}"`);
+    await this.sizes.assertDirect(member.workspaceId, filters);
     const produced = await this.exports.produce(member, auth.user.id, formatId, filters, options);
-    response.setHeader('Content-Disposition', contentDisposition(produced.filename));
-    response.setHeader('Cache-Control', 'no-store');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
+    setDownloadHeaders(response, produced.filename);
     return new StreamableFile(toStream(produced.body), { type: produced.format.mediaType });
   }
 }
@@ -67,10 +69,4 @@ function toStream(body: ExportOutput): Readable {
   if (typeof body === 'string') return Readable.from([Buffer.from(body, 'utf8')]);
   if (body instanceof Uint8Array) return Readable.from([Buffer.from(body.buffer, body.byteOffset, body.byteLength)]);
   return Readable.from(body, { objectMode: false });
-}
-
-/** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
-function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

@@ -14,7 +14,7 @@ import { addNode, addEdge, rateCell, readMap, revealRatings, setBlindRatings, we
 import type { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { insertDocument, prepareDocument } from '../documents/document-writer.js';
-import { writeMapProjection } from '../maps/map-projection.js';
+import { insertMap } from './map-insert.js';
 
 export interface ImportSummary {
   workspaceId: string;
@@ -156,12 +156,7 @@ async function importMap(manager: EntityManager, workspaceId: string, map: Works
   for (const weight of map.weights) weighEvidence(doc, weight.userId, weight.evidenceId, { credibility: weight.credibility, relevance: weight.relevance });
   if (map.settings.blindRatings) setBlindRatings(doc, true);
   if (map.settings.ratingsRevealed) revealRatings(doc, true);
-  const docName = `map-${randomBytes(12).toString('base64url')}`;
-  const mapId = fresh(map.id);
-  await manager.query(`INSERT INTO collab_documents (name, workspace_id, kind) VALUES ($1, $2, 'map')`, [docName, workspaceId]);
-  await manager.query(`INSERT INTO collab_updates (document_name, "update") VALUES ($1, $2)`, [docName, Buffer.from(Y.encodeStateAsUpdate(doc))]);
-  await manager.query(`INSERT INTO argument_maps (id, workspace_id, title, doc_name, created_by, archived_at) VALUES ($1, $2, $3, $4, $5, $6)`, [mapId, workspaceId, map.title, docName, person(map.createdBy) ?? importerId, map.archived ? new Date() : null]);
-  await writeMapProjection(manager, docName, workspaceId, readMap(doc));
+  await insertMap(manager, { id: fresh(map.id), workspaceId, title: map.title, createdBy: person(map.createdBy) ?? importerId, archived: map.archived }, doc);
   doc.destroy();
 }
 

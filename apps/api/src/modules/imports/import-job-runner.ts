@@ -3,7 +3,8 @@
  * file, saving progress as it goes, then stores all accepted documents in ONE transaction
  * with the job's outcome. A document the database refuses costs only its file; anything else
  * unexpected rolls that transaction back and fails the job, which imports nothing. Either way
- * the job ends in a final state. Uploads are deleted when the job ends.
+ * the job ends in a final state, unless it is interrupted between files (the signal): then it
+ * is left as it was, for the caller to put back. Uploads are deleted when the job ends.
  */
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -11,7 +12,7 @@ import { type ImportFileResult } from '@marginalia/shared';
 import { proposeFromPassages } from '../actors/propose-actors.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ImportBatch } from './import-batch.js';
-import { filesJson, ImportQueue, type ClaimedJob } from './import-queue.js';
+import { filesJson, ImportJobStore, type ClaimedJob } from './import-job-store.js';
 import { storeAccepted } from './store-documents.js';
 import { isPaste, readFile, type UploadRef } from './read-file.js';
 import { ImportRejection } from './extract/rejection.js';
@@ -26,8 +27,11 @@ const PROGRESS_INTERVAL_MS = 150;
 
 export const UNEXPECTED_FAILURE = 'the import failed unexpectedly and nothing was imported; try again, or import the files in smaller batches';
 
-/** Thrown between files when the process is shutting down: the job goes back to the queue. */
+/** Thrown between files when the run is interrupted (shutdown, or the queue lost it). */
 export class ImportInterrupted extends Error {}
+
+/** How a run ended: the job is finished (succeeded or failed), or untouched and interrupted. */
+export type ImportOutcome = 'finished' | 'interrupted';
 
 interface UploadRow {
   id: string;
@@ -42,7 +46,7 @@ export class ImportJobRunner {
   private readonly readers: ReadSandbox;
 
   constructor(
-    private readonly queue: ImportQueue,
+    private readonly store: ImportJobStore,
     private readonly events: WorkspaceEvents,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -54,12 +58,12 @@ export class ImportJobRunner {
     });
   }
 
-  /** Interrupts the files being read (their jobs go back to the queue) and stops the workers. */
+  /** Interrupts the files being read (their runs end 'interrupted') and stops the read workers. */
   async close(): Promise<void> {
     await this.readers.close();
   }
 
-  async run(job: ClaimedJob, signal: AbortSignal): Promise<void> {
+  async run(job: ClaimedJob, signal: AbortSignal): Promise<ImportOutcome> {
     const uploads = (await job.connection.query('SELECT id, filename, media_type FROM import_uploads WHERE job_id = $1 ORDER BY position', [job.id])) as UploadRow[];
     const batch = new ImportBatch(uploads.map((upload) => upload.filename));
     try {
@@ -71,16 +75,15 @@ export class ImportJobRunner {
         this.events.publish('documents.changed', job.workspaceId, documentIds, null);
         this.events.publish('actors.changed', job.workspaceId, [], null);
       }
+      return 'finished';
     } catch (error) {
-      if (error instanceof ImportInterrupted || error instanceof ReadInterrupted) {
-        await this.queue.requeue(job);
-        return;
-      }
+      if (error instanceof ImportInterrupted || error instanceof ReadInterrupted) return 'interrupted';
       this.logger.error(`import job ${job.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       // Nothing was imported: no row may say it was.
       for (const row of batch.rows) if (row.status === 'accepted') Object.assign(row, { status: 'pending', documentId: null });
-      await this.queue.fail(job, UNEXPECTED_FAILURE, batch.rows);
+      await this.store.fail(job, UNEXPECTED_FAILURE, batch.rows);
       this.events.publish('imports.changed', job.workspaceId, [job.id], null);
+      return 'finished';
     }
   }
 
@@ -92,14 +95,14 @@ export class ImportJobRunner {
       await yieldToEventLoop();
       if (!force && Date.now() - savedAt < PROGRESS_INTERVAL_MS) return;
       savedAt = Date.now();
-      await this.queue.saveProgress(job, batch.rows, batch.processed);
+      await this.store.saveProgress(job, batch.rows, batch.processed);
       this.events.publish('imports.changed', job.workspaceId, [job.id], null);
     };
     const rows = [...batch.rows];
     for (const [index, upload] of uploads.entries()) {
       const row = rows[index]!;
       // One upload in memory at a time.
-      const content = await this.queue.readUpload(job, upload.id);
+      const content = await this.store.readUpload(job, upload.id);
       const ref: UploadRef = { workspaceId: job.workspaceId, importedById: job.createdById, name: upload.filename, mediaType: upload.media_type, content };
       const format = isPaste(ref) ? 'pasted' : formatOf(ref, row, batch);
       if (format === 'zip') await this.readArchive(job, ref, row, batch, progress);

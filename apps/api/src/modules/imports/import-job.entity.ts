@@ -4,8 +4,9 @@ import { User } from '../auth/user.entity.js';
 import { Workspace } from '../workspaces/workspace.entity.js';
 
 /**
- * A batch import, processed in the background. The uploads wait in import_uploads until a
- * worker claims the job (FOR UPDATE SKIP LOCKED); documents are committed in one transaction.
+ * A batch import, processed in the background: the user-facing record of a job the job queue
+ * runs (import-worker.ts). The uploads wait in import_uploads until the run named by `run_id`
+ * claims the job; documents are committed in one transaction.
  */
 @Entity({ name: 'import_jobs' })
 @Check('import_jobs_status_check', `"status" IN ('queued', 'running', 'succeeded', 'failed')`)
@@ -29,6 +30,10 @@ export class ImportJob {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by' })
   createdBy?: Relation<User> | null;
+
+  /** The job queue's run responsible for this job (a new one when it is put back at shutdown). */
+  @Column({ name: 'run_id', type: 'uuid', nullable: true })
+  runId: string | null;
 
   @Column({ type: 'text', default: 'queued' })
   status: 'queued' | 'running' | 'succeeded' | 'failed';

@@ -1,8 +1,10 @@
 /**
- * Queueing imports and reporting on them. A request stores its uploads and a queued job in
- * one transaction and returns; the worker does the rest (see import-worker.ts).
+ * Queueing imports and reporting on them. A request stores its uploads, the job's record and
+ * its run on the job queue in one transaction and returns; the worker does the rest (see
+ * import-worker.ts).
  */
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportJob as ImportJobDto, PasteDocumentBody } from '@marginalia/shared';
 import { DataSource } from 'typeorm';
@@ -56,8 +58,9 @@ export class ImportsService {
 
   private async queue(workspaceId: string, userId: string, uploads: QueuedUpload[]): Promise<ImportJobDto> {
     const job = await this.dataSource.transaction(async (manager) => {
+      const runId = randomUUID();
       const saved = await manager.save(
-        manager.create(ImportJob, { workspaceId, createdById: userId, status: 'queued', totalFiles: uploads.length, processedFiles: 0, files: uploads.map((upload) => pendingRow(upload.filename)) }),
+        manager.create(ImportJob, { workspaceId, createdById: userId, runId, status: 'queued', totalFiles: uploads.length, processedFiles: 0, files: uploads.map((upload) => pendingRow(upload.filename)) }),
       );
       let statement: Partial<ImportUpload>[] = [];
       let bytes = 0;
@@ -70,9 +73,9 @@ export class ImportsService {
           bytes = 0;
         }
       }
+      await this.worker.enqueue(saved.id, runId, manager);
       return saved;
     });
-    this.worker.notify();
     return toImportJobDto(job);
   }
 }

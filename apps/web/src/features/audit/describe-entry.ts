@@ -39,6 +39,7 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'comment.created': 'Commented',
   'comment.edited': 'Edited a comment',
   'comment.deleted': 'Deleted a comment',
+  'export.requested': 'Started a background export',
 };
 
 /** Keys whose ids name people; other ids (invites, documents, jobs) are not members. */

@@ -1,9 +1,12 @@
 /**
  * The Markdown report: deterministic (same snapshot, same bytes) and readable on GitHub and in
- * Pandoc. `sections` (comma-separated) picks what to include; all by default.
+ * Pandoc. `sections` (comma-separated) picks what to include; all by default. Streamed: the
+ * report is made of pieces that each end between Markdown blocks (a section, or one tag's
+ * quoted passages), so the HTML report can render it piece by piece too.
  */
 import type { WorkspaceExport } from '@marginalia/shared';
 import { optionList, type ExportFormat, type ExportOptions } from '../export-format.js';
+import { inChunks } from './chunks.js';
 import { agreementSection } from './report/agreement-section.js';
 import { codebookSection, corpusSection, factsSection, passagesSection } from './report/corpus-sections.js';
 import { notebookSection, threadsSection } from './report/discussion-sections.js';
@@ -23,22 +26,32 @@ export const REPORT_SECTIONS = [
   { value: 'threads', label: 'Open and resolved threads' },
 ] as const;
 
-export function markdownReport(snapshot: WorkspaceExport, options: ExportOptions): string {
+/** The report as pieces, each ending between blocks; their concatenation is the report. */
+export function* markdownReportBlocks(snapshot: WorkspaceExport, options: ExportOptions): Generator<string> {
   const chosen = optionList(options, 'sections');
   const wants = (name: string) => !chosen || chosen.has(name);
   const index = indexSnapshot(snapshot);
-  const parts: string[] = [];
-  if (wants('facts')) parts.push(factsSection(snapshot));
-  else parts.push(`# ${snapshot.workspace.name.replace(/[\\`*_[\]<>#]/g, '\\$&')}`);
-  if (wants('corpus')) parts.push(corpusSection(snapshot));
-  if (wants('codebook')) parts.push(codebookSection(snapshot, index));
-  if (wants('passages')) parts.push(passagesSection(snapshot, index));
-  if (wants('agreement')) parts.push(agreementSection(snapshot, index));
+  const sections: (() => string | Iterable<string>)[] = [];
+  sections.push(() => (wants('facts') ? factsSection(snapshot) : `# ${snapshot.workspace.name.replace(/[\\`*_[\]<>#]/g, '\\$&')}`));
+  if (wants('corpus')) sections.push(() => corpusSection(snapshot));
+  if (wants('codebook')) sections.push(() => codebookSection(snapshot, index));
+  if (wants('passages')) sections.push(() => passagesSection(snapshot, index));
+  if (wants('agreement')) sections.push(() => agreementSection(snapshot, index));
   const mapParts = { outline: wants('maps'), explanations: wants('explanations'), ach: wants('ach') };
-  if (mapParts.outline || mapParts.explanations || mapParts.ach) parts.push(mapsSection(snapshot.maps, index, mapParts));
-  if (wants('notebook')) parts.push(notebookSection(snapshot));
-  if (wants('threads')) parts.push(threadsSection(snapshot, index));
-  return `${parts.join('\n\n')}\n`;
+  if (mapParts.outline || mapParts.explanations || mapParts.ach) sections.push(() => mapsSection(snapshot.maps, index, mapParts));
+  if (wants('notebook')) sections.push(() => notebookSection(snapshot));
+  if (wants('threads')) sections.push(() => threadsSection(snapshot, index));
+  for (const [i, section] of sections.entries()) {
+    if (i > 0) yield '\n\n';
+    const written = section();
+    if (typeof written === 'string') yield written;
+    else yield* written;
+  }
+  yield '\n';
+}
+
+export function markdownReport(snapshot: WorkspaceExport, options: ExportOptions): string {
+  return [...markdownReportBlocks(snapshot, options)].join('');
 }
 
 export const markdownReportExportFormat: ExportFormat = {
@@ -48,5 +61,5 @@ export const markdownReportExportFormat: ExportFormat = {
   mediaType: 'text/markdown; charset=utf-8',
   extension: 'md',
   options: [{ name: 'sections', label: 'Sections', kind: 'choices', choices: REPORT_SECTIONS }],
-  serialize: (snapshot, options) => markdownReport(snapshot, options),
+  serialize: (snapshot, options) => inChunks(markdownReportBlocks(snapshot, options)),
 };

@@ -8,9 +8,11 @@
  *  - each comment of a discussion thread as an Annotation: the first with purpose
  *    `commenting` on the thread's anchor, the others `replying`, targeting the first.
  * Identifiers are `urn:uuid:` IRIs (the instance's URL is not part of the snapshot).
+ * Streamed: items are made and written one at a time, never held as one document.
  */
 import type { ExportAnnotation, ExportThread, WorkspaceExport } from '@marginalia/shared';
 import type { ExportFormat, ExportOptions } from '../export-format.js';
+import { inChunks, jsonArray } from './chunks.js';
 import { indexSnapshot, type SnapshotIndex } from './snapshot-index.js';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -85,28 +87,56 @@ function threadAnnotations(thread: ExportThread, index: SnapshotIndex): JsonLd[]
   });
 }
 
-export function webAnnotationCollection(snapshot: WorkspaceExport, options: ExportOptions): JsonLd {
+/** Every item of the collection, in order: the coded spans, then each thread's comments. */
+function* collectionItems(snapshot: WorkspaceExport, index: SnapshotIndex): Generator<JsonLd> {
+  for (const annotation of snapshot.annotations) yield codingAnnotation(annotation, index);
+  for (const thread of snapshot.threads) yield* threadAnnotations(thread, index);
+}
+
+function itemCount(snapshot: WorkspaceExport): number {
+  let count = snapshot.annotations.length;
+  for (const thread of snapshot.threads) if (thread.comments.length > 0) count += thread.comments.filter((comment) => comment.deletedAt === null).length;
+  return count;
+}
+
+/**
+ * The collection printed as JSON.stringify(collection, null, 2) would print it, written as it
+ * goes: each page is embedded in the previous one's `next`, so page k sits k levels deeper
+ * and all of them close at the end.
+ */
+function* collectionPieces(snapshot: WorkspaceExport, options: ExportOptions): Generator<string> {
   const index = indexSnapshot(snapshot);
-  const items = [...snapshot.annotations.map((annotation) => codingAnnotation(annotation, index)), ...snapshot.threads.flatMap((thread) => threadAnnotations(thread, index))];
+  const total = itemCount(snapshot);
   const requested = Number(options.pageSize);
   const pageSize = Number.isInteger(requested) && requested > 0 ? requested : DEFAULT_PAGE_SIZE;
   const collectionId = `urn:uuid:${snapshot.workspace.id}`;
-  let next: JsonLd | undefined;
-  for (let start = Math.floor(Math.max(items.length - 1, 0) / pageSize) * pageSize; start >= 0; start -= pageSize) {
-    const page: JsonLd = { id: `${collectionId}?page=${start / pageSize}`, type: 'AnnotationPage', partOf: collectionId, startIndex: start, items: items.slice(start, start + pageSize) };
-    if (next) page.next = next;
-    next = page;
+  const head = { '@context': ANNO_CONTEXT, id: collectionId, type: 'AnnotationCollection', label: snapshot.workspace.name, total, generator: { type: 'Software', name: snapshot.generator }, generated: snapshot.exportedAt };
+  // Without its closing "\n}": "first" follows.
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "first": `;
+  const items = collectionItems(snapshot, index);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  for (let page = 0; page < pages; page += 1) {
+    const pad = '  '.repeat(page + 2);
+    const field = (name: string, value: unknown) => `\n${pad}${JSON.stringify(name)}: ${JSON.stringify(value)},`;
+    yield `{${field('id', `${collectionId}?page=${page}`)}${field('type', 'AnnotationPage')}${field('partOf', collectionId)}${field('startIndex', page * pageSize)}\n${pad}"items": `;
+    yield* jsonArray(take(items, pageSize), pad);
+    if (page < pages - 1) yield `,\n${pad}"next": `;
   }
-  return {
-    '@context': ANNO_CONTEXT,
-    id: collectionId,
-    type: 'AnnotationCollection',
-    label: snapshot.workspace.name,
-    total: items.length,
-    generator: { type: 'Software', name: snapshot.generator },
-    generated: snapshot.exportedAt,
-    first: next,
-  };
+  for (let page = pages - 1; page >= 0; page -= 1) yield `\n${'  '.repeat(page + 1)}}`;
+  yield '\n}\n';
+}
+
+function* take<T>(items: Iterator<T>, count: number): Generator<T> {
+  for (let i = 0; i < count; i += 1) {
+    const next = items.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** The collection as chunks; their concatenation is the whole JSON-LD file. */
+export function webAnnotationCollection(snapshot: WorkspaceExport, options: ExportOptions): Iterable<string> {
+  return inChunks(collectionPieces(snapshot, options));
 }
 
 export const webAnnotationExportFormat: ExportFormat = {
@@ -115,5 +145,5 @@ export const webAnnotationExportFormat: ExportFormat = {
   description: 'Annotations and comments as an AnnotationCollection, with text quote and position selectors (code points).',
   mediaType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
   extension: 'jsonld',
-  serialize: (snapshot, options) => `${JSON.stringify(webAnnotationCollection(snapshot, options), null, 2)}\n`,
+  serialize: (snapshot, options) => webAnnotationCollection(snapshot, options),
 };

@@ -53,6 +53,65 @@ describe('reading a .qdpx back (export, read, plan)', () => {
   });
 });
 
+describe('graphs back into argument maps', () => {
+  it('reads Marginalia’s own graph back as the same map: kinds, positions, relations, the evidence it cites', async () => {
+    const snapshot = sampleExport();
+    const plan = planProject(await readQdpx(await collectOutput(writeQdpx(snapshot))), 'fallback');
+    expect(plan.skipped.filter((item) => item.kind.startsWith('graph'))).toEqual([]);
+    expect(plan.maps).toHaveLength(1);
+    const [map] = plan.maps;
+    const original = snapshot.maps[0]!;
+    expect(map!.title).toBe(original.title);
+    const byId = new Map(map!.nodes.map((node) => [node.id, node]));
+    expect(map!.nodes.map(({ kind, text, x, y }) => ({ kind, text, x, y }))).toEqual(original.nodes.map(({ kind, text, x, y }) => ({ kind, text, x: Math.round(x), y: Math.round(y) })));
+    expect(map!.edges.map((edge) => [edge.kind, byId.get(edge.source)!.text, byId.get(edge.target)!.text])).toEqual(
+      original.edges.map((edge) => [edge.kind, original.nodes.find((node) => node.id === edge.source)!.text, original.nodes.find((node) => node.id === edge.target)!.text]),
+    );
+    // The evidence node cites the coded selection it represents: the same annotation, read back.
+    const evidence = map!.nodes.find((node) => node.kind === 'evidence')!.evidence!;
+    const document = plan.documents[evidence.documentIndex]!;
+    expect(document.annotations[evidence.annotationIndex!]).toMatchObject({ start: 5, end: 12, exact: '😀 hello' });
+    expect(evidence).toMatchObject({ start: 5, end: 12, exact: '😀 hello' });
+  });
+
+  it('imports a network from another tool, saying what it changed or left out', () => {
+    const guid = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+    const qde = `<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="Atlas" origin="ATLAS.ti 23">
+      <CodeBook><Codes><Code guid="${guid(1)}" name="Trust" isCodable="true"/></Codes></CodeBook>
+      <Sources><TextSource guid="${guid(2)}" name="Interview"><PlainTextContent>We trust the council.</PlainTextContent>
+        <PlainTextSelection guid="${guid(3)}" startPosition="3" endPosition="8"><Coding guid="${guid(4)}"><CodeRef targetGUID="${guid(1)}"/></Coding></PlainTextSelection>
+      </TextSource></Sources>
+      <Graphs><Graph guid="${guid(5)}" name="Network">
+        <Vertex guid="${guid(6)}" representedGUID="${guid(1)}" firstX="10" firstY="20" shape="Person"/>
+        <Vertex guid="${guid(7)}" representedGUID="${guid(3)}" name="" firstX="30" firstY="40"/>
+        <Vertex guid="${guid(8)}" name="Doubt" firstX="50" firstY="60" shape="Note"/>
+        <Edge guid="${guid(9)}" name="is cause of" sourceVertex="${guid(7)}" targetVertex="${guid(6)}"/>
+        <Edge guid="${guid(10)}" name="contradicts" sourceVertex="${guid(8)}" targetVertex="${guid(6)}" lineStyle="dashed"/>
+        <Edge guid="${guid(11)}" name="supports" sourceVertex="${guid(8)}" targetVertex="${guid(99)}"/>
+      </Graph><Graph guid="${guid(12)}" name="Empty"/></Graphs></Project>`;
+    const plan = planProject(readQde(qde), 'fallback');
+    expect(plan.maps).toHaveLength(1);
+    const [map] = plan.maps;
+    expect(map!.nodes.map(({ id, kind, text, x, y }) => ({ id, kind, text, x, y }))).toEqual([
+      { id: guid(6), kind: 'claim', text: 'Trust', x: 10, y: 20 },
+      { id: guid(7), kind: 'evidence', text: 'trust', x: 30, y: 40 },
+      { id: guid(8), kind: 'evidence', text: 'Doubt', x: 50, y: 60 },
+    ]);
+    expect(map!.nodes[1]!.evidence).toEqual({ documentIndex: 0, annotationIndex: 0, start: 3, end: 8, exact: 'trust' });
+    expect(map!.edges.map((edge) => [edge.kind, edge.source, edge.target])).toEqual([
+      ['supports', guid(7), guid(6)],
+      ['opposes', guid(8), guid(6)],
+    ]);
+    expect(plan.skipped.map((item) => [item.kind, item.reason])).toEqual([
+      ['graph edge', 'Marginalia has no relation “is cause of”: imported as supports'],
+      ['graph edge', 'Marginalia has no relation “contradicts”: imported as opposes'],
+      ['graph edge', 'it joins a vertex that is not in the graph'],
+      ['graph vertex', 'Marginalia has no node drawn as “Person”: imported as a claim'],
+      ['graph', 'it has no vertices'],
+    ]);
+  });
+});
+
 describe('codebook (.qdc) round trip and merge', () => {
   it('reads back what it wrote, and merges codes into tags of the same name under the same parent', () => {
     const snapshot = sampleExport();

@@ -5,7 +5,8 @@
  * codes -> tags (codebook-plan.ts); PlainTextSelections with codes -> annotations by the
  * importing user, the notes a selection refers to -> its memo; a selection with notes and no
  * codes -> a thread on that text; other notes -> threads on the source or code they belong
- * to, or on the workspace. Everything left out is listed with the reason.
+ * to, or on the workspace; graphs -> argument maps (graph-plan.ts), citing the selections
+ * their vertices represent. Everything left out is listed with the reason.
  */
 import {
   ANNOTATION_LIMITS,
@@ -20,6 +21,7 @@ import {
 import { contentHash } from '../../documents/document-writer.js';
 import { METADATA_VARIABLES } from '../formats/qdpx/project-qde.js';
 import { planCodebook, type PlannedTag } from './codebook-plan.js';
+import { planGraphs, type PlannedEvidence, type PlannedMap } from './graph-plan.js';
 import type { QdeNote, QdeProject } from './qde-model.js';
 import { normalizeWithOffsets } from './normalize-with-offsets.js';
 
@@ -59,6 +61,7 @@ export interface ProjectPlan {
   documents: PlannedDocument[];
   tagThreads: { tagId: string; body: string }[];
   workspaceThreads: string[];
+  maps: PlannedMap[];
   skipped: RefiQdaSkipped[];
 }
 
@@ -92,7 +95,10 @@ export function planProject(project: QdeProject, fallbackName: string): ProjectP
   const fromMarginalia = project.origin.startsWith('Marginalia');
   const documents: PlannedDocument[] = [];
   const byHash = new Map<string, PlannedDocument>();
-  const plan: ProjectPlan = { name: project.name.trim() || fallbackName, description: project.description.trim(), tags: codebook.tags, documents, tagThreads: [], workspaceThreads: [], skipped };
+  const plan: ProjectPlan = { name: project.name.trim() || fallbackName, description: project.description.trim(), tags: codebook.tags, documents, tagThreads: [], workspaceThreads: [], maps: [], skipped };
+  /** Selections kept (as annotations or discussions), for the graph vertices that represent them. */
+  const evidenceOf = new Map<string, PlannedEvidence>();
+  const labels = new Map<string, string>([...project.codes.map((code) => [code.guid, code.name] as const), ...project.notes.map((note) => [note.guid, note.name] as const)]);
 
   for (const source of project.sources) {
     const title = truncate(source.name.replace(/\s+/g, ' ').trim() || 'Untitled source', METADATA_LIMITS.title);
@@ -107,6 +113,7 @@ export function planProject(project: QdeProject, fallbackName: string): ProjectP
       continue;
     }
     const hash = contentHash(normalized.text);
+    labels.set(source.guid, title);
     let document = byHash.get(hash);
     if (document) skipped.push({ kind: 'text source', name: title, reason: `same text as "${document.title}": its codings were added to that document` });
     else {
@@ -140,13 +147,17 @@ export function planProject(project: QdeProject, fallbackName: string): ProjectP
       const memos = selection.noteRefs.filter((guid) => !isThread(guid)).map((guid) => noteBody(guid, 'memo', false)).filter((body): body is string => body !== null);
       const discussions = selection.noteRefs.filter(isThread).map((guid) => noteBody(guid, 'thread')).filter((body): body is string => body !== null);
       const quote = quoteAt(offsets, start, end);
+      const cited = { documentIndex: documents.indexOf(document), start, end, exact: quote.exact };
+      labels.set(selection.guid, selection.name || quote.exact);
       for (const body of discussions) document.textThreads.push({ ...quote, body });
       if (tagIds.length === 0) {
+        if (memos.length > 0 || discussions.length > 0) evidenceOf.set(selection.guid, { ...cited, annotationIndex: null });
         if (memos.length > 0) document.textThreads.push({ ...quote, body: truncate(memos.join('\n\n'), DISCUSSION_LIMITS.commentChars) });
         else if (discussions.length === 0) skipped.push({ kind: 'selection', name: `${title}: ${label}`, reason: 'it has no codes and no notes' });
         continue;
       }
       const memo = memos.length > 0 ? truncate(memos.join('\n\n'), ANNOTATION_LIMITS.memo) : null;
+      evidenceOf.set(selection.guid, { ...cited, annotationIndex: document.annotations.length });
       document.annotations.push({ ...quote, tagIds: tagIds.slice(0, ANNOTATION_LIMITS.tagsPerAnnotation), memo, kind: selection.description.trim() === 'Consensus' ? 'consensus' : 'analyst' });
     }
     for (const guid of source.noteRefs) {
@@ -165,6 +176,7 @@ export function planProject(project: QdeProject, fallbackName: string): ProjectP
     const body = noteBody(guid, 'on the project');
     if (body) plan.workspaceThreads.push(body);
   }
+  plan.maps = planGraphs(project.graphs, { evidence: (guid) => evidenceOf.get(guid) ?? null, label: (guid) => labels.get(guid) ?? null }, skipped);
   // Notes nothing refers to are still the team's notes: they go to the workspace's discussion.
   for (const note of project.notes) {
     if (usedNotes.has(note.guid)) continue;

@@ -46,6 +46,32 @@ export interface QdeNote {
   plainTextPath: string | null;
 }
 
+/** A node of a graph (a REFI network): where it is drawn, its shape, what it stands for. */
+export interface QdeVertex {
+  guid: string;
+  name: string;
+  x: number;
+  y: number;
+  shape: string | null;
+  /** A selection, code, source or note it represents. */
+  representedGuid: string | null;
+}
+
+export interface QdeEdge {
+  guid: string;
+  name: string;
+  sourceGuid: string;
+  targetGuid: string;
+  lineStyle: string | null;
+}
+
+export interface QdeGraph {
+  guid: string;
+  name: string;
+  vertices: QdeVertex[];
+  edges: QdeEdge[];
+}
+
 /** Something in the file that has no place in Marginalia, for the import report. */
 export interface QdeSkipped {
   kind: string;
@@ -63,5 +89,6 @@ export interface QdeProject {
   sources: QdeTextSource[];
   notes: QdeNote[];
   projectNoteRefs: string[];
+  graphs: QdeGraph[];
   skipped: QdeSkipped[];
 }

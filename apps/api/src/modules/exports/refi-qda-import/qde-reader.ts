@@ -6,18 +6,19 @@
  * run in a read worker (qdpx-read-worker.ts) under a deadline and a heap cap.
  *
  * Only what Marginalia can hold is kept; the rest (picture, PDF, audio and video sources,
- * cases, sets, links, graphs, whole-source codings) is listed in `skipped` for the report.
+ * cases, sets, links, whole-source codings) is listed in `skipped` for the report. Graphs are
+ * read as they are drawn (vertices, edges); graph-plan.ts decides what becomes of them.
  */
 import { Parser } from 'htmlparser2';
-import type { QdeCode, QdeNote, QdeProject, QdeSelection, QdeTextSource } from './qde-model.js';
+import type { QdeCode, QdeGraph, QdeNote, QdeProject, QdeSelection, QdeTextSource } from './qde-model.js';
 
 export const MAX_QDE_ELEMENTS = 2_000_000;
 
 export class QdeUnreadable extends Error {}
 
 const MEDIA_SOURCES: Record<string, string> = { PictureSource: 'picture', PDFSource: 'PDF', AudioSource: 'audio', VideoSource: 'video' };
-const IGNORED_SECTIONS: Record<string, string> = { Cases: 'case', Sets: 'set', Links: 'link', Graphs: 'graph' };
-const ITEM_OF_SECTION: Record<string, string> = { Cases: 'Case', Sets: 'Set', Links: 'Link', Graphs: 'Graph' };
+const IGNORED_SECTIONS: Record<string, string> = { Cases: 'case', Sets: 'set', Links: 'link' };
+const ITEM_OF_SECTION: Record<string, string> = { Cases: 'Case', Sets: 'Set', Links: 'Link' };
 
 const local = (name: string): string => name.slice(name.indexOf(':') + 1);
 
@@ -28,12 +29,13 @@ function integer(value: string | undefined): number | null {
 }
 
 export function readQde(xml: string): QdeProject {
-  const project: QdeProject = { name: '', description: '', origin: '', codes: [], variables: [], sources: [], notes: [], projectNoteRefs: [], skipped: [] };
+  const project: QdeProject = { name: '', description: '', origin: '', codes: [], variables: [], sources: [], notes: [], projectNoteRefs: [], graphs: [], skipped: [] };
   const stack: string[] = [];
   const codeStack: QdeCode[] = [];
   let source: QdeTextSource | null = null;
   let selection: QdeSelection | null = null;
   let note: QdeNote | null = null;
+  let graph: QdeGraph | null = null;
   let variableRef: string | null = null;
   let sawRoot = false;
   let elements = 0;
@@ -71,6 +73,25 @@ export function readQde(xml: string): QdeProject {
           }
           case 'Variable':
             if (within === 'Variables') project.variables.push([attr('guid') ?? '', attr('name') ?? '']);
+            return;
+          case 'Graph':
+            if (within === 'Graphs') graph = { guid: attr('guid') ?? '', name: attr('name') ?? '', vertices: [], edges: [] };
+            return;
+          case 'Vertex': {
+            if (!graph || within !== 'Graph') return;
+            const x = integer(attr('firstX'));
+            const y = integer(attr('firstY'));
+            if (x === null || y === null) {
+              project.skipped.push({ kind: 'graph vertex', name: attr('name') ?? '', reason: 'its position is not a number' });
+              return;
+            }
+            graph.vertices.push({ guid: attr('guid') ?? '', name: attr('name') ?? '', x, y, shape: attr('shape') ?? null, representedGuid: attr('representedGUID') ?? null });
+            return;
+          }
+          case 'Edge':
+            if (graph && within === 'Graph') {
+              graph.edges.push({ guid: attr('guid') ?? '', name: attr('name') ?? '', sourceGuid: attr('sourceVertex') ?? '', targetGuid: attr('targetVertex') ?? '', lineStyle: attr('lineStyle') ?? null });
+            }
             return;
           case 'TextSource':
             if (within !== 'Sources') return;
@@ -154,6 +175,12 @@ export function readQde(xml: string): QdeProject {
             if (note && within === 'Notes') {
               project.notes.push(note);
               note = null;
+            }
+            return;
+          case 'Graph':
+            if (graph && within === 'Graphs') {
+              project.graphs.push(graph);
+              graph = null;
             }
             return;
           case 'Description':

@@ -1,6 +1,6 @@
 /**
  * REFI-QDA imports: a .qdpx project into a NEW workspace (the importing user its owner and the
- * author of every annotation and thread), a .qdc codebook into an existing workspace's
+ * author of every annotation, thread and map), a .qdc codebook into an existing workspace's
  * codebook. The file is read in a worker under the import readers' limits
  * (refi-qda-sandbox.ts), turned into a plan by pure functions (project-plan.ts,
  * codebook-plan.ts), and the plan written in one transaction: an import that fails leaves
@@ -8,15 +8,19 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { REFI_QDA_IMPORT_LIMITS, type QdcImportReport, type QdpxImportReport, type RefiQdaSkipped } from '@marginalia/shared';
+import { addEdge, addNode, REFI_QDA_IMPORT_LIMITS, type QdcImportReport, type QdpxImportReport, type RefiQdaSkipped } from '@marginalia/shared';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../../config/config.schema.js';
 import { AuditService } from '../../audit/audit.service.js';
 import { insertDocuments, prepareDocument } from '../../documents/document-writer.js';
 import { shorten } from '../../discussion/thread-anchors.js';
 import { Membership } from '../../workspaces/membership.entity.js';
 import { Workspace } from '../../workspaces/workspace.entity.js';
+import { insertMap } from '../map-insert.js';
 import { planCodebook, type ExistingTag, type PlannedTag } from './codebook-plan.js';
+import type { PlannedMap } from './graph-plan.js';
 import { planProject, type ProjectPlan } from './project-plan.js';
 import { readRefiQdaFile, type RefiReadLimits } from './refi-qda-sandbox.js';
 
@@ -92,17 +96,20 @@ export class RefiQdaImportService {
       await manager.query(`INSERT INTO comments (thread_id, workspace_id, author_id, body, mentions) VALUES ($1, $2, $3, $4, '{}'::uuid[])`, [row!.id, workspaceId, userId, body]);
       threads += 1;
     };
+    const annotationIds: string[][] = [];
     for (const [index, document] of plan.documents.entries()) {
       const documentId = stored[index]!.id;
-      annotations += await insertAnnotations(manager, workspaceId, documentId, userId, document.annotations);
+      annotationIds.push(await insertAnnotations(manager, workspaceId, documentId, userId, document.annotations));
+      annotations += document.annotations.length;
       for (const { body, ...quote } of document.textThreads) await thread({ kind: 'text', label: quote.exact, documentId, quote }, body);
       for (const body of document.threads) await thread({ kind: 'document', label: document.title, documentId }, body);
     }
     const tagNames = new Map(plan.tags.map((tag) => [tag.id, tag.name]));
     for (const { tagId, body } of plan.tagThreads) await thread({ kind: 'tag', label: tagNames.get(tagId) ?? '', tagId }, body);
     for (const body of plan.workspaceThreads) await thread({ kind: 'workspace', label: plan.name }, body);
+    for (const map of plan.maps) await insertPlannedMap(manager, workspaceId, userId, map, (index) => stored[index]!.id, (index, at) => annotationIds[index]![at]!);
     await this.audit.record(manager, { workspaceId, actorId: userId, action: 'workspace.created', details: { name: plan.name, importedFrom: 'qdpx', origin: origin.slice(0, 200) } });
-    return { workspaceId, workspaceName: plan.name, imported: { documents: stored.length, tags: plan.tags.length, annotations, threads } };
+    return { workspaceId, workspaceName: plan.name, imported: { documents: stored.length, tags: plan.tags.length, annotations, threads, maps: plan.maps.length } };
   }
 }
 
@@ -118,7 +125,9 @@ async function insertTags(manager: EntityManager, workspaceId: string, userId: s
 
 const ANNOTATION_BATCH = 1000;
 
-async function insertAnnotations(manager: EntityManager, workspaceId: string, documentId: string, userId: string, annotations: ProjectPlan['documents'][number]['annotations']): Promise<number> {
+/** Returns the new annotations' ids, in the plan's order. */
+async function insertAnnotations(manager: EntityManager, workspaceId: string, documentId: string, userId: string, annotations: ProjectPlan['documents'][number]['annotations']): Promise<string[]> {
+  const inserted: string[] = [];
   for (let at = 0; at < annotations.length; at += ANNOTATION_BATCH) {
     const batch = annotations.slice(at, at + ANNOTATION_BATCH);
     const column = <K extends keyof (typeof batch)[number]>(key: K) => batch.map((annotation) => annotation[key]);
@@ -131,6 +140,22 @@ async function insertAnnotations(manager: EntityManager, workspaceId: string, do
     )) as { id: string }[];
     const pairs = batch.flatMap((annotation, i) => annotation.tagIds.map((tagId) => [ids[i]!.id, tagId] as const));
     await manager.query(`INSERT INTO annotation_tags (annotation_id, tag_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])]);
+    inserted.push(...ids.map((row) => row.id));
   }
-  return annotations.length;
+  return inserted;
+}
+
+/** A graph as an argument map by the importing user, its evidence citing the documents and annotations just stored. */
+async function insertPlannedMap(manager: EntityManager, workspaceId: string, userId: string, map: PlannedMap, documentId: (index: number) => string, annotationId: (document: number, at: number) => string): Promise<void> {
+  const doc = new Y.Doc();
+  for (const node of map.nodes) {
+    const cited = node.evidence;
+    const evidence = cited
+      ? [{ documentId: documentId(cited.documentIndex), start: cited.start, end: cited.end, exact: cited.exact, ...(cited.annotationIndex === null ? {} : { annotationId: annotationId(cited.documentIndex, cited.annotationIndex) }) }]
+      : [];
+    addNode(doc, userId, { kind: node.kind, text: node.text, x: node.x, y: node.y, evidence }, node.id);
+  }
+  for (const edge of map.edges) addEdge(doc, userId, { kind: edge.kind, source: edge.source, target: edge.target }, edge.id);
+  await insertMap(manager, { id: randomUUID(), workspaceId, title: map.title, createdBy: userId, archived: false }, doc);
+  doc.destroy();
 }

@@ -1,19 +1,24 @@
 /**
  * The Exports page: pick a format (the list comes from the API's registry, so a new format
  * appears here without a change), its options (report sections, a byte order mark...), and
- * download. The download is a link to the export route; the browser saves the attachment.
+ * download. A small export is a link to the export route (the browser saves the attachment); a
+ * large one, or any the member chooses, is prepared in the background and listed below with
+ * its progress, then a Download button.
  */
 import { useState } from 'react';
 import { Checkbox, CheckboxGroup, Label, Radio, RadioGroup, Text } from 'react-aria-components';
-import { canPerform, type ExportFormatInfo } from '@marginalia/shared';
+import { EXPORT_LIMITS, canPerform, type ExportFormatInfo } from '@marginalia/shared';
+import { formatNumber } from '../../../lib/format';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { Alert, ErrorState, LoadingState, PageHeader, Section } from '../../../ui';
+import { Alert, Button, ErrorState, FormError, LoadingState, PageHeader, Section } from '../../../ui';
 import { useCurrentWorkspace } from '../../workspaces';
 import { exportUrl } from '../api';
 import { NO_FILTERS, filterParams, type ExportFilters as Filters } from '../export-filters';
 import { useExportFormats } from '../hooks/useExportFormats';
+import { useExportSize, useStartExportJob } from '../hooks/useExportJobs';
 import { useFilterSources } from '../hooks/useFilterSources';
 import { ExportFilters } from './ExportFilters';
+import { ExportJobList } from './ExportJobList';
 
 export function ExportsPage() {
   useDocumentTitle('Exports');
@@ -24,6 +29,8 @@ export function ExportsPage() {
   const [flags, setFlags] = useState<Record<string, boolean>>({});
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const filterSources = useFilterSources(workspace.id);
+  const size = useExportSize(workspace.id, filters.documents).data;
+  const startJob = useStartExportJob(workspace.id);
 
   if (!canPerform(workspace.myRole, 'workspace.export')) {
     return (
@@ -47,6 +54,8 @@ export function ExportsPage() {
     }
   }
   const nothingChosen = format.options.some((option) => option.kind === 'choices' && choices[option.name]?.length === 0);
+  const parameters = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== ''));
+  const prepare = (): void => startJob.mutate({ format: format.id, parameters });
 
   return (
     <div className="page">
@@ -100,11 +109,30 @@ export function ExportsPage() {
         {nothingChosen ? (
           <Alert tone="info">Choose at least one section.</Alert>
         ) : (
-          <a className="btn btn--primary" href={exportUrl(workspace.id, format.id, options)} download>
-            Download {format.label}
-          </a>
+          <>
+            {size?.background && (
+              <Alert tone="info">
+                This export is large ({formatNumber(size.annotations)} annotations, {formatNumber(size.characters)} characters of text; more than {formatNumber(EXPORT_LIMITS.backgroundAboveAnnotations)}{' '}
+                annotations or {formatNumber(EXPORT_LIMITS.backgroundAboveCharacters)} characters), so it is prepared in the background. It appears under Background exports with a Download button when ready.
+              </Alert>
+            )}
+            <div className="exports__buttons">
+              {size?.background === false && (
+                <a className="btn btn--primary" href={exportUrl(workspace.id, format.id, options)} download>
+                  Download {format.label}
+                </a>
+              )}
+              <Button variant={size?.background ? 'primary' : 'secondary'} busy={startJob.isPending} onClick={prepare}>
+                Prepare in the background
+              </Button>
+            </div>
+            {startJob.error && <FormError error={startJob.error} />}
+          </>
         )}
       </div>
+      <Section title="Background exports" description="Kept for a while after they finish, then deleted. Owners and admins see everyone’s; others see their own.">
+        <ExportJobList workspaceId={workspace.id} formats={formats} />
+      </Section>
     </div>
   );
 }

@@ -55,7 +55,8 @@ export function codebookSection(snapshot: WorkspaceExport, index: SnapshotIndex)
   return parts.join('\n');
 }
 
-export function passagesSection(snapshot: WorkspaceExport, index: SnapshotIndex): string {
+/** The quoted passages of each tag; the pieces (a tag's heading, one quote) end between blocks, so the section streams. */
+export function* passagesSection(snapshot: WorkspaceExport, index: SnapshotIndex): Generator<string> {
   const byTag = new Map<string, WorkspaceExport['annotations']>();
   for (const annotation of snapshot.annotations) {
     for (const tagId of annotation.tagIds) {
@@ -65,20 +66,20 @@ export function passagesSection(snapshot: WorkspaceExport, index: SnapshotIndex)
     }
   }
   const documentOrder = new Map(snapshot.documents.map((document, i) => [document.id, i]));
-  const parts = ['## Coded passages'];
+  yield '## Coded passages';
+  let any = false;
   for (const { tag } of index.tagsInOrder) {
     const annotations = [...(byTag.get(tag.id) ?? [])].sort((a, b) => (documentOrder.get(a.documentId) ?? 0) - (documentOrder.get(b.documentId) ?? 0) || a.start - b.start || a.end - b.end || a.id.localeCompare(b.id));
     if (annotations.length === 0) continue;
-    parts.push('', `### ${mdInline(index.tagPath(tag.id))}`, '', `${annotations.length} passage${annotations.length === 1 ? '' : 's'}.`);
+    any = true;
+    yield `\n\n### ${mdInline(index.tagPath(tag.id))}\n\n${annotations.length} passage${annotations.length === 1 ? '' : 's'}.`;
     for (const annotation of annotations) {
       const passage = index.passageNumber(annotation.documentId, annotation.start);
       const citation = `${mdInline(index.document(annotation.documentId)?.title ?? 'unknown document')}${passage === null ? '' : `, passage ${passage}`}, coded by ${mdInline(index.memberName(annotation.analystId))}`;
-      parts.push('', mdQuote(annotation.exact), '>', `> — ${citation}`);
-      if (annotation.memo) parts.push('', `*Memo:* ${mdInline(annotation.memo)}`);
+      yield `\n\n${mdQuote(annotation.exact)}\n>\n> — ${citation}${annotation.memo ? `\n\n*Memo:* ${mdInline(annotation.memo)}` : ''}`;
     }
   }
-  if (parts.length === 1) parts.push('', 'No coded passages.');
-  return parts.join('\n');
+  if (!any) yield '\n\nNo coded passages.';
 }
 
 function tagCounts(snapshot: WorkspaceExport): Map<string, { annotations: number; documents: Set<string> }> {
