@@ -4,7 +4,7 @@
  *
  * Puts a backup made by `pnpm backup` back, into an empty database: the DATABASE_URL one, or the
  * embedded one of DATA_DIR. A database that already holds tables is refused unless --force, which
- * replaces its public schema (every Marginalia table) with the backup's. Stop Marginalia first:
+ * replaces its schemas (public: every Marginalia table; pgboss: the job queue) with the backup's. Stop Marginalia first:
  * the server caches settings and keeps collaborative documents in memory.
  * - FILE.dump (pg_dump custom format): pg_restore, in one transaction (all or nothing).
  * - FILE.pgdata.tar.gz (file-system copy of the embedded database): unpacked as DATA_DIR's
@@ -52,7 +52,9 @@ async function restoreDump(url) {
       throw new BackupError(`the target database is not empty (${existing} tables, views or sequences): restore into an empty database, or pass --force to replace its contents`);
     }
     if (existing > 0) {
-      await client.query('DROP SCHEMA public CASCADE');
+      // Every schema the backup may bring back: public (the migrations') and pgboss (the job queue's).
+      const { rows } = await client.query(`SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg_toast%' AND nspname NOT LIKE 'pg_temp%'`);
+      for (const { nspname } of rows) await client.query(`DROP SCHEMA ${pg.escapeIdentifier(nspname)} CASCADE`);
       await client.query('CREATE SCHEMA public');
     }
   } finally {

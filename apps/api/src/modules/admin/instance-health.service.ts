@@ -83,18 +83,19 @@ export class InstanceHealthService {
     return rows[0]?.n ?? 0;
   }
 
-  async importQueueDepth(): Promise<Record<string, number>> {
-    const rows = (await this.dataSource.query('SELECT status, count(*)::int AS n FROM import_jobs GROUP BY status ORDER BY status')) as { status: string; n: number }[];
+  /** Jobs by status from a job table (import_jobs, export_jobs): the records people see, beside pg-boss's own. */
+  private async jobsByStatus(table: 'import_jobs' | 'export_jobs'): Promise<Record<string, number>> {
+    const rows = (await this.dataSource.query(`SELECT status, count(*)::int AS n FROM ${table} GROUP BY status ORDER BY status`)) as { status: string; n: number }[];
     return Object.fromEntries(rows.map((row) => [row.status, row.n]));
   }
 
-  /**
-   * Export jobs by status. Exports are produced on request today (no queue), so this is empty;
-   * when exports become queued jobs (pg-boss), count them here and the Health page and the
-   * marginalia_export_jobs metric show them.
-   */
+  async importQueueDepth(): Promise<Record<string, number>> {
+    return await this.jobsByStatus('import_jobs');
+  }
+
+  /** Background exports by status (finished ones until their files expire). */
   async exportQueueDepth(): Promise<Record<string, number>> {
-    return await Promise.resolve({});
+    return await this.jobsByStatus('export_jobs');
   }
 
   /** This process's collaboration sockets and in-memory documents (none when the gateway is not loaded). */
