@@ -32,7 +32,9 @@ export default defineConfig({
             // The real-time client runs on every workspace screen; claimed first, or the editor group pulls Yjs in.
             { name: 'collab', test: /node_modules[\\/](yjs|lib0|y-protocols|socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io|debug|ms|xmlhttprequest-ssl)[\\/]/, priority: 3 },
             // Only the notebook needs these: a chunk of their own, fetched with it.
-            { name: 'editor', test: /node_modules[\\/](@codemirror|@lezer|codemirror|y-codemirror\.next|@marijn|crelt|style-mod|w3c-keyname|marked|dompurify)[\\/]/, priority: 2 },
+            { name: 'editor', test: /node_modules[\\/](@codemirror|@lezer|codemirror|y-codemirror\.next|@marijn|crelt|style-mod|w3c-keyname)[\\/]/, priority: 2 },
+            // Markdown rendering is also every discussion's (comments, on any screen): kept out of the editor's chunk, or every screen would fetch and run CodeMirror.
+            { name: 'markdown', test: /node_modules[\\/](marked|dompurify)[\\/]/, priority: 2 },
             // Only an open map needs these (React Flow and its d3 parts); elkjs only when a map is laid out.
             { name: 'map-canvas', test: /node_modules[\\/](@xyflow|d3-[a-z-]+|zustand|classcat)[\\/]/, priority: 2 },
             { name: 'elk', test: /node_modules[\\/]elkjs[\\/]/, priority: 2 },

@@ -2,7 +2,7 @@
  * One cell of the ACH grid: my rating and the team's spread. Memoised on what it shows, since
  * the matrix is recomputed (new objects) on every change to the map and a grid can hold
  * thousands of cells: only the cells whose figures, label or tab stop changed re-render (and
- * those whose threads changed: the thread index comes by context).
+ * those whose threads changed: each cell subscribes to its own entry of the thread index).
  */
 import { ACH_RATING_LABELS, type AchCell, type AchRating } from '@marginalia/shared';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';

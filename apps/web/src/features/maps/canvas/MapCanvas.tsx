@@ -4,25 +4,38 @@
  * passages from the reader (new evidence nodes). Read-only people can select and look, but
  * nothing they do reaches the document.
  */
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type NodeTypes } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Node, type NodeTypes } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type DragEvent, type PointerEvent, type RefObject } from 'react';
 import type { MapSnapshot } from '@marginalia/shared';
+import { useStableCallback } from '../../../lib/use-stable-callback';
 import { useMapSession } from '../map-session';
 import type { MapPeer } from '../hooks/useMapPresence';
 import type { MapCommands } from '../hooks/useMapCommands';
 import type { CanvasSelection, useCanvasView } from '../hooks/useCanvasView';
 import { carriesAnchor, readAnchor } from './anchor-transfer';
 import { addEvidenceNode } from './evidence-node';
+import { MapArrowMarker } from './MapArrowMarker';
 import { MapNodeView } from './MapNodeView';
 import { RemoteCursors } from './RemoteCursors';
-import { toFlowEdges, toFlowNodes, type FlowNodeCache, type PeerMark } from './to-flow';
+import { toFlowEdges, toFlowNodes, type FlowCache, type PeerMark } from './to-flow';
 
+// Every prop below that is an object, array or function is made once: React Flow copies a new
+// one into its store on each render, and each store change runs every node's and edge's selector.
 const NODE_TYPES: NodeTypes = { mapNode: MapNodeView };
 // Fit small maps without blowing them up: a new map's first node stays at its natural size.
 const FIT_VIEW = { maxZoom: 1 };
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
+const ARIA_LABELS = { 'node.a11yDescription.default': 'Press Enter or Space to select this node, Enter again to edit it.' };
+
+function minimapNodeClass(node: Node): string {
+  return `map-minimap-node map-minimap-node--${String((node.data as { node?: { kind?: string } }).node?.kind ?? '')}`;
+}
 
 interface MapCanvasProps {
   snapshot: MapSnapshot;
+  /** Flow objects of the last frame (the editor's, which started React Flow's store with them). */
+  flowCache: FlowCache;
   view: ReturnType<typeof useCanvasView>;
   peers: readonly MapPeer[];
   commands: MapCommands;
@@ -30,7 +43,7 @@ interface MapCanvasProps {
   onSelectionChange: (selection: CanvasSelection) => void;
 }
 
-export function MapCanvas({ snapshot, view, peers, commands, canvasRef, onSelectionChange }: MapCanvasProps) {
+export function MapCanvas({ snapshot, flowCache, view, peers, commands, canvasRef, onSelectionChange }: MapCanvasProps) {
   const { doc, userId, readOnly, awareness } = useMapSession();
   const flow = useReactFlow();
   const pendingCursor = useRef<number | null>(null);
@@ -48,14 +61,12 @@ export function MapCanvas({ snapshot, view, peers, commands, canvasRef, onSelect
   }, [peers]);
 
   const localView = useMemo(
-    () => ({ dragging: view.dragging, measured: view.measured, selectedNodes: new Set(view.selection.nodes), selectedEdges: new Set(view.selection.edges), peerSelections }),
-    [view.dragging, view.measured, view.selection, peerSelections],
+    () => ({ dragging: view.dragging, sizes: view.sizes, selectedNodes: new Set(view.selection.nodes), selectedEdges: new Set(view.selection.edges), peerSelections }),
+    [view.dragging, view.sizes, view.selection, peerSelections],
   );
-  const flowNodeCache = useRef<FlowNodeCache>(new Map());
   // The cache only ever holds objects equal to what it returns: reading and writing it while rendering is safe.
-  // eslint-disable-next-line react-hooks/refs
-  const nodes = useMemo(() => toFlowNodes(snapshot, localView, flowNodeCache.current), [snapshot, localView]);
-  const edges = useMemo(() => toFlowEdges(snapshot, localView), [snapshot, localView]);
+  const nodes = useMemo(() => toFlowNodes(snapshot, localView, flowCache), [snapshot, localView, flowCache]);
+  const edges = useMemo(() => toFlowEdges(snapshot, localView, flowCache), [snapshot, localView, flowCache]);
 
   useEffect(() => {
     awareness.setLocalStateField('selection', view.selection.nodes);
@@ -89,9 +100,9 @@ export function MapCanvas({ snapshot, view, peers, commands, canvasRef, onSelect
     onSelectionChange({ nodes: [id], edges: [] });
   }
 
-  function handleConnect(connection: Connection) {
+  const handleConnect = useStableCallback((connection: Connection) => {
     commands.connect(connection.source, connection.target, 'supports');
-  }
+  });
 
   return (
     <div
@@ -102,6 +113,7 @@ export function MapCanvas({ snapshot, view, peers, commands, canvasRef, onSelect
       onDragOver={handleDragOver}
       onDrop={handleDrop}
     >
+      <MapArrowMarker />
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -114,18 +126,18 @@ export function MapCanvas({ snapshot, view, peers, commands, canvasRef, onSelect
         edgesFocusable
         nodesFocusable
         deleteKeyCode={null}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         selectionKeyCode="Shift"
         minZoom={0.1}
         maxZoom={2}
         fitView
         fitViewOptions={FIT_VIEW}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select this node, Enter again to edit it.' }}
+        proOptions={PRO_OPTIONS}
+        ariaLabelConfig={ARIA_LABELS}
       >
         <Background gap={24} />
         <Controls showInteractive={false} aria-label="Zoom" />
-        <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeClassName={(node) => `map-minimap-node map-minimap-node--${String((node.data as { node?: { kind?: string } }).node?.kind ?? '')}`} />
+        <MiniMap pannable zoomable ariaLabel="Overview of the map" nodeClassName={minimapNodeClass} />
         <RemoteCursors peers={peers} />
       </ReactFlow>
     </div>

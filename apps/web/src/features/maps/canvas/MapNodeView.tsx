@@ -2,15 +2,20 @@
  * One node on the canvas: its kind, text, who holds or rejects it, and how much evidence it
  * cites, and how many threads discuss it; outlined in a colleague's colour while they have it
  * selected.
+ *
+ * Memoised on what it shows (its data and whether it is selected): React Flow re-renders every
+ * node wrapper when it measures or moves them, and their positions and sizes are not drawn here.
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { CSSProperties } from 'react';
+import { memo, type CSSProperties } from 'react';
 import { formatCount } from '../../../lib/format';
 import { ThreadCountMark, useMapPartThreads } from '../../discussion';
 import { CONFIDENCE_LABELS, NODE_KIND_LABELS, nodeTitle } from './map-labels';
 import type { MapFlowNode } from './to-flow';
 
-export function MapNodeView({ data, selected }: NodeProps<MapFlowNode>) {
+export const MapNodeView = memo(MapNodeContent, (before, after) => before.data === after.data && before.selected === after.selected);
+
+function MapNodeContent({ data, selected }: NodeProps<MapFlowNode>) {
   const { node, peers } = data;
   const holders = Object.values(node.actors).filter((stance) => stance === 'holds').length;
   const rejecters = Object.values(node.actors).length - holders;

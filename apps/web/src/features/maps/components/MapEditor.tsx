@@ -9,6 +9,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { useStableCallback } from '../../../lib/use-stable-callback';
 import { MapCanvas } from '../canvas/MapCanvas';
+import { createFlowCache, initialFlow, type FlowCache } from '../canvas/to-flow';
 import { useCanvasView } from '../hooks/useCanvasView';
 import { useMapCommands } from '../hooks/useMapCommands';
 import { useMapPeers } from '../hooks/useMapPresence';
@@ -16,13 +17,18 @@ import { useMapUndo } from '../hooks/useMapUndo';
 import { EdgeInspector } from '../inspector/EdgeInspector';
 import { NODE_TEXT_FIELD_ID, NodeInspector } from '../inspector/NodeInspector';
 import { useMapSession, useMapSnapshot } from '../map-session';
+import { mapSnapshotStore } from '../map-snapshot-store';
 import { MapToolbar, type ToolbarMenu } from './MapToolbar';
 import { ReaderSidePanel } from '../evidence/ReaderSidePanel';
 
 export function MapEditor() {
+  const { doc } = useMapSession();
+  const [flowCache] = useState(createFlowCache);
+  // Read once, without subscribing: React Flow's store starts with the map as it is when the editor opens.
+  const [initial] = useState(() => initialFlow(mapSnapshotStore(doc).getSnapshot(), flowCache));
   return (
-    <ReactFlowProvider>
-      <MapEditorInner />
+    <ReactFlowProvider initialNodes={initial.nodes} initialEdges={initial.edges}>
+      <MapEditorInner flowCache={flowCache} />
     </ReactFlowProvider>
   );
 }
@@ -33,7 +39,7 @@ function isTyping(target: EventTarget): boolean {
 
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [0, -1], ArrowDown: [0, 1], ArrowLeft: [-1, 0], ArrowRight: [1, 0] };
 
-function MapEditorInner() {
+function MapEditorInner({ flowCache }: { flowCache: FlowCache }) {
   const session = useMapSession();
   const { doc, awareness, readOnly } = session;
   const snapshot = useMapSnapshot();
@@ -45,7 +51,7 @@ function MapEditorInner() {
   const [readerOpen, setReaderOpen] = useState(false);
   const editorRef = useRef<HTMLDivElement>(null);
   const editNode = useStableCallback(() => document.getElementById(NODE_TEXT_FIELD_ID)?.focus());
-  const commands = useMapCommands({ snapshot, selection: view.selection, setSelection: view.setSelection, measured: view.measured, undo, canvasRef, editNode });
+  const commands = useMapCommands({ snapshot, selection: view.selection, setSelection: view.setSelection, sizes: view.sizes, undo, canvasRef, editNode });
 
   // A link from elsewhere (the reader's "cited in map") names the node to show: ?node=<id>.
   const [searchParams] = useSearchParams();
@@ -125,7 +131,7 @@ function MapEditorInner() {
       />
       <div className="map-editor__body">
         {readerOpen && <ReaderSidePanel onClose={() => setReaderOpen(false)} />}
-        <MapCanvas snapshot={snapshot} view={view} peers={peers} commands={commands} canvasRef={canvasRef} onSelectionChange={view.setSelection} />
+        <MapCanvas snapshot={snapshot} flowCache={flowCache} view={view} peers={peers} commands={commands} canvasRef={canvasRef} onSelectionChange={view.setSelection} />
         <aside className="map-editor__inspector" aria-label="Inspector">
           {selectedNode && <NodeInspector key={selectedNode.id} node={selectedNode} />}
           {selectedEdge && <EdgeInspector edge={selectedEdge} snapshot={snapshot} />}

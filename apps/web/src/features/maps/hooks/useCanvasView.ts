@@ -1,6 +1,8 @@
 /**
  * This browser's view of the canvas: selection (in the order nodes were picked, so "connect"
  * knows which came first), sizes React Flow measured, and positions of nodes being dragged.
+ * Sizes are kept without a re-render: React Flow already has them, and a state update here
+ * would re-render every node once more right after the first render of a large map.
  * React Flow's changes arrive here; only finished moves reach the document (one update, one
  * undo step, per drag or arrow key press).
  */
@@ -8,7 +10,7 @@ import { moveNodes, type MapSnapshot } from '@marginalia/shared';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import type { MapFlowEdge, MapFlowNode } from '../canvas/to-flow';
+import type { MapFlowEdge, MapFlowNode, NodeSize } from '../canvas/to-flow';
 
 export interface CanvasSelection {
   nodes: string[];
@@ -19,7 +21,8 @@ export const EMPTY_SELECTION: CanvasSelection = { nodes: [], edges: [] };
 
 export function useCanvasView(doc: Y.Doc, snapshot: MapSnapshot, readOnly: boolean) {
   const [rawSelection, setSelection] = useState<CanvasSelection>(EMPTY_SELECTION);
-  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+  // Written only by React Flow's dimension changes, read when a flow node is made anew and by commands.
+  const [sizes] = useState(() => new Map<string, NodeSize>());
   const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
 
   // A node or edge removed by anyone leaves the selection.
@@ -31,7 +34,6 @@ export function useCanvasView(doc: Y.Doc, snapshot: MapSnapshot, readOnly: boole
 
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
-      const sizes = new Map<string, { width: number; height: number }>();
       const moving = new Map<string, { x: number; y: number }>();
       const moved = new Map<string, { x: number; y: number }>();
       const picked: string[] = [];
@@ -44,7 +46,6 @@ export function useCanvasView(doc: Y.Doc, snapshot: MapSnapshot, readOnly: boole
           else dropped.add(change.id);
         }
       }
-      if (sizes.size > 0) setMeasured((current) => new Map([...current, ...sizes]));
       if (moving.size > 0) setDragging((current) => new Map([...current, ...moving]));
       if (moved.size > 0) {
         moveNodes(doc, moved);
@@ -54,7 +55,7 @@ export function useCanvasView(doc: Y.Doc, snapshot: MapSnapshot, readOnly: boole
         setSelection((current) => ({ ...current, nodes: [...current.nodes.filter((id) => !dropped.has(id) && !picked.includes(id)), ...picked] }));
       }
     },
-    [doc, readOnly],
+    [doc, readOnly, sizes],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange<MapFlowEdge>[]) => {
@@ -68,5 +69,5 @@ export function useCanvasView(doc: Y.Doc, snapshot: MapSnapshot, readOnly: boole
     }
   }, []);
 
-  return { selection, setSelection, measured, dragging, onNodesChange, onEdgesChange };
+  return { selection, setSelection, sizes: sizes as ReadonlyMap<string, NodeSize>, dragging, onNodesChange, onEdgesChange };
 }

@@ -23,7 +23,8 @@ interface CommandContext {
   snapshot: MapSnapshot;
   selection: CanvasSelection;
   setSelection: (selection: CanvasSelection) => void;
-  measured: ReadonlyMap<string, { width: number; height: number }>;
+  /** Sizes React Flow measured (current, though reading them re-renders nothing). */
+  sizes: ReadonlyMap<string, { width: number; height: number }>;
   undo: MapUndo;
   canvasRef: RefObject<HTMLDivElement | null>;
   /** Moves focus to the inspector's text field, to write the node's words. */
@@ -32,7 +33,7 @@ interface CommandContext {
 
 export type MapCommands = ReturnType<typeof useMapCommands>;
 
-export function useMapCommands({ snapshot, selection, setSelection, measured, undo, canvasRef, editNode }: CommandContext) {
+export function useMapCommands({ snapshot, selection, setSelection, sizes, undo, canvasRef, editNode }: CommandContext) {
   const { doc, userId, readOnly } = useMapSession();
   const flow = useReactFlow();
   const clipboard = useRef<MapFragment | null>(null);
@@ -47,7 +48,7 @@ export function useMapCommands({ snapshot, selection, setSelection, measured, un
     const node = snapshot.nodes.find((candidate) => candidate.id === nodeId);
     if (!node) return;
     setSelection({ nodes: [nodeId], edges: [] });
-    const size = measured.get(nodeId) ?? { width: 240, height: 90 };
+    const size = sizes.get(nodeId) ?? { width: 240, height: 90 };
     void flow.setCenter(node.x + size.width / 2, node.y + size.height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 250 });
     // After React Flow has rendered the selection.
     window.requestAnimationFrame(() => canvasRef.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`)?.focus());
@@ -117,7 +118,7 @@ export function useMapCommands({ snapshot, selection, setSelection, measured, un
     if (readOnly || layingOut.current || snapshot.nodes.length === 0) return;
     layingOut.current = true;
     try {
-      const positions = await layeredLayout(snapshot, measured);
+      const positions = await layeredLayout(snapshot, sizes);
       moveNodes(doc, positions);
       window.requestAnimationFrame(() => void flow.fitView({ duration: 300 }));
     } finally {
