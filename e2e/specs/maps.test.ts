@@ -285,6 +285,8 @@ void test("the demo's starter map opens with its explanations, and Compare loads
     const map = await openMapAs(mei, MEI.email, DEMO_MAP_TITLE);
     await map.node(/^Explanation: /).first().waitFor();
     assert.ok((await map.nodes().count()) >= 8, 'the starter map shows its question, explanations and evidence');
+    // The overview draws every node too (it reads the sizes the canvas measured).
+    await mei.waitForFunction(() => document.querySelectorAll('.react-flow__minimap-node').length === document.querySelectorAll('.react-flow__node').length);
     await map.node(/^Explanation: /).first().click();
     await mei.getByRole('complementary', { name: 'Inspector' }).getByRole('list', { name: 'Actors holding or rejecting this' }).getByRole('listitem').first().waitFor();
     const wide = await saveScreenshot(mei, 'demo-map-1280');
