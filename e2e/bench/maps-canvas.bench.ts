@@ -2,15 +2,17 @@
  * The browser half of the maps benchmark: a map of 1,000 nodes and 1,500 edges in Chromium.
  * Seeds it the way a person could: a member pastes a map fragment of that size (the JSON the
  * canvas copies to the clipboard) into an empty map, which the server validates and stores as
- * one update. Then measures, each over several cold loads (new browser context):
+ * one update; and, as the reference, a map of 10 nodes and 15 edges the same way. Then measures,
+ * each over several cold loads (new browser context), alternating the two maps:
  * - load and first render: navigation start until every node is drawn and measured (target < 1.5 s);
- * - the CPU time Chromium's renderer processes spent on that load (on a shared, busy machine the
- *   wall time above stretches with the load average; this figure much less);
+ * - the main thread's CPU time for that load (Chromium's ThreadTime, in thread ticks): on a
+ *   shared, busy machine the wall time stretches with the load average, this figure much less;
  * - frame time while dragging a node across the canvas (rAF intervals; target < 16 ms);
- * and prints p50 / max with met/MISSED. Knobs: BENCH_MAP_NODES=1000, BENCH_MAP_EDGES=1500,
- * BENCH_MAP_RUNS=3, BENCH_MAP_VERBOSE=1 (each load's figures), BENCH_MAP_TRACE=<file prefix>
- * (a Chromium performance trace of each load, for DevTools' Performance panel).
- * Run `pnpm build` first.
+ * and prints p50 / max with met/MISSED, and what the large map costs over the reference (the
+ * app's own start, its requests and the sync are in both). Knobs: BENCH_MAP_NODES=1000,
+ * BENCH_MAP_EDGES=1500, BENCH_MAP_RUNS=3, BENCH_MAP_VERBOSE=1 (each load's figures),
+ * BENCH_MAP_TRACE=<file prefix> (a Chromium performance trace of each load of the large map, for
+ * DevTools' Performance panel; tracing slows the load). Run `pnpm build` first.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
@@ -24,6 +26,7 @@ import { seededRandom } from '../support/seeded-random.js';
 const NODES = Number(process.env.BENCH_MAP_NODES ?? 1_000);
 const EDGES = Number(process.env.BENCH_MAP_EDGES ?? 1_500);
 const RUNS = Number(process.env.BENCH_MAP_RUNS ?? 3);
+const REFERENCE = { nodes: 10, edges: 15 };
 const RENDER_TARGET_MS = 1_500;
 const FRAME_TARGET_MS = 16;
 const VIEWPORT = { width: 1366, height: 900 };
@@ -34,11 +37,16 @@ const EDGE_KINDS = ['supports', 'opposes', 'explains', 'qualifies', 'answers'] a
 const FRAGMENT_KIND = 'application/x-marginalia-map-fragment';
 
 
-function fragment(userId: string): string {
+interface MapSize {
+  nodes: number;
+  edges: number;
+}
+
+function fragment(userId: string, size: MapSize): string {
   const random = seededRandom(15);
-  const nodes = Array.from({ length: NODES }, (_unused, i) => ({
+  const nodes = Array.from({ length: size.nodes }, (_unused, i) => ({
     id: `n${String(i)}`,
-    kind: KINDS[Math.min(KINDS.length - 1, Math.floor((i / NODES) * KINDS.length))],
+    kind: KINDS[Math.min(KINDS.length - 1, Math.floor((i / size.nodes) * KINDS.length))],
     text: `${String(i + 1)}: the campaign shows the Party's ${i % 2 ? 'insecurity' : 'strength'}`,
     details: '',
     x: (i % 40) * 280,
@@ -51,9 +59,9 @@ function fragment(userId: string): string {
   }));
   const seen = new Set<string>();
   const edges: unknown[] = [];
-  while (edges.length < EDGES) {
-    const source = Math.floor(random() * NODES);
-    const target = Math.floor(random() * NODES);
+  while (edges.length < size.edges) {
+    const source = Math.floor(random() * size.nodes);
+    const target = Math.floor(random() * size.nodes);
     if (source === target || seen.has(`${String(source)} ${String(target)}`)) continue;
     seen.add(`${String(source)} ${String(target)}`);
     edges.push({ id: `e${String(edges.length)}`, kind: EDGE_KINDS[edges.length % EDGE_KINDS.length], source: `n${String(source)}`, target: `n${String(target)}`, createdBy: userId });
@@ -62,7 +70,7 @@ function fragment(userId: string): string {
 }
 
 /** Until every node React Flow draws is drawn and measured (it hides a node until measured). */
-async function waitForFirstRender(page: Page): Promise<number> {
+async function waitForFirstRender(page: Page, nodes: number): Promise<number> {
   return await page.evaluate(
     (count) =>
       new Promise<number>((resolve) => {
@@ -73,17 +81,21 @@ async function waitForFirstRender(page: Page): Promise<number> {
         };
         check();
       }),
-    NODES,
+    nodes,
   );
 }
 
-async function seed(browser: Browser, baseUrl: string): Promise<{ session: ApiSession; url: string }> {
+async function signUp(baseUrl: string): Promise<{ session: ApiSession; userId: string; workspaceId: string }> {
   const suffix = randomBytes(4).toString('hex');
   const session = new ApiSession(baseUrl);
   await session.register(`map-bench-${suffix}@example.test`, 'Map Bench', PASSWORD);
   const { user: me } = await session.request<{ user: { id: string } }>('GET', '/auth/session');
-  const workspaceId = await session.createWorkspace('Map benchmark');
-  const map = await session.request<{ id: string }>('POST', `/workspaces/${workspaceId}/maps`, { title: 'A thousand nodes' });
+  return { session, userId: me.id, workspaceId: await session.createWorkspace('Map benchmark') };
+}
+
+/** A map of `size` pasted in a browser tab, stored and projected; returns its address. */
+async function seed(browser: Browser, baseUrl: string, { session, userId, workspaceId }: Awaited<ReturnType<typeof signUp>>, size: MapSize): Promise<string> {
+  const map = await session.request<{ id: string }>('POST', `/workspaces/${workspaceId}/maps`, { title: `${String(size.nodes)} nodes` });
   const url = `/w/${workspaceId}/maps/${map.id}`;
   const context = await browser.newContext({ viewport: VIEWPORT, baseURL: baseUrl, permissions: ['clipboard-read', 'clipboard-write'] });
   context.setDefaultTimeout(120_000);
@@ -91,27 +103,27 @@ async function seed(browser: Browser, baseUrl: string): Promise<{ session: ApiSe
   const page = await context.newPage();
   await page.goto(url);
   await page.getByRole('button', { name: 'Add node' }).waitFor();
-  await page.evaluate((text) => navigator.clipboard.writeText(text), fragment(me.id));
+  await page.evaluate((text) => navigator.clipboard.writeText(text), fragment(userId, size));
   await page.locator('.map-canvas').click({ position: { x: 20, y: 20 } });
   await page.keyboard.press('Control+v');
-  await waitForFirstRender(page);
+  await waitForFirstRender(page, size.nodes);
   // Stored before the tab closes (a closing tab would take the unsent paste with it), then projected: the list's counts come from the stored document.
   await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
   if (await page.getByText('The server refused a change to the map').isVisible()) throw new Error('the server refused the pasted map (see COLLAB_APPLY_DEADLINE_MS below)');
   const deadline = Date.now() + 120_000;
-  while ((await session.request<{ nodeCount: number }>('GET', `/workspaces/${workspaceId}/maps/${map.id}`)).nodeCount !== NODES) {
+  while ((await session.request<{ nodeCount: number }>('GET', `/workspaces/${workspaceId}/maps/${map.id}`)).nodeCount !== size.nodes) {
     if (Date.now() > deadline) throw new Error('the pasted map was not stored within 120 s');
     // Polling the projection that the server writes after the commit: there is no event to await from here.
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await context.close();
-  return { session, url };
+  return url;
 }
 
-/** CPU time (ms) of every renderer process so far, by process id. */
-async function rendererCpu(cdp: CDPSession): Promise<Map<number, number>> {
-  const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
-  return new Map(processInfo.filter((process) => process.type === 'renderer').map((process) => [process.id, process.cpuTime * 1000]));
+/** The page's main-thread CPU time so far (ms), as Chromium counts it in thread ticks. */
+async function mainThreadCpu(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
 }
 
 interface LoadFigures {
@@ -122,15 +134,14 @@ interface LoadFigures {
   frameMean: number;
 }
 
-async function coldLoad(browser: Browser, baseUrl: string, session: ApiSession, url: string, run: number): Promise<LoadFigures> {
+async function coldLoad(browser: Browser, baseUrl: string, session: ApiSession, url: string, size: MapSize, trace: string | null, drag: boolean): Promise<LoadFigures> {
   const context = await browser.newContext({ viewport: VIEWPORT, baseURL: baseUrl });
   context.setDefaultTimeout(120_000);
   await session.shareWith(context);
   const page = await context.newPage();
-  const tracing = process.env.BENCH_MAP_TRACE;
-  const cdp = await browser.newBrowserCDPSession();
-  const cpuBefore = await rendererCpu(cdp);
-  if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'] });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'] });
   try {
     await page.goto(url);
     const canvasMs = await page.evaluate(
@@ -140,12 +151,12 @@ async function coldLoad(browser: Browser, baseUrl: string, session: ApiSession, 
           check();
         }),
     );
-    const renderMs = await waitForFirstRender(page);
-    let cpuMs = 0;
-    for (const [id, time] of await rendererCpu(cdp)) cpuMs += time - (cpuBefore.get(id) ?? 0);
-    if (tracing) await writeFile(`${tracing}-${String(run)}.json`, await browser.stopTracing());
+    const renderMs = await waitForFirstRender(page, size.nodes);
+    const cpuMs = await mainThreadCpu(cdp);
+    if (trace) await writeFile(trace, await browser.stopTracing());
     const drawn = await page.locator('.react-flow__node').count();
-    if (process.env.BENCH_MAP_VERBOSE) console.log(`  canvas mounted at ${canvasMs.toFixed(0)} ms, ${String(drawn)} nodes drawn at ${renderMs.toFixed(0)} ms, renderer CPU ${cpuMs.toFixed(0)} ms`);
+    if (process.env.BENCH_MAP_VERBOSE) console.log(`  ${String(size.nodes)} nodes: canvas mounted at ${canvasMs.toFixed(0)} ms, ${String(drawn)} nodes drawn at ${renderMs.toFixed(0)} ms, main-thread CPU ${cpuMs.toFixed(0)} ms`);
+    if (!drag) return { renderMs, cpuMs, frameP50: Number.NaN, frameMax: Number.NaN, frameMean: Number.NaN };
     // Drag one visible node across the canvas and record every frame's interval.
     const canvas = await page.locator('.map-canvas').boundingBox();
     if (!canvas) throw new Error('no canvas');
@@ -192,20 +203,33 @@ process.env.COLLAB_APPLY_DEADLINE_MS ??= '20000';
 const app = await startApp();
 const browser = await launchBrowser();
 try {
-  const { session, url } = await seed(browser, app.baseUrl);
-  const runs = [];
-  for (let run = 0; run < RUNS; run += 1) runs.push(await coldLoad(browser, app.baseUrl, session, url, run));
-  const renders = runs.map((run) => run.renderMs).sort((a, b) => a - b);
-  const renderP50 = renders[Math.floor(renders.length / 2)]!;
-  const renderMax = renders[renders.length - 1]!;
-  const cpus = runs.map((run) => run.cpuMs).sort((a, b) => a - b);
+  const owner = await signUp(app.baseUrl);
+  const large = { nodes: NODES, edges: EDGES };
+  const largeUrl = await seed(browser, app.baseUrl, owner, large);
+  const referenceUrl = await seed(browser, app.baseUrl, owner, REFERENCE);
+  const runs: LoadFigures[] = [];
+  const references: LoadFigures[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    references.push(await coldLoad(browser, app.baseUrl, owner.session, referenceUrl, REFERENCE, null, false));
+    const trace = process.env.BENCH_MAP_TRACE ? `${process.env.BENCH_MAP_TRACE}-${String(run)}.json` : null;
+    runs.push(await coldLoad(browser, app.baseUrl, owner.session, largeUrl, large, trace, true));
+  }
+  const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const max = (values: number[]) => Math.max(...values);
+  const renders = runs.map((run) => run.renderMs);
+  const cpus = runs.map((run) => run.cpuMs);
   const frameMean = runs.reduce((sum, run) => sum + run.frameMean, 0) / runs.length;
-  const frameP50 = Math.max(...runs.map((run) => run.frameP50));
-  const frameMax = Math.max(...runs.map((run) => run.frameMax));
+  const frameP50 = max(runs.map((run) => run.frameP50));
+  const frameMax = max(runs.map((run) => run.frameMax));
+  const referenceRender = p50(references.map((run) => run.renderMs));
+  const referenceCpu = p50(references.map((run) => run.cpuMs));
   const format = (ms: number) => `${ms.toFixed(1)} ms`;
-  console.log(`Map of ${String(NODES)} nodes and ${String(EDGES)} edges in Chromium (${String(RUNS)} cold loads, ${String(VIEWPORT.width)}x${String(VIEWPORT.height)})`);
-  console.log(`  load and first render: p50 ${format(renderP50)}, max ${format(renderMax)} (target < ${String(RENDER_TARGET_MS)} ms: ${renderMax < RENDER_TARGET_MS ? 'met' : 'MISSED'})`);
-  console.log(`  renderer CPU time of that load: p50 ${format(cpus[Math.floor(cpus.length / 2)]!)}, max ${format(cpus[cpus.length - 1]!)} (load average ${os.loadavg()[0]!.toFixed(1)} on ${String(os.cpus().length)} CPUs)`);
+  console.log(`Map of ${String(NODES)} nodes and ${String(EDGES)} edges in Chromium (${String(RUNS)} cold loads, ${String(VIEWPORT.width)}x${String(VIEWPORT.height)}; load average ${os.loadavg()[0]!.toFixed(1)} on ${String(os.cpus().length)} CPUs)`);
+  console.log(`  load and first render: p50 ${format(p50(renders))}, max ${format(max(renders))} (target < ${String(RENDER_TARGET_MS)} ms: ${max(renders) < RENDER_TARGET_MS ? 'met' : 'MISSED'})`);
+  console.log(`  main-thread CPU of that load: p50 ${format(p50(cpus))}, max ${format(max(cpus))}`);
+  console.log(
+    `  reference, a map of ${String(REFERENCE.nodes)} nodes and ${String(REFERENCE.edges)} edges: p50 ${format(referenceRender)}, CPU ${format(referenceCpu)}; the large map adds ${format(p50(renders) - referenceRender)} (${(p50(renders) / referenceRender).toFixed(2)}x), CPU ${format(p50(cpus) - referenceCpu)} (${(p50(cpus) / referenceCpu).toFixed(2)}x)`,
+  );
   console.log(`  frame while dragging a node: mean ${format(frameMean)}, p50 ${format(frameP50)}, max ${format(frameMax)} (target < ${String(FRAME_TARGET_MS)} ms per frame on p50: ${frameP50 < FRAME_TARGET_MS + 1 ? 'met' : 'MISSED'})`);
 } finally {
   await browser.close();

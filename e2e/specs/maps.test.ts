@@ -285,8 +285,14 @@ void test("the demo's starter map opens with its explanations, and Compare loads
     const map = await openMapAs(mei, MEI.email, DEMO_MAP_TITLE);
     await map.node(/^Explanation: /).first().waitFor();
     assert.ok((await map.nodes().count()) >= 8, 'the starter map shows its question, explanations and evidence');
+    // The overview draws every node too (it reads the sizes the canvas measured).
+    await mei.waitForFunction(() => document.querySelectorAll('.react-flow__minimap-node').length === document.querySelectorAll('.react-flow__node').length);
     await map.node(/^Explanation: /).first().click();
     await mei.getByRole('complementary', { name: 'Inspector' }).getByRole('list', { name: 'Actors holding or rejecting this' }).getByRole('listitem').first().waitFor();
+    // Find a node: typing lists the matching nodes; choosing one selects it.
+    await mei.getByRole('combobox', { name: 'Find a node' }).fill('power strug');
+    await mei.getByRole('option', { name: /A power struggle between the security organs/ }).click();
+    await mei.getByRole('complementary', { name: 'Inspector' }).getByRole('textbox', { name: 'Text' }).and(mei.locator('textarea')).filter({ hasText: 'A power struggle between the security organs' }).waitFor();
     const wide = await saveScreenshot(mei, 'demo-map-1280');
     assert.ok(wide.distinctColours > 16, 'the demo map screenshot is not blank');
     await mei.setViewportSize({ width: 390, height: 844 });

@@ -1,4 +1,5 @@
 /** Every route of the client. Feature screens are composed here; features do not route. */
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AccountPage } from '../features/account';
 import { ActorsPage } from '../features/actors';
@@ -23,11 +24,11 @@ import { DiscussionPage, NotificationsBell } from '../features/discussion';
 import { ExportsPage } from '../features/exports';
 import { ImportPage } from '../features/imports';
 import { InvitePage, MyInvitations } from '../features/invites';
-import { MapsPage } from '../features/maps';
+import { MapsPage, prefetchMap } from '../features/maps';
 import { MembersPage } from '../features/members';
 import { SearchPage } from '../features/search';
 import { SettingsPage } from '../features/settings';
-import { WorkspaceShell, WorkspacesPage } from '../features/workspaces';
+import { prefetchWorkspace, WorkspaceShell, WorkspacesPage } from '../features/workspaces';
 import { LoadingState } from '../ui';
 import { AppLayout } from './AppLayout';
 import { CodebookPage } from './CodebookPage';
@@ -43,7 +44,11 @@ function MapLoading() {
   return <LoadingState label="Opening the map…" />;
 }
 
-export function createRouter() {
+function WorkspaceLoading() {
+  return <LoadingState label="Opening the workspace…" />;
+}
+
+export function createRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     {
       errorElement: <RouteErrorPage />,
@@ -92,6 +97,13 @@ export function createRouter() {
               children: [
                 {
                   path: 'w/:workspaceId',
+                  // Asks for the workspace while the session is checked, instead of after; returns at once.
+                  loader: ({ params }) => {
+                    if (params.workspaceId) prefetchWorkspace(queryClient, params.workspaceId);
+                    return null;
+                  },
+                  // Shown while a page's code loads when the app opens on it (the loader itself returns at once).
+                  HydrateFallback: WorkspaceLoading,
                   element: (
                     <WorkspaceShell
                       status={
@@ -123,6 +135,11 @@ export function createRouter() {
                     {
                       path: 'maps/:mapId',
                       lazy: async () => ({ Component: (await import('../features/maps/page')).MapPage }),
+                      // Asks for the map (its docName) while the canvas's code and the session load; returns at once.
+                      loader: ({ params }) => {
+                        if (params.workspaceId && params.mapId) prefetchMap(queryClient, params.workspaceId, params.mapId);
+                        return null;
+                      },
                       HydrateFallback: MapLoading,
                     },
                     { path: 'discussion', element: <DiscussionPage /> },

@@ -5,6 +5,6 @@
 import './workspace-events';
 export { mapKeys } from './api';
 export { MapSessionProvider, useDocSnapshot, useMapSession, useMapSnapshot, type MapSession } from './map-session';
-export { useDocumentCitations, useMaps } from './hooks/useMaps';
+export { prefetchMap, useDocumentCitations, useMaps } from './hooks/useMaps';
 export { MapsPage } from './components/MapsPage';
 export { mapCitationsLayer, mapNodePath } from './reader-layer';

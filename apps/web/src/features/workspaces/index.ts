@@ -5,4 +5,4 @@ export { WorkspaceShell } from './components/WorkspaceShell';
 export { WorkspacesPage } from './components/WorkspacesPage';
 export { WORKSPACE_SECTIONS } from './components/WorkspaceNav';
 export { useCurrentWorkspace, useWorkspacePermission } from './hooks/useCurrentWorkspace';
-export { useDeleteWorkspace, useSetArchived, useTransferOwnership, useUpdateWorkspace } from './hooks/useWorkspaces';
+export { prefetchWorkspace, useDeleteWorkspace, useSetArchived, useTransferOwnership, useUpdateWorkspace } from './hooks/useWorkspaces';

@@ -30,11 +30,7 @@ export type NodeSize = { width: number; height: number };
 
 export interface LocalView {
   dragging: ReadonlyMap<string, { x: number; y: number }>;
-  /**
-   * Sizes React Flow measured (kept current without re-rendering: React Flow already holds them).
-   * Only read when a node's flow object is made anew, so that React Flow does not hide it to
-   * measure it again.
-   */
+  /** Sizes React Flow measured: a node made anew without one would be measured again. */
   sizes: ReadonlyMap<string, NodeSize>;
   selectedNodes: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
@@ -45,6 +41,7 @@ interface CachedNode {
   node: MapNode;
   position: { x: number; y: number };
   selected: boolean;
+  measured: NodeSize | undefined;
   peers: string;
   flowNode: MapFlowNode;
 }
@@ -85,11 +82,12 @@ export function toFlowNodes(snapshot: MapSnapshot, view: LocalView, cache: FlowC
     seen.add(node.id);
     const dragged = view.dragging.get(node.id);
     const selected = view.selectedNodes.has(node.id);
+    const measured = view.sizes.get(node.id);
     const peerMarks = view.peerSelections.get(node.id) ?? NO_PEERS;
     const peers = peerMarks.length === 0 ? '' : peerMarks.map((peer) => `${peer.name}:${peer.color}`).join('|');
     const cached = cache.nodes.get(node.id);
     const samePosition = cached && (dragged ? cached.position === dragged : cached.position.x === node.x && cached.position.y === node.y);
-    if (cached && cached.node === node && samePosition && cached.selected === selected && cached.peers === peers) return cached.flowNode;
+    if (cached && cached.node === node && samePosition && cached.selected === selected && cached.measured === measured && cached.peers === peers) return cached.flowNode;
     const position = dragged ?? { x: node.x, y: node.y };
     const data = cached && cached.node === node && cached.peers === peers ? cached.flowNode.data : { node, peers: peerMarks };
     const flowNode: MapFlowNode = {
@@ -98,11 +96,11 @@ export function toFlowNodes(snapshot: MapSnapshot, view: LocalView, cache: FlowC
       position,
       data,
       selected,
-      measured: view.sizes.get(node.id),
+      measured,
       ariaLabel: `${NODE_KIND_LABELS[node.kind]}: ${nodeTitle(node.text)}`,
       className: `map-node-wrapper map-node-wrapper--${node.kind}`,
     };
-    cache.nodes.set(node.id, { node, position, selected, peers, flowNode });
+    cache.nodes.set(node.id, { node, position, selected, measured, peers, flowNode });
     return flowNode;
   });
   forgetUnseen(cache.nodes, seen);

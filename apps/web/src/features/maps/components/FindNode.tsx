@@ -2,7 +2,8 @@
  * "Find a node": a combobox over the nodes' text; choosing one centres and focuses it.
  * It filters the nodes itself and hands the list only the first matches, and none until
  * something is typed: React Aria builds a collection of every item it is given, on each change
- * of the map, which on a 1,000-node map costs as much as drawing the map.
+ * of the map, which on a 1,000-node map costs as much as drawing the map. The list opens on
+ * typing even while empty (its collection of matches follows a render later).
  */
 import type { MapNode } from '@marginalia/shared';
 import { useMemo, useState } from 'react';
@@ -22,6 +23,7 @@ export function FindNode({ nodes, onFind }: { nodes: readonly MapNode[]; onFind:
       inputValue={query}
       onInputChange={setQuery}
       menuTrigger="input"
+      allowsEmptyCollection
       onSelectionChange={(key) => {
         if (key === null) return;
         setQuery('');
@@ -32,7 +34,7 @@ export function FindNode({ nodes, onFind }: { nodes: readonly MapNode[]; onFind:
       <Label className="visually-hidden">Find a node</Label>
       <Input className="input input--sm" placeholder="Find a node…" />
       <Popover className="map-menu" placement="bottom end">
-        <ListBox className="map-menu__list" renderEmptyState={() => <p className="muted map-menu__empty">No node matches.</p>}>
+        <ListBox className="map-menu__list" renderEmptyState={() => <p className="muted map-menu__empty">{query.trim() === '' ? 'Type words from a node’s text.' : 'No node matches.'}</p>}>
           {(node: MapNode) => (
             <ListBoxItem id={node.id} textValue={nodeTitle(node.text)} className="map-menu__item">
               <span className="map-find__kind">{NODE_KIND_LABELS[node.kind]}</span> {nodeTitle(node.text).slice(0, 90)}

@@ -1,8 +1,8 @@
 /**
  * This browser's view of the canvas: selection (in the order nodes were picked, so "connect"
  * knows which came first), sizes React Flow measured, and positions of nodes being dragged.
- * Sizes are kept without a re-render: React Flow already has them, and a state update here
- * would re-render every node once more right after the first render of a large map.
+ * Sizes go back into the nodes React Flow is given (its minimap reads them from there); the
+ * nodes' content does not re-render for it (see to-flow.ts).
  * React Flow's changes arrive here; only finished moves reach the document (one update, one
  * undo step, per drag or arrow key press).
  */
@@ -21,8 +21,7 @@ export const EMPTY_SELECTION: CanvasSelection = { nodes: [], edges: [] };
 
 export function useCanvasView(doc: Y.Doc, snapshot: MapSnapshot, readOnly: boolean) {
   const [rawSelection, setSelection] = useState<CanvasSelection>(EMPTY_SELECTION);
-  // Written only by React Flow's dimension changes, read when a flow node is made anew and by commands.
-  const [sizes] = useState(() => new Map<string, NodeSize>());
+  const [sizes, setSizes] = useState<ReadonlyMap<string, NodeSize>>(new Map());
   const [dragging, setDragging] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
 
   // A node or edge removed by anyone leaves the selection.
@@ -34,18 +33,20 @@ export function useCanvasView(doc: Y.Doc, snapshot: MapSnapshot, readOnly: boole
 
   const onNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
+      const measured = new Map<string, NodeSize>();
       const moving = new Map<string, { x: number; y: number }>();
       const moved = new Map<string, { x: number; y: number }>();
       const picked: string[] = [];
       const dropped = new Set<string>();
       for (const change of changes) {
-        if (change.type === 'dimensions' && change.dimensions) sizes.set(change.id, change.dimensions);
+        if (change.type === 'dimensions' && change.dimensions) measured.set(change.id, change.dimensions);
         else if (change.type === 'position' && change.position && !readOnly) (change.dragging ? moving : moved).set(change.id, change.position);
         else if (change.type === 'select') {
           if (change.selected) picked.push(change.id);
           else dropped.add(change.id);
         }
       }
+      if (measured.size > 0) setSizes((current) => new Map([...current, ...measured]));
       if (moving.size > 0) setDragging((current) => new Map([...current, ...moving]));
       if (moved.size > 0) {
         moveNodes(doc, moved);
@@ -55,7 +56,7 @@ export function useCanvasView(doc: Y.Doc, snapshot: MapSnapshot, readOnly: boole
         setSelection((current) => ({ ...current, nodes: [...current.nodes.filter((id) => !dropped.has(id) && !picked.includes(id)), ...picked] }));
       }
     },
-    [doc, readOnly, sizes],
+    [doc, readOnly],
   );
 
   const onEdgesChange = useCallback((changes: EdgeChange<MapFlowEdge>[]) => {
@@ -69,5 +70,5 @@ export function useCanvasView(doc: Y.Doc, snapshot: MapSnapshot, readOnly: boole
     }
   }, []);
 
-  return { selection, setSelection, sizes: sizes as ReadonlyMap<string, NodeSize>, dragging, onNodesChange, onEdgesChange };
+  return { selection, setSelection, sizes, dragging, onNodesChange, onEdgesChange };
 }

@@ -7,8 +7,19 @@ export function useMaps(workspaceId: string, includeArchived = false) {
   return useQuery({ queryKey: mapKeys.list(workspaceId, includeArchived), queryFn: () => listMaps(workspaceId, includeArchived) });
 }
 
+const mapQuery = (workspaceId: string, mapId: string) => ({ queryKey: mapKeys.detail(workspaceId, mapId), queryFn: () => getMap(workspaceId, mapId) });
+
 export function useMap(workspaceId: string, mapId: string) {
-  return useQuery({ queryKey: mapKeys.detail(workspaceId, mapId), queryFn: () => getMap(workspaceId, mapId) });
+  return useQuery(mapQuery(workspaceId, mapId));
+}
+
+/**
+ * Started by the router as soon as a map's address is opened, beside the session and workspace
+ * requests: the map page needs the map's docName before it can join its document, and would
+ * otherwise ask only once the workspace shell has rendered.
+ */
+export function prefetchMap(queryClient: QueryClient, workspaceId: string, mapId: string): void {
+  void queryClient.prefetchQuery(mapQuery(workspaceId, mapId));
 }
 
 export function useDocumentCitations(workspaceId: string, documentId: string) {

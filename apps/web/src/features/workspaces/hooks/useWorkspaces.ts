@@ -18,8 +18,15 @@ export function useWorkspaces() {
   return useQuery({ queryKey: workspaceKeys.list(), queryFn: listWorkspaces });
 }
 
+const workspaceQuery = (workspaceId: string) => ({ queryKey: workspaceKeys.detail(workspaceId), queryFn: () => getWorkspace(workspaceId) });
+
 export function useWorkspace(workspaceId: string) {
-  return useQuery({ queryKey: workspaceKeys.detail(workspaceId), queryFn: () => getWorkspace(workspaceId) });
+  return useQuery(workspaceQuery(workspaceId));
+}
+
+/** Started by the router when a workspace's address is opened, beside the session request the shell waits for first. */
+export function prefetchWorkspace(queryClient: QueryClient, workspaceId: string): void {
+  void queryClient.prefetchQuery(workspaceQuery(workspaceId));
 }
 
 async function storeWorkspace(queryClient: QueryClient, workspace: Workspace): Promise<void> {
