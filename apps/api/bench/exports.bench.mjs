@@ -8,15 +8,21 @@
 // Target: under 5 s each. Then end to end: the workspace imported through POST
 // /workspaces/import into a scratch database, a direct download refused (it is over
 // EXPORT_LIMITS), and each format run as a background job and downloaded. Asserts nothing.
+// EXPORT_BENCH_FORMATS=<path to an export-formats.js> measures another build's serializers (an
+// older commit's, for a before/after), EXPORT_BENCH_HTTP=0 skips the HTTP half.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import { buildSnapshot } from './export-data.mjs';
 import { runHttpExportBench } from './exports-http.bench.mjs';
 
 const ANNOTATIONS = Number(process.env.EXPORT_BENCH_ANNOTATIONS ?? 10_000);
+// Another build's export-formats.js (e.g. an older commit's, to compare serializers), and whether to run the HTTP half.
+const FORMATS_MODULE = process.env.EXPORT_BENCH_FORMATS ? path.resolve(process.env.EXPORT_BENCH_FORMATS) : new URL('../dist/modules/exports/export-formats.js', import.meta.url).pathname;
+const HTTP = process.env.EXPORT_BENCH_HTTP !== '0';
 
 if (process.argv[2] === '--child') {
-  const { EXPORT_FORMATS } = await import('../dist/modules/exports/export-formats.js');
+  const { EXPORT_FORMATS } = await import(FORMATS_MODULE);
   const snapshot = buildSnapshot(ANNOTATIONS);
   const [id, mode] = process.argv.slice(3);
   // Timing runs without forced collections; memory runs collect every few chunks, so what they
@@ -56,8 +62,8 @@ if (process.argv[2] === '--child') {
 const run = (id, mode) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', import.meta.filename, '--child', id, mode], { encoding: 'utf8', maxBuffer: 1 << 20 }));
 const mb = (value, width) => value.toFixed(1).padStart(width);
 
-const { EXPORT_FORMATS } = await import('../dist/modules/exports/export-formats.js');
-process.stdout.write(`Export benchmark: ${ANNOTATIONS} annotations, ${os.cpus().length} cores, Node ${process.version}\n`);
+const { EXPORT_FORMATS } = await import(FORMATS_MODULE);
+process.stdout.write(`Export benchmark: ${ANNOTATIONS} annotations, ${os.cpus().length} cores, Node ${process.version}, formats from ${path.relative(process.cwd(), FORMATS_MODULE)}\n`);
 process.stdout.write('Serializers, each run in processes of its own. Peak memory kept while writing, in MB above the loaded snapshot:\n');
 process.stdout.write('streamed = chunks written out and dropped (downloads, jobs); whole = the output held as one string, as a serializer building it whole does.\n');
 process.stdout.write('format            seconds   output MB   chunks   peak RSS MB   kept streamed   kept whole   whole/streamed\n');
@@ -72,4 +78,4 @@ for (const id of ['reference', ...EXPORT_FORMATS.map((format) => format.id)]) {
     `${id.padEnd(16)} ${timed.seconds.toFixed(2).padStart(8)} ${(timed.bytes / 2 ** 20).toFixed(1).padStart(11)} ${String(timed.chunks).padStart(8)} ${timed.peakRssMb.toFixed(0).padStart(13)} ${mb(streamed.keptMb, 15)} ${mb(whole.keptMb, 12)} ${ratio.padStart(16)}${flag}\n`,
   );
 }
-await runHttpExportBench(buildSnapshot(ANNOTATIONS), EXPORT_FORMATS.map((format) => format.id));
+if (HTTP) await runHttpExportBench(buildSnapshot(ANNOTATIONS), EXPORT_FORMATS.map((format) => format.id));
