@@ -6,7 +6,7 @@
  * must end. Then the worker's own limits: a read that overruns its deadline, or its heap, costs
  * that file a clear refusal and nothing else.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { IMPORT_LIMITS, type DocumentDetail, type ImportJob, type SearchResponse } from '@marginalia/shared';
 import { registerUser, type TestUser } from './api-client.js';
 import { killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
@@ -64,6 +64,12 @@ describe('hostile files, each beside a good file, with /api/health polled throug
     owner = await registerUser(server.baseUrl, 'hostile');
   });
 
+  // Imports run on a queue shared by every API process of a database: this server must be gone
+  // before the next tests start servers with other limits, or it could read their files.
+  afterAll(async () => {
+    await server.kill();
+  });
+
   it.each(hostileCorpus().map((file) => [file.name, file] as const))(
     '%s',
     async (_name, file) => {
@@ -101,8 +107,19 @@ describe('hostile files, each beside a good file, with /api/health polled throug
 });
 
 describe('the read worker’s deadline and heap cap', () => {
+  // Each limit gets a database of its own, so that its import job can only be read by the one
+  // server that has that limit (the import queue lives in the database).
+  let limitDatabase: TestDatabase | undefined;
+
+  afterEach(async () => {
+    await killAllApiProcesses();
+    await limitDatabase?.drop();
+    limitDatabase = undefined;
+  });
+
   it('refuses a file that takes longer than IMPORT_READ_DEADLINE_MS to read, and imports the next one', async () => {
-    const server = await startApiProcess({ databaseUrl: database.url, env: { IMPORT_READ_DEADLINE_MS: '300' } });
+    limitDatabase = await createTestDatabase();
+    const server = await startApiProcess({ databaseUrl: limitDatabase.url, env: { IMPORT_READ_DEADLINE_MS: '300' } });
     const owner = await registerUser(server.baseUrl, 'deadline');
     const nestedList = hostileCorpus().find((file) => file.name === 'nested-list.md')!;
     const { job, healthMs } = await importWatched(server, owner, nestedList);
@@ -119,7 +136,8 @@ describe('the read worker’s deadline and heap cap', () => {
   it('refuses a file whose reading exhausts IMPORT_READ_MAX_HEAP_MB, and imports the next one', async () => {
     // Well above what the worker needs to load its readers (at 48 MB a loaded machine sometimes
     // lost the worker while it loaded, failing the good file too), far below what the list needs.
-    const server = await startApiProcess({ databaseUrl: database.url, env: { IMPORT_READ_MAX_HEAP_MB: '96' } });
+    limitDatabase = await createTestDatabase();
+    const server = await startApiProcess({ databaseUrl: limitDatabase.url, env: { IMPORT_READ_MAX_HEAP_MB: '96' } });
     const owner = await registerUser(server.baseUrl, 'heap');
     const nestedList = hostileCorpus().find((file) => file.name === 'nested-list.md')!;
     const { job, healthMs } = await importWatched(server, owner, nestedList);
