@@ -28,7 +28,9 @@ export default defineConfig({
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 2 },
+            // use-sync-external-store is React Aria's as well as React Flow's (through zustand): named here, or it lands in
+            // the map-canvas chunk and every screen fetches React Flow to get it.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|use-sync-external-store)[\\/]/, priority: 3 },
             // The real-time client runs on every workspace screen; claimed first, or the editor group pulls Yjs in.
             { name: 'collab', test: /node_modules[\\/](yjs|lib0|y-protocols|socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io|debug|ms|xmlhttprequest-ssl)[\\/]/, priority: 3 },
             // Only the notebook needs these: a chunk of their own, fetched with it.

@@ -86,6 +86,47 @@ void test('reader: attribution chips, shortcuts turned off, the selection toolba
   }
 });
 
+void test('a document opened by its address: the session, workspace and document are asked for once each, and it reads', async (t) => {
+  const page = await suite.newPage();
+  try {
+    await openDemoWorkspace(page, DEMO_ACCOUNTS.mei.email);
+    const corpus = new CorpusPage(page);
+    await corpus.waitUntilShown();
+    await corpus.openDocument(ANALYSIS);
+    await new ReaderPage(page).waitUntilShown();
+    const documentUrl = new URL(page.url());
+    const [, , workspaceId, , documentId] = documentUrl.pathname.split('/');
+
+    // A cold load of the address: public/early-requests.js asks before the app's code has run,
+    // and the app must take those answers instead of asking a second time.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) asked.push(`${url.pathname}${url.search}`);
+    });
+    const threadsAnswered = page.waitForResponse((response) => new URL(response.url()).pathname === `/api/workspaces/${workspaceId}/threads`);
+    await page.goto(documentUrl.toString());
+    const reader = new ReaderPage(page);
+    await reader.waitUntilShown();
+    await reader.passage(1).waitFor();
+    // The reader's discussion layer asks for its threads after the document has rendered: once
+    // it has its answer, any second request for the early ones would have been made.
+    await threadsAnswered;
+    for (const path of ['/api/auth/session', `/api/workspaces/${workspaceId}`, `/api/workspaces/${workspaceId}/documents/${documentId}`]) {
+      assert.equal(asked.filter((request) => request === path).length, 1, `${path} asked once: ${asked.join(', ')}`);
+    }
+    // ...and those single requests were the early ones, each taken by the app (none left over).
+    const leftOver = await page.evaluate(() => {
+      const started = (window as unknown as { __marginaliaEarlyRequests?: Map<string, unknown> }).__marginaliaEarlyRequests;
+      return started ? [...started.keys()] : null;
+    });
+    assert.deepEqual(leftOver, [], 'the early requests were started and every one was used');
+  } catch (error) {
+    await saveFailureArtifacts(t.name, { mei: page }, suite.log());
+    throw error;
+  }
+});
+
 void test('an import that refused every file reads as failed and names each file once', async (t) => {
   const page = await suite.newPage();
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'marginalia-e2e-refused-'));

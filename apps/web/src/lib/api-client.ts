@@ -4,6 +4,7 @@
  * turned into an ApiRequestError so screens can show `message` and per-field `issues`.
  */
 import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, type ApiError } from '@marginalia/shared';
+import { takeEarlyResponse } from './early-requests';
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -84,13 +85,14 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
 
   let response: Response;
   try {
-    response = await fetch(url, {
+    const early = method === 'GET' ? takeEarlyResponse(`${url.pathname.slice(API_PREFIX.length + 1)}${url.search}`) : undefined;
+    response = await (early ?? fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
-    });
+    }));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiRequestError(0, path, NETWORK_ERROR_MESSAGE);
