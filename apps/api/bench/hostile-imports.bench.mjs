@@ -4,29 +4,19 @@
 // so a file that froze or killed the previous process cannot spoil the next figure. Prints a
 // table; asserts nothing.
 //   BENCH_API_DIST=dist (another build, e.g. of main, to compare)  BENCH_FILE_TIMEOUT_MS=60000
-//   BENCH_ONLY=name,name  DATABASE_URL (server for the scratch database; required)
+//   BENCH_ONLY=name,name  DATABASE_URL (server for the scratch database; embedded Postgres when unset)
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
 import { goodFile, hostileCorpus } from '../test/fixtures/imports/hostile-corpus.mjs';
 import { watchHealth } from '../test/fixtures/imports/health-watch.mjs';
 import { BenchClient } from './bench-client.mjs';
+import { scratchDatabase } from './scratch-database.mjs';
 
 const DIST = path.resolve(import.meta.dirname, '..', process.env.BENCH_API_DIST ?? 'dist');
 const FILE_TIMEOUT_MS = Number(process.env.BENCH_FILE_TIMEOUT_MS ?? 60_000);
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const log = (line = '') => process.stdout.write(`${line}\n`);
-
-async function onServer(sql) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 function startApi(databaseUrl) {
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), path.join(DIST, 'main.js')], {
@@ -81,12 +71,9 @@ async function measure(file, databaseUrl) {
   }
 }
 
-const name = `marginalia_hostile_${randomBytes(4).toString('hex')}`;
-if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL to a Postgres server (a scratch database is created on it)');
-await onServer(`CREATE DATABASE "${name}"`);
-const url = new URL(process.env.DATABASE_URL);
-url.pathname = `/${name}`;
-log(`API build: ${DIST}; at most ${FILE_TIMEOUT_MS / 1000} s per file`);
+const database = await scratchDatabase('marginalia_hostile');
+const url = new URL(database.url);
+log(`API build: ${DIST}; ${database.description}; at most ${FILE_TIMEOUT_MS / 1000} s per file`);
 log('| file | what | /api/health max latency | time to outcome | outcome | good file |');
 log('|---|---|---|---|---|---|');
 try {
@@ -100,5 +87,5 @@ try {
     log(`| ${file.name} | ${file.what} | ${max} | ${result.seconds.toFixed(1)} s | ${result.outcome} | ${result.good} |`);
   }
 } finally {
-  await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await database.drop();
 }
