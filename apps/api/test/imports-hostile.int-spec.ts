@@ -17,11 +17,10 @@ import { importFiles } from './fixtures/imports/import-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 /**
- * The issue's target is 200 ms; on a quiet 2-core machine the worst file (paragraph-flood.docx)
- * still measured 851 ms, so that target is not met yet (the issue stays open). CI asserts what
- * holds while other test files share the machine: no file stalls the API for seconds (before
- * the read worker, these files stalled it for 1 to 300 s, or killed it). The figures per file
- * come from `pnpm bench:hostile`.
+ * The target is 200 ms, and on a quiet 2-core machine every file meets it (`pnpm bench:hostile`:
+ * 29-167 ms). CI runs this file while other test files share the machine, so it asserts what
+ * holds there: no file stalls the API for seconds (before the read worker, these files stalled
+ * it for 4 s to over 5 minutes, or killed it).
  */
 const HEALTH_BUDGET_MS = Number(process.env.HOSTILE_HEALTH_BUDGET_MS ?? 3000);
 const FILE_TIMEOUT_MS = 120_000;
