@@ -1,11 +1,11 @@
 /**
  * /admin/email: whether email is configured (and a test message), invitations to the instance,
  * and the outbox. Without SMTP it says that nothing is sent and that links work instead.
+ * Rendered inside AdminLayout, which shows it to instance administrators only.
  */
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useInstanceSettings } from '../../../lib/instance-settings';
-import { Alert, ButtonLink, EmptyState, PageHeader, Section } from '../../../ui';
-import { useSignedInUser } from '../../auth';
+import { Alert, PageHeader, Section } from '../../../ui';
 import { EmailOutboxTable } from './EmailOutboxTable';
 import { InstanceInvitationsList } from './InstanceInvitationsList';
 import { InviteToInstanceDialog } from './InviteToInstanceDialog';
@@ -13,17 +13,7 @@ import { SendTestEmailButton } from './SendTestEmailButton';
 
 export function AdminEmailPage() {
   useDocumentTitle('Email · Administration');
-  const me = useSignedInUser();
   const instance = useInstanceSettings();
-  if (!me.isInstanceAdmin) {
-    return (
-      <div className="page page--narrow">
-        <EmptyState title="Administrators only" action={<ButtonLink to="/workspaces">Back to your workspaces</ButtonLink>}>
-          <p>This page is for the administrators of this Marginalia server.</p>
-        </EmptyState>
-      </div>
-    );
-  }
   return (
     <div className="page">
       <PageHeader title="Email and invitations" description={<p>Invitations, password resets and mention notifications sent by this instance.</p>} />
