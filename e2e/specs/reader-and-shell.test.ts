@@ -16,7 +16,7 @@ import { MembersPage } from '../pages/MembersPage.js';
 import { ReaderPage } from '../pages/ReaderPage.js';
 import { WorkspaceShell } from '../pages/WorkspaceShell.js';
 import { saveFailureArtifacts, saveScreenshot } from '../support/artifacts.js';
-import { DEMO_ACCOUNTS, DemoSuite, openDemoWorkspace } from '../support/demo-suite.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSuite, openDemoWorkspace } from '../support/demo-suite.js';
 
 const ANALYSIS = 'Analysis: Ministry of National Security makes high-profile appearance, revealing the crisis of the Chinese Communist Party';
 
@@ -121,6 +121,19 @@ void test('a document opened by its address: the session, workspace and document
       return started ? [...started.keys()] : null;
     });
     assert.deepEqual(leftOver, [], 'the early requests were started and every one was used');
+
+    // Signed out, the same address asks early too and gets 401s; signing in within seconds
+    // must not reuse them: the reader opens on the document.
+    const anonymous = await suite.newPage();
+    await anonymous.goto(documentUrl.toString());
+    await anonymous.getByRole('heading', { name: 'Log in to Marginalia' }).waitFor();
+    await anonymous.getByLabel('Email', { exact: true }).fill(DEMO_ACCOUNTS.mei.email);
+    await anonymous.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await anonymous.getByRole('button', { name: 'Log in' }).click();
+    const signedIn = new ReaderPage(anonymous);
+    await signedIn.waitUntilShown();
+    await signedIn.passage(1).waitFor();
+    assert.equal(new URL(anonymous.url()).pathname, documentUrl.pathname, 'back on the document after signing in');
   } catch (error) {
     await saveFailureArtifacts(t.name, { mei: page }, suite.log());
     throw error;

@@ -4,7 +4,7 @@
  * turned into an ApiRequestError so screens can show `message` and per-field `issues`.
  */
 import { API_PREFIX, CSRF_COOKIE, CSRF_HEADER, type ApiError } from '@marginalia/shared';
-import { takeEarlyResponse } from './early-requests';
+import { forgetEarlyResponses, takeEarlyResponse } from './early-requests';
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -83,16 +83,20 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
     if (token) headers.set(CSRF_HEADER, token);
   }
 
-  let response: Response;
+  if (method !== 'GET') forgetEarlyResponses();
+  let response: Response | undefined;
   try {
     const early = method === 'GET' ? takeEarlyResponse(`${url.pathname.slice(API_PREFIX.length + 1)}${url.search}`) : undefined;
-    response = await (early ?? fetch(url, {
+    // Only a successful early answer is used: a failure (a lost connection, a 401 before a
+    // sign-in in this tab) is asked again, so that the screen reports what holds now.
+    if (early) response = await early.then((answer) => (answer.ok ? answer : undefined)).catch(() => undefined);
+    response ??= await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
-    }));
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiRequestError(0, path, NETWORK_ERROR_MESSAGE);
@@ -115,6 +119,7 @@ export interface UploadOptions {
  * which matters for batches of up to 100 MB; CSRF and errors are handled as in apiRequest.
  */
 export function uploadForm<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+  forgetEarlyResponses();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', new URL(`/${API_PREFIX}${path}`, window.location.origin));

@@ -18,6 +18,14 @@ declare global {
   }
 }
 
+/**
+ * Any write may change what the early answers say (a sign-in above all: the answers of a
+ * signed-out load are 401s), so the first write drops those not yet taken.
+ */
+export function forgetEarlyResponses(): void {
+  window.__marginaliaEarlyRequests?.clear();
+}
+
 /** The early answer for a GET of `pathAndQuery` (relative to /api), at most once and only while fresh. */
 export function takeEarlyResponse(pathAndQuery: string): Promise<Response> | undefined {
   const started = window.__marginaliaEarlyRequests;
