@@ -21,6 +21,16 @@ export interface PassageBox {
   chrome: number;
 }
 
+/** How close to the column's width (as a share of it) a line is measured whole. */
+const NEAR_EDGE = 0.03;
+/** Hyphen-minus, hyphen, en dash, em dash: the browser may break a line after them. */
+const BREAK_AFTER = new Set([0x2d, 0x2010, 0x2013, 0x2014]);
+
+/** Letters and digits of ASCII, and anything beyond it (good enough for break opportunities). */
+function isLetter(unit: number): boolean {
+  return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a) || unit >= 0xc0;
+}
+
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const TAB = 0x09;
@@ -61,32 +71,57 @@ export class PassageSizer {
   /** Lines the UTF-16 range [from, to) of `text` takes in the column. */
   lines(text: string, from: number, to: number): number {
     const available = this.box.columnWidth + 0.01;
+    const nearEdge = available * NEAR_EDGE;
     const space = this.width(' ', 0);
     let lines = 1;
     let line = 0; // width of the line so far, without the word being read
+    let lineFrom = -1; // where the line's text starts (-1: inside a word broken anywhere)
     let word = 0;
-    const placeWord = () => {
+    let wordFrom = from;
+    let spaced = false; // whether a space separates the word being read from the line
+    const placeWord = (wordTo: number) => {
       if (word === 0) return;
-      const needed = line === 0 ? word : line + space + word;
-      if (needed <= available) line = needed;
-      else if (word <= available) {
+      let needed = line === 0 ? word : line + (spaced ? space : 0) + word;
+      // Summed glyph widths leave kerning out: near the edge, where that decides the break,
+      // the line so far is measured whole, as the browser shapes it.
+      if (Math.abs(needed - available) <= nearEdge && this.context && (line === 0 || lineFrom >= 0)) {
+        needed = this.context.measureText(text.slice(line === 0 ? wordFrom : lineFrom, wordTo)).width;
+      }
+      if (needed <= available) {
+        if (line === 0) lineFrom = wordFrom;
+        line = needed;
+      } else if (word <= available) {
         if (line > 0) lines += 1;
         line = word;
+        lineFrom = wordFrom;
       } else {
         // Longer than a line: it starts on a line of its own (unless this one is empty) and
         // breaks anywhere.
         if (line > 0) lines += 1;
         lines += Math.ceil(word / available) - 1;
         line = word - (Math.ceil(word / available) - 1) * available;
+        lineFrom = -1;
       }
       word = 0;
     };
     for (let index = from; index < to; index += 1) {
       const unit = text.charCodeAt(index);
-      if (unit === SPACE || unit === TAB || unit === NEWLINE) placeWord();
-      else word += this.width(text, index);
+      if (unit === SPACE || unit === TAB || unit === NEWLINE) {
+        placeWord(index);
+        spaced = true;
+        wordFrom = index + 1;
+        continue;
+      }
+      if (word === 0) wordFrom = index;
+      word += this.width(text, index);
+      // A line may also break after a hyphen or a dash between letters ("counter-espionage").
+      if (BREAK_AFTER.has(unit) && index > from && isLetter(text.charCodeAt(index - 1)) && index + 1 < to && isLetter(text.charCodeAt(index + 1))) {
+        placeWord(index + 1);
+        spaced = false;
+        wordFrom = index + 1;
+      }
     }
-    placeWord();
+    placeWord(to);
     return lines;
   }
 
