@@ -124,6 +124,32 @@ void test('Find lists every matching passage, a page at a time, in reading order
   }
 });
 
+void test('j writes ?p= at once, and Find opened right after keeps that passage', async (t) => {
+  const { page, reader } = await newReader();
+  try {
+    await page.goto(`${readerUrl}?p=1`);
+    await reader.waitForFocusedPassage(1);
+    for (let step = 0; step < 3; step += 1) await reader.press('j');
+    await reader.waitForFocusedPassage(4);
+    assert.equal(new URL(page.url()).searchParams.get('p'), '4', 'the address names passage 4 as soon as it has focus');
+    // At once, before the router has heard of ?p=4: Find must keep it, not go back to passage 1.
+    await page.keyboard.press('Control+f');
+    const input = page.getByRole('searchbox', { name: 'Find in this document' });
+    await page.waitForFunction(() => document.activeElement?.id === 'reader-find-input');
+    await input.fill(FIND_MARKER);
+    await input.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('find') === FIND_MARKER);
+    assert.equal(new URL(page.url()).searchParams.get('p'), '4', 'Find kept the passage in the address');
+    // And the reader stayed on it: the router, hearing ?p=4 only now, moved nothing.
+    await reader.copyPassageLinkButton().filter({ hasText: /passage 4$/ }).waitFor();
+  } catch (error) {
+    await saveFailureArtifacts(t.name, { reader: page }, app.log());
+    throw error;
+  } finally {
+    await page.context().close();
+  }
+});
+
 void test('after Home, the header offers a link to the passage now being read', async (t) => {
   const { page, reader } = await newReader();
   try {

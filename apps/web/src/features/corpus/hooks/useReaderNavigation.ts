@@ -2,7 +2,10 @@
  * Where the reader is: the passage (?p=5 or #p-5, numbered from 1) and the span (?span=s-e,
  * code points) named by the URL, and moving between passages. Opening or reloading a deep
  * link scrolls to the target and focuses its passage; moving with the keyboard or the outline
- * writes ?p= back (replacing the history entry), so a reload returns to the same place.
+ * writes ?p= back (replacing the history entry), so a reload returns to the same place. That
+ * write goes straight to the address bar, and the router hears of it once the moves pause: a
+ * router navigation re-renders every screen around the reader, which j held down would pay on
+ * every step.
  * The list is virtual: scrolling goes through its PassageScroller, and a passage not rendered
  * yet takes focus when it arrives (CurrentPassage.pendingFocus).
  */
@@ -12,6 +15,9 @@ import { parsePassageParam, parseSpanParam } from '../../../lib/reader-links';
 import type { PassageScroller } from '../components/PassageList';
 import type { CurrentPassage } from '../current-passage';
 import { passageIndexAt, type PassageSpan } from '../reader-model';
+
+/** How long the passage must stay put before the router is told of the address's new ?p=. */
+const ROUTER_SYNC_MS = 300;
 
 function focusPassage(current: CurrentPassage, index: number): void {
   const element = document.getElementById(`p-${String(index + 1)}`);
@@ -50,6 +56,18 @@ export function useReaderNavigation(documentId: string, passages: readonly Passa
     scroller.scrollTo(targetIndex, 'always');
   }, [targetKey, targetIndex, scroller, current]);
 
+  // The router's copy of ?p= catches up with the address bar after a pause (see above).
+  const routerSync = useRef(0);
+  const syncRouter = useCallback(() => {
+    window.clearTimeout(routerSync.current);
+    const pathname = window.location.pathname;
+    routerSync.current = window.setTimeout(() => {
+      // Only while this reader is still the page (a link followed since then has its own URL).
+      if (window.location.pathname === pathname) setSearchParams(new URLSearchParams(window.location.search), { replace: true, preventScrollReset: true });
+    }, ROUTER_SYNC_MS);
+  }, [setSearchParams]);
+  useEffect(() => () => window.clearTimeout(routerSync.current), [documentId]);
+
   const goToPassage = useCallback(
     (index: number, options: { scroll?: 'always' | 'if-needed' } = {}) => {
       if (passages.length === 0) return;
@@ -59,29 +77,23 @@ export function useReaderNavigation(documentId: string, passages: readonly Passa
       scroller?.scrollTo(clamped, options.scroll === 'always' ? 'always' : 'if-needed');
       // Already there: the effect above must not move again when the URL catches up.
       handledKey.current = `${documentId}|${String(clamped)}|${span ? `${String(span.start)}-${String(span.end)}` : ''}`;
-      setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          next.set('p', String(clamped + 1));
-          return next;
-        },
-        { replace: true, preventScrollReset: true },
-      );
+      const address = new URL(window.location.href);
+      address.searchParams.set('p', String(clamped + 1));
+      // The router's own state object is kept, or its history (back, forward) loses its place.
+      window.history.replaceState(window.history.state, '', address);
+      syncRouter();
     },
-    [documentId, passages.length, setSearchParams, span, current, scroller],
+    [documentId, passages.length, span, current, scroller, syncRouter],
   );
 
   const setFind = useCallback(
     (query: string) => {
-      setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (query.trim() === '') next.delete('find');
-          else next.set('find', query.trim());
-          return next;
-        },
-        { replace: true, preventScrollReset: true },
-      );
+      window.clearTimeout(routerSync.current);
+      // From the address bar, which may hold a ?p= the router has not heard of yet.
+      const next = new URLSearchParams(window.location.search);
+      if (query.trim() === '') next.delete('find');
+      else next.set('find', query.trim());
+      setSearchParams(next, { replace: true, preventScrollReset: true });
     },
     [setSearchParams],
   );
