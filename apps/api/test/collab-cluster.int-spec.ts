@@ -9,7 +9,7 @@ import type { AccessChange, PresenceList, WorkspaceEvent } from '@marginalia/sha
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Socket } from 'socket.io-client';
-import { killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
+import { API_STARTUP_TIMEOUT_MS, killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
 import { connectSocket, connected, eventually, notebookOf, YClient } from './collab-client.js';
 import { createCastWorkspace, registerCast, type Cast } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -122,7 +122,7 @@ describeWithRedis('two API nodes sharing Postgres and Redis', () => {
     cast = await registerCast(nodeA.baseUrl, 'cluster');
     workspaceId = await createCastWorkspace(cast, 'Shared across nodes');
     notebook = await notebookOf(cast.owner, workspaceId);
-  }, 60_000);
+  }, API_STARTUP_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     for (const client of clients) client.close();

@@ -9,7 +9,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { IMPORT_LIMITS, type DocumentDetail, type ImportJob, type SearchResponse } from '@marginalia/shared';
 import { registerUser, type TestUser } from './api-client.js';
-import { killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
+import { API_STARTUP_TIMEOUT_MS, killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
 import { createWorkspace } from './fixtures.js';
 import { watchHealth } from './fixtures/imports/health-watch.mjs';
 import { goodFile, hostileCorpus, type HostileFile } from './fixtures/imports/hostile-corpus.mjs';
@@ -40,9 +40,12 @@ afterAll(async () => {
 /** Imports the file beside a good one, watching health; returns the finished job and the worst health latency. */
 async function importWatched(server: ApiProcess, owner: TestUser, file: Pick<HostileFile, 'name' | 'content'>): Promise<{ job: ImportJob; workspaceId: string; healthMs: number; healthFailures: string[] }> {
   const workspaceId = await createWorkspace(owner, `Hostile ${file.name}`);
+  // Built before the watch starts: building some files (a 39 MB DOCX) holds this process up for
+  // seconds on a loaded machine, which the watch would count as the API's latency.
+  const content = file.content();
   const watch = watchHealth(server.baseUrl);
   try {
-    const job = await importFiles(owner.client, server.baseUrl, workspaceId, [goodFile(file.name), { name: file.name, content: file.content() }]);
+    const job = await importFiles(owner.client, server.baseUrl, workspaceId, [goodFile(file.name), { name: file.name, content }]);
     const health = watch.stop();
     return { job, workspaceId, healthMs: health.maxMs, healthFailures: health.failures };
   } finally {
@@ -62,7 +65,7 @@ describe('hostile files, each beside a good file, with /api/health polled throug
   beforeAll(async () => {
     server = await startApiProcess({ databaseUrl: database.url });
     owner = await registerUser(server.baseUrl, 'hostile');
-  });
+  }, API_STARTUP_TIMEOUT_MS + 30_000);
 
   // Imports run on a queue shared by every API process of a database: this server must be gone
   // before the next tests start servers with other limits, or it could read their files.

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { COLLAB_NAMESPACE, COLLAB_SOCKET_PATH, SESSION_COOKIE } from '@marginalia/shared';
 import { io, type Socket } from 'socket.io-client';
-import { killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
+import { API_STARTUP_TIMEOUT_MS, killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
 import { connectSocket, connected, eventually, notebookOf, YClient } from './collab-client.js';
 import { createCastWorkspace, registerCast, type Cast } from './fixtures.js';
 import { findNginx, startNginx, type NginxProcess } from './nginx-process.js';
@@ -54,11 +54,11 @@ function append(client: YClient, text: string): Promise<{ ok: boolean }> {
 describeRunnable('two nodes behind the repository nginx configuration', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
-    nodes = await Promise.all([0, 1].map(() => startApiProcess({ databaseUrl: database.url, redisUrl: REDIS_URL, env: { TRUST_PROXY: 'true' }, startupTimeoutMs: 60_000 })));
+    nodes = await Promise.all([0, 1].map(() => startApiProcess({ databaseUrl: database.url, redisUrl: REDIS_URL, env: { TRUST_PROXY: 'true' } })));
     proxy = await startNginx(nodes.map((node) => node.baseUrl));
     cast = await registerCast(proxy.baseUrl, 'nginx');
     notebook = await notebookOf(cast.owner, await createCastWorkspace(cast, 'Behind nginx'));
-  }, 120_000);
+  }, API_STARTUP_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     for (const client of clients) client.close();
