@@ -40,10 +40,13 @@ afterAll(async () => {
 
 /** Imports the file beside a good one, watching health; returns the finished job and the worst health latency. */
 async function importWatched(server: ApiProcess, owner: TestUser, file: Pick<HostileFile, 'name' | 'content'>): Promise<{ job: ImportJob; workspaceId: string; healthMs: number; healthFailures: string[] }> {
-  const workspaceId = await createWorkspace(owner, `Hostile ${file.name}`);
-  // Built before the watch starts: building some files (a 39 MB DOCX) holds this process up for
-  // seconds on a loaded machine, which the watch would count as the API's latency.
+  // Built before any request: building some files (a 39 MB DOCX) holds this process up for
+  // seconds on a loaded machine. The watch would count that as the API's latency, and the upload
+  // would go out on a kept-alive connection idle for about as long as the server keeps one open
+  // (5 s): under load one such upload failed with EPIPE as the server closed it. Now the upload
+  // follows createWorkspace at once, on a connection that has just answered.
   const content = file.content();
+  const workspaceId = await createWorkspace(owner, `Hostile ${file.name}`);
   const watch = watchHealth(server.baseUrl);
   try {
     const job = await importFiles(owner.client, server.baseUrl, workspaceId, [goodFile(file.name), { name: file.name, content }]);
