@@ -1,5 +1,5 @@
 /**
- * Access changes made over REST bite on open /collab sockets within a second: a lowered role
+ * Access changes made over REST bite on open /collab sockets at once: a lowered role
  * or an archived workspace turns joined documents read-only, a removed member loses them
  * and the workspace subscription; typed workspace events and the presence list reach
  * subscribers; a logged-out session or revoked token can neither reconnect nor stay
@@ -14,15 +14,20 @@ import { CollabSession, join, nextEvent, sendFrame, standaloneInsert, subscribe,
 import { createTestApp, type TestApp } from './create-test-app.js';
 import { createCastWorkspace, insertDocument, registerCast, type Cast } from './fixtures.js';
 
-/** "Within a second" of the REST response, with room for a loaded machine. */
-const ACCESS_CHANGE_MS = 1000;
+/**
+ * How long to wait for an event the change must bring. Access changes and revocations are
+ * pushed to sockets as they happen (nothing here waits for a timer on the server: the periodic
+ * credential re-check is set to an hour), so the wait ends as soon as the event arrives; the
+ * cap only bounds a failing run, and is generous because a loaded CI machine can take seconds.
+ */
+const EVENT_MS = 20_000;
 
 let app: TestApp;
 let session: CollabSession;
 let cast: Cast;
 
 beforeAll(async () => {
-  app = await createTestApp({ COLLAB_REAUTHENTICATE_SECONDS: '1' });
+  app = await createTestApp({ COLLAB_REAUTHENTICATE_SECONDS: '3600' });
   session = new CollabSession(app.baseUrl);
   cast = await registerCast(app.baseUrl, 'access');
 });
@@ -38,7 +43,7 @@ async function castNotebook(name: string): Promise<{ workspaceId: string; notebo
 }
 
 function accessChange(socket: Socket, doc: string): Promise<AccessChange> {
-  return nextEvent<AccessChange>(socket, 'access', (change) => change.doc === doc, ACCESS_CHANGE_MS);
+  return nextEvent<AccessChange>(socket, 'access', (change) => change.doc === doc, EVENT_MS);
 }
 
 /** Sends one edit and resolves with the server's answer to it. */
@@ -63,7 +68,7 @@ describe('role and workspace changes on joined documents', () => {
     expect((await cast.owner.client.patch(`/workspaces/${workspaceId}/members/${cast.editor.id}`, { role: 'editor' })).status).toBe(200);
     expect(await promoted).toEqual({ doc: notebook, readOnly: false });
     expect(await sendFrame(editor.socket, notebook, updateMessage(standaloneInsert('after. ')))).toEqual({ ok: true });
-    await eventually(() => watcher.text.toJSON().includes('after. '), 5000, 'the promoted edit to arrive');
+    await eventually(() => watcher.text.toJSON().includes('after. '), EVENT_MS, 'the promoted edit to arrive');
     expect(watcher.text.toJSON()).not.toContain('REFUSED');
   });
 
@@ -73,7 +78,7 @@ describe('role and workspace changes on joined documents', () => {
     expect(await subscribe(member.socket, { workspaceId })).toEqual({ ok: true });
 
     const lost = accessChange(member.socket, notebook);
-    const unsubscribed = nextEvent<WorkspaceRef>(member.socket, 'unsubscribed', (ref) => ref.workspaceId === workspaceId, ACCESS_CHANGE_MS);
+    const unsubscribed = nextEvent<WorkspaceRef>(member.socket, 'unsubscribed', (ref) => ref.workspaceId === workspaceId, EVENT_MS);
     expect((await cast.owner.client.delete(`/workspaces/${workspaceId}/members/${cast.commenter.id}`)).status).toBe(204);
     expect(await lost).toEqual({ doc: notebook, error: 'not_found' });
     expect(await unsubscribed).toEqual({ workspaceId });
@@ -111,7 +116,7 @@ describe('workspace events and presence', () => {
   });
 
   function nextWorkspaceEvent(type: WorkspaceEvent['type']): Promise<WorkspaceEvent> {
-    return nextEvent<WorkspaceEvent>(subscriber, 'workspace-event', (event) => event.type === type && event.workspaceId === workspaceId, ACCESS_CHANGE_MS);
+    return nextEvent<WorkspaceEvent>(subscriber, 'workspace-event', (event) => event.type === type && event.workspaceId === workspaceId, EVENT_MS);
   }
 
   it('tells subscribers which document changed and who changed it', async () => {
@@ -142,7 +147,7 @@ describe('workspace events and presence', () => {
   it('lists subscribed users with the documents they have open and where they say they are', async () => {
     const editor = await session.client(cast.editor, notebook);
     expect(await subscribe(editor.socket, { workspaceId })).toEqual({ ok: true });
-    const listed = nextEvent<PresenceList>(subscriber, 'presence', (list) => list.users.some((entry) => entry.user.id === cast.editor.id && entry.location !== null), 3000);
+    const listed = nextEvent<PresenceList>(subscriber, 'presence', (list) => list.users.some((entry) => entry.user.id === cast.editor.id && entry.location !== null), EVENT_MS);
     editor.socket.emit('where', { workspaceId, location: '/documents/rally-speech' });
     const presence = await listed;
     expect(presence.workspaceId).toBe(workspaceId);
@@ -162,11 +167,11 @@ describe('sessions that end', () => {
     return { ...user, client: { sessionCookie: cookie } as TestUser['client'] };
   }
 
-  it('disconnects the open socket of a logged-out session within about two seconds, and refuses it back', async () => {
+  it('disconnects the open socket of a logged-out session at once, and refuses it back', async () => {
     const user = await registerUser(app.baseUrl, 'leaver');
     const cookie = user.client.sessionCookie!;
     const socket = await session.socket(user);
-    const dropped = nextEvent<string>(socket, 'disconnect', () => true, 2500);
+    const dropped = nextEvent<string>(socket, 'disconnect', () => true, EVENT_MS);
     expect((await user.client.post('/auth/logout')).status).toBe(204);
     expect(await dropped).toBe('io server disconnect');
     await expect(connected(session.open(withCookie(user, cookie)))).rejects.toThrow('unauthorized');
@@ -176,7 +181,7 @@ describe('sessions that end', () => {
     const user = await registerUser(app.baseUrl, 'scripter');
     const created = await user.client.post<{ id: string; token: string }>('/auth/tokens', { name: 'sync script' });
     const socket = await session.socket(null, { token: created.body.token });
-    const dropped = nextEvent<string>(socket, 'disconnect', () => true, 2500);
+    const dropped = nextEvent<string>(socket, 'disconnect', () => true, EVENT_MS);
     expect((await user.client.delete(`/auth/tokens/${created.body.id}`)).status).toBe(204);
     expect(await dropped).toBe('io server disconnect');
     await expect(connected(session.open(null, { token: created.body.token }))).rejects.toThrow('unauthorized');

@@ -9,7 +9,7 @@ import type { AccessChange, PresenceList, WorkspaceEvent } from '@marginalia/sha
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Socket } from 'socket.io-client';
-import { killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
+import { API_STARTUP_TIMEOUT_MS, killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
 import { connectSocket, connected, eventually, notebookOf, YClient } from './collab-client.js';
 import { createCastWorkspace, registerCast, type Cast } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -19,8 +19,14 @@ if (!REDIS_URL && process.env.CI && process.env.CI !== 'false') throw new Error(
 if (!REDIS_URL) console.warn('collab-cluster.int-spec.ts SKIPPED: no Redis (REDIS_URL unset and no redis-server to start); CI runs these two-node tests.');
 const describeWithRedis = REDIS_URL ? describe : describe.skip;
 
-/** What the access watcher promises: role and membership changes bite on live sockets within this. */
-const WITHIN_A_SECOND = 1000;
+/**
+ * A cap on waits for what must arrive (an edit, a presence list, an access change) from the
+ * other node: each wait ends as soon as it comes, so the cap only bounds a failing run. Access
+ * changes are pushed across nodes as they happen (nothing waits for a timer), but a loaded CI
+ * machine running two API processes and Redis can take seconds, so no wall-clock window is
+ * asserted.
+ */
+const EVENT_MS = 20_000;
 
 type User = Cast[keyof Cast];
 
@@ -122,7 +128,7 @@ describeWithRedis('two API nodes sharing Postgres and Redis', () => {
     cast = await registerCast(nodeA.baseUrl, 'cluster');
     workspaceId = await createCastWorkspace(cast, 'Shared across nodes');
     notebook = await notebookOf(cast.owner, workspaceId);
-  }, 60_000);
+  }, API_STARTUP_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     for (const client of clients) client.close();
@@ -136,9 +142,9 @@ describeWithRedis('two API nodes sharing Postgres and Redis', () => {
       const onA = await joinedOn(nodeA, cast.editor);
       const onB = await joinedOn(nodeB, cast.admin);
       expect(await appendText(onA, 'Typed on A. ')).toEqual({ ok: true });
-      await eventually(() => onB.content.includes('Typed on A. '), 5000, 'the edit from A on B');
+      await eventually(() => onB.content.includes('Typed on A. '), EVENT_MS, 'the edit from A on B');
       expect(await appendText(onB, 'Typed on B. ')).toEqual({ ok: true });
-      await eventually(() => onA.content.includes('Typed on B. '), 5000, 'the edit from B on A');
+      await eventually(() => onA.content.includes('Typed on B. '), EVENT_MS, 'the edit from B on A');
       expect(onA.content).toBe(onB.content);
     });
 
@@ -171,10 +177,10 @@ describeWithRedis('two API nodes sharing Postgres and Redis', () => {
       await slowDownCommitsOf(slowNotebook, 0.5);
       const saved = appendText(writer, 'Committed slowly.');
       // Live on node A (relayed to its clients), half a second before it is in Postgres.
-      await eventually(() => watcherOnA.content === 'Committed slowly.', 5000, 'the edit on node A');
+      await eventually(() => watcherOnA.content === 'Committed slowly.', EVENT_MS, 'the edit on node A');
       const readerOnB = await joinedOn(nodeB, cast.viewer, slowNotebook);
       expect(await saved).toEqual({ ok: true });
-      await eventually(() => readerOnB.content === 'Committed slowly.', 5000, 'the edit on node B');
+      await eventually(() => readerOnB.content === 'Committed slowly.', EVENT_MS, 'the edit on node B');
     });
   });
 
@@ -183,13 +189,13 @@ describeWithRedis('two API nodes sharing Postgres and Redis', () => {
       const editor = await joinedOn(nodeA, cast.editor);
       const watcher = await joinedOn(nodeB, cast.commenter);
       editor.awareness.setLocalState({ user: { id: 'forged', name: 'Someone Else', color: '#000' }, cursor: { anchor: 5 } });
-      await eventually(() => watcher.awareness.getStates().has(editor.doc.clientID), 5000, 'the cursor from A on B');
+      await eventually(() => watcher.awareness.getStates().has(editor.doc.clientID), EVENT_MS, 'the cursor from A on B');
       const seen = watcher.awareness.getStates().get(editor.doc.clientID) as { user: { id: string; name: string }; cursor: unknown };
       expect(seen.user).toMatchObject({ id: cast.editor.id, name: cast.editor.displayName });
       expect(seen.cursor).toEqual({ anchor: 5 });
 
       editor.close();
-      await eventually(() => !watcher.awareness.getStates().has(editor.doc.clientID), 5000, 'the cursor to disappear on B');
+      await eventually(() => !watcher.awareness.getStates().has(editor.doc.clientID), EVENT_MS, 'the cursor to disappear on B');
     });
   });
 
@@ -202,25 +208,25 @@ describeWithRedis('two API nodes sharing Postgres and Redis', () => {
       const viewerOnB = await socketOn(nodeB, cast.viewer);
       const seenOnB = nextEvent(viewerOnB, 'presence', bothListed);
       await viewerOnB.emitWithAck('subscribe', { workspaceId: presenceWorkspace });
-      await within(5000, Promise.all([seenOnA, seenOnB]), 'a presence list naming both users on both nodes');
+      await within(EVENT_MS, Promise.all([seenOnA, seenOnB]), 'a presence list naming both users on both nodes');
 
       const viewerGone = nextEvent<PresenceList>(ownerOnA, 'presence', (list) => list.workspaceId === presenceWorkspace && !userIdsIn(list).includes(cast.viewer.id));
       viewerOnB.disconnect();
-      expect(userIdsIn(await within(5000, viewerGone, 'a presence list without the viewer'))).toEqual([cast.owner.id]);
+      expect(userIdsIn(await within(EVENT_MS, viewerGone, 'a presence list without the viewer'))).toEqual([cast.owner.id]);
     });
   });
 
   describe('workspace events and access', () => {
-    it('tells subscribers on node B about a change made through node A within a second', async () => {
+    it('tells subscribers on node B about a change made through node A', async () => {
       const eventsWorkspace = await createCastWorkspace(cast, 'Before the rename');
       const viewerOnB = await subscribedOn(nodeB, cast.viewer, eventsWorkspace);
       const renamed = nextEvent<WorkspaceEvent>(viewerOnB, 'workspace-event', (event) => event.type === 'workspace.updated' && event.workspaceId === eventsWorkspace);
       const response = await cast.owner.client.patch(`/workspaces/${eventsWorkspace}`, { name: 'After the rename' });
       expect(response.status).toBe(200);
-      expect(await within(WITHIN_A_SECOND, renamed, 'the workspace event on B')).toMatchObject({ byUserId: cast.owner.id });
+      expect(await within(EVENT_MS, renamed, 'the workspace event on B')).toMatchObject({ byUserId: cast.owner.id });
     });
 
-    it('turns an editor on node B read-only within a second when node A lowers the role', async () => {
+    it('turns an editor on node B read-only when node A lowers the role', async () => {
       const roleWorkspace = await createCastWorkspace(cast, 'Demotions');
       const roleNotebook = await notebookOf(cast.owner, roleWorkspace);
       const editorOnB = await joinedOn(nodeB, cast.editor, roleNotebook);
@@ -228,7 +234,7 @@ describeWithRedis('two API nodes sharing Postgres and Redis', () => {
       const demoted = nextEvent<AccessChange>(editorOnB.socket, 'access', (change) => change.doc === roleNotebook);
       const response = await cast.owner.client.patch(`/workspaces/${roleWorkspace}/members/${cast.editor.id}`, { role: 'viewer' });
       expect(response.status).toBe(200);
-      expect(await within(WITHIN_A_SECOND, demoted, 'the access change on B')).toEqual({ doc: roleNotebook, readOnly: true });
+      expect(await within(EVENT_MS, demoted, 'the access change on B')).toEqual({ doc: roleNotebook, readOnly: true });
 
       expect(await appendText(editorOnB, 'written after the demotion')).toMatchObject({ ok: false, error: 'read_only' });
       const reader = await joinedOn(nodeA, cast.owner, roleNotebook);
@@ -245,8 +251,8 @@ describeWithRedis('two API nodes sharing Postgres and Redis', () => {
       const unsubscribed = nextEvent<{ workspaceId: string }>(commenterOnB.socket, 'unsubscribed', (ref) => ref.workspaceId === removalWorkspace);
       const response = await cast.owner.client.delete(`/workspaces/${removalWorkspace}/members/${cast.commenter.id}`);
       expect(response.status).toBe(204);
-      expect(await within(WITHIN_A_SECOND, closed, 'the access change on B')).toEqual({ doc: removalNotebook, error: 'not_found' });
-      await within(WITHIN_A_SECOND, unsubscribed, 'the end of the subscription on B');
+      expect(await within(EVENT_MS, closed, 'the access change on B')).toEqual({ doc: removalNotebook, error: 'not_found' });
+      await within(EVENT_MS, unsubscribed, 'the end of the subscription on B');
     });
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { registerUser, type TestUser } from './api-client.js';
-import { killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
+import { API_STARTUP_TIMEOUT_MS, killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
 import { connectSocket, connected, eventually, notebookOf, YClient } from './collab-client.js';
 import { addMember, createWorkspace } from './fixtures.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -136,7 +136,7 @@ beforeAll(async () => {
   await Promise.all(typing);
   await server.exited;
   server = await startApiProcess({ databaseUrl: database.url, env: SERVER_ENV });
-}, 60_000);
+}, 2 * API_STARTUP_TIMEOUT_MS + 60_000);
 
 afterAll(async () => {
   for (const client of clients) client.close();
@@ -175,5 +175,5 @@ describe('a SIGKILLed server', () => {
     server = await startApiProcess({ databaseUrl: database.url, env: SERVER_ENV });
     const reader = await freshReader(server.baseUrl);
     expect(reader.content).toBe(converged);
-  }, 60_000);
+  }, API_STARTUP_TIMEOUT_MS + 60_000);
 });

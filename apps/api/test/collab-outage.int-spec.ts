@@ -19,7 +19,7 @@ import * as Y from 'yjs';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from '../src/database/embedded-postgres.js';
 import { runMigrations } from '../src/database/prepare-database.js';
 import { registerUser, type TestUser } from './api-client.js';
-import { killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
+import { API_STARTUP_TIMEOUT_MS, killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
 import { connectSocket, connected, eventually, notebookOf, YClient } from './collab-client.js';
 import { createWorkspace } from './fixtures.js';
 
@@ -227,7 +227,7 @@ beforeAll(async () => {
   figures.recoverMs = Date.now() - backAt;
   figures.acknowledged = acknowledgedTokens().length;
   figures.typed = everyToken.length;
-}, 120_000);
+}, API_STARTUP_TIMEOUT_MS + 120_000);
 
 afterAll(async () => {
   for (const writer of writers) writer.client.close();

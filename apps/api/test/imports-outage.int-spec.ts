@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImportJob } from '@marginalia/shared';
 import { registerUser } from './api-client.js';
-import { killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
+import { API_STARTUP_TIMEOUT_MS, killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
 import { createWorkspace } from './fixtures.js';
 import { pollJob } from './fixtures/imports/import-client.js';
 import { eventually } from './collab-client.js';
@@ -39,7 +39,7 @@ function logLines(context: string): string[] {
 beforeAll(async () => {
   database = await createTestDatabase();
   server = await startApiProcess({ databaseUrl: database.url, env: { LOG_LEVEL: 'info' } });
-});
+}, API_STARTUP_TIMEOUT_MS + 30_000);
 
 afterAll(async () => {
   await killAllApiProcesses();

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ImportJob } from '@marginalia/shared';
 import { ApiClient, TEST_PASSWORD, registerUser, type TestUser } from './api-client.js';
-import { killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
+import { API_STARTUP_TIMEOUT_MS, killAllApiProcesses, startApiProcess, type ApiProcess } from './api-process.js';
 import { eventually } from './collab-client.js';
 import { createWorkspace } from './fixtures.js';
 import { pollJob, uploadFiles, type UploadFile } from './fixtures/imports/import-client.js';
@@ -17,6 +17,9 @@ import { createTestDatabase, withServer, type TestDatabase } from './test-databa
 
 /** The queue's heartbeat (10 s) plus one monitor pass (10 s), with room for a busy machine. */
 const CRASH_NOTICED_MS = 60_000;
+/** Caps on waits that end as soon as what they wait for happens, generous for a loaded machine. */
+const UNDER_WAY_MS = 120_000;
+const JOB_DONE_MS = 120_000;
 
 let database: TestDatabase;
 
@@ -55,7 +58,7 @@ async function startBigImport(server: ApiProcess, owner: TestUser, workspaceId: 
   await eventually(async () => {
     const job = await jobOf(owner.client, workspaceId, queued.body.id);
     return job.status === 'running' && job.processedFiles > 0;
-  }, 30_000, 'the import to be under way');
+  }, UNDER_WAY_MS, 'the import to be under way');
   return queued.body.id;
 }
 
@@ -80,13 +83,13 @@ describe('imports when an API process dies or stops', () => {
     const queued = await Promise.all(
       Array.from({ length: 12 }, async (_, index) => (await clients[index % 2]!.post<ImportJob>(`/workspaces/${workspaceId}/imports`, { text: `Note ${index} from the shared queue.` })).body.id),
     );
-    for (const jobId of queued) expect((await pollJob(owner.client, workspaceId, jobId)).at(-1)).toMatchObject({ status: 'succeeded', acceptedCount: 1 });
+    for (const jobId of queued) expect((await pollJob(owner.client, workspaceId, jobId, JOB_DONE_MS)).at(-1)).toMatchObject({ status: 'succeeded', acceptedCount: 1 });
     // Each run ends with its audit entry: one per job.
     const finished = await withServer(database.url, async (pg) => (await pg.query<{ job: string }>(`SELECT details->>'jobId' AS job FROM audit_entries WHERE workspace_id = $1 AND action = 'import.finished'`, [workspaceId])).rows);
     expect(finished.map((entry) => entry.job).sort()).toEqual([...queued].sort());
     expect(await storedFor(workspaceId)).toEqual({ documents: 12, uploads: 0 });
     await Promise.all([a.kill(), b.kill()]);
-  }, 120_000);
+  }, API_STARTUP_TIMEOUT_MS + 2 * JOB_DONE_MS);
 
   it('fails a job whose process was SIGKILLed, with a clear message, and does not run it again', async () => {
     const first = await startApiProcess({ databaseUrl: database.url });
@@ -105,12 +108,12 @@ describe('imports when an API process dies or stops', () => {
 
     // The queue goes on: a later import runs to the end, and the failed one stays failed.
     const later = (await client.post<ImportJob>(`/workspaces/${workspaceId}/imports`, { text: 'A later note about the harbour.' })).body;
-    const states = await pollJob(client, workspaceId, later.id);
+    const states = await pollJob(client, workspaceId, later.id, JOB_DONE_MS);
     expect(states.at(-1)).toMatchObject({ status: 'succeeded', acceptedCount: 1 });
     expect(await jobOf(client, workspaceId, jobId)).toEqual(failed);
     expect(await storedFor(workspaceId)).toEqual({ documents: 1, uploads: 0 });
     await second.kill();
-  }, 150_000);
+  }, 2 * API_STARTUP_TIMEOUT_MS + UNDER_WAY_MS + CRASH_NOTICED_MS + JOB_DONE_MS);
 
   it('puts a job back when its process is stopped, and another process finishes it', async () => {
     const first = await startApiProcess({ databaseUrl: database.url });
@@ -125,9 +128,9 @@ describe('imports when an API process dies or stops', () => {
 
     const second = await startApiProcess({ databaseUrl: database.url });
     const secondClient = await signIn(second, owner);
-    const states = await pollJob(secondClient, workspaceId, jobId, 120_000);
+    const states = await pollJob(secondClient, workspaceId, jobId, JOB_DONE_MS);
     expect(states.at(-1)).toMatchObject({ status: 'succeeded', totalFiles: 60, processedFiles: 60, acceptedCount: 60, error: null });
     expect(await storedFor(workspaceId)).toEqual({ documents: 60, uploads: 0 });
     await second.kill();
-  }, 180_000);
+  }, 2 * API_STARTUP_TIMEOUT_MS + UNDER_WAY_MS + JOB_DONE_MS);
 });
