@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ImportRejection } from './extract/rejection.js';
-import { READY, type ReadDocument, type ReadReply, type ReadRequest } from './read-worker-protocol.js';
+import { READY, type LoadFormatReply, type LoadFormatRequest, type ReadDocument, type ReadFormat, type ReadReply, type ReadRequest } from './read-worker-protocol.js';
 
 export interface ReadSandboxOptions {
   deadlineMs: number;
@@ -33,6 +33,8 @@ export class ReadSandbox {
   private readonly busy = new Map<Worker, () => void>();
   /** Every worker started and not yet stopped, with the promise of its having loaded. */
   private readonly started = new Map<Worker, Promise<void>>();
+  /** The formats each worker has loaded the reader of (or is loading). */
+  private readonly formats = new Map<Worker, Map<ReadFormat, Promise<void>>>();
   private nextId = 1;
   private closed = false;
   private replacements = 0;
@@ -49,14 +51,40 @@ export class ReadSandbox {
     if (this.closed) throw new ReadInterrupted();
     const worker = this.takeWorker();
     try {
-      // The deadline is the file's: it starts once the worker has loaded.
+      // The deadline is the file's: it starts once the worker has loaded, the file's format's reader included.
       await this.started.get(worker);
+      await this.loadFormat(worker, request.format);
     } catch (error) {
       if (this.closed) throw new ReadInterrupted();
       throw error;
     }
     if (this.closed) throw new ReadInterrupted();
     return await this.send(worker, request);
+  }
+
+  /** The worker's reader of `format`, loaded once per worker (before the first file of that format). */
+  private loadFormat(worker: Worker, format: ReadFormat): Promise<void> {
+    const formats = this.formats.get(worker) ?? new Map<ReadFormat, Promise<void>>();
+    this.formats.set(worker, formats);
+    let loading = formats.get(format);
+    if (loading) return loading;
+    loading = new Promise<void>((resolve, reject) => {
+      const onMessage = (message: LoadFormatReply): void => {
+        if (message?.loaded !== format) return;
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+        resolve();
+      };
+      const onExit = (): void => {
+        worker.off('message', onMessage);
+        reject(new Error('a read worker stopped while loading'));
+      };
+      worker.on('message', onMessage);
+      worker.once('exit', onExit);
+      worker.postMessage({ load: format } satisfies LoadFormatRequest);
+    });
+    formats.set(format, loading);
+    return loading;
   }
 
   private send(worker: Worker, request: Omit<ReadRequest, 'id'>): Promise<ReadDocument> {
@@ -136,6 +164,7 @@ export class ReadSandbox {
       if (timer) clearTimeout(timer);
       this.idle.delete(worker);
       this.started.delete(worker);
+      this.formats.delete(worker);
     });
     return worker;
   }

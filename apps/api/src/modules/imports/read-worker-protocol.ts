@@ -38,6 +38,18 @@ export interface ReadDocument {
 /** The worker's first message: its modules are loaded, a deadline can start. */
 export const READY = 'ready';
 
+/**
+ * Before the first file of a format, the reader of that format is loaded (some take most of a
+ * second): asked for and answered outside any file's deadline, like READY.
+ */
+export interface LoadFormatRequest {
+  load: ReadFormat;
+}
+
+export interface LoadFormatReply {
+  loaded: ReadFormat;
+}
+
 export type ReadReply =
   | { id: number; ok: true; document: ReadDocument }
   /** `cause`: what a library threw, for the server log; the detail is what the person reads. */

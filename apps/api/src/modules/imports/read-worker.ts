@@ -6,10 +6,10 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { loadPdfJs } from './extract/pdfjs.js';
+import { loadExtractor } from './extract/extract-document.js';
 import { ImportRejection } from './extract/rejection.js';
 import { readUpload, UnreadableUpload } from './read-upload.js';
-import { READY, type ReadReply, type ReadRequest } from './read-worker-protocol.js';
+import { READY, type LoadFormatReply, type LoadFormatRequest, type ReadFormat, type ReadReply, type ReadRequest } from './read-worker-protocol.js';
 
 async function reply(request: ReadRequest): Promise<ReadReply> {
   try {
@@ -23,9 +23,20 @@ async function reply(request: ReadRequest): Promise<ReadReply> {
   }
 }
 
-parentPort?.on('message', (request: ReadRequest) => {
+parentPort?.on('message', (request: ReadRequest | LoadFormatRequest) => {
+  if ('load' in request) {
+    // A reader that cannot load is a bug, not the file's fault: the worker stops (the main thread says so).
+    void loadFormat(request.load).then(() => parentPort?.postMessage({ loaded: request.load } satisfies LoadFormatReply));
+    return;
+  }
+  lowerPriorityOnce();
   void reply(request).then((answer) => parentPort?.postMessage(answer, answer.ok && answer.document.passages ? [answer.document.passages.buffer as ArrayBuffer] : []));
 });
+
+/** Pasted text needs nothing beyond what every read loads. */
+async function loadFormat(format: ReadFormat): Promise<void> {
+  if (format !== 'pasted') await loadExtractor(format);
+}
 
 /**
  * Reading is background work: on a busy machine the API's main thread must get the CPU first
@@ -43,7 +54,16 @@ function runAtLowPriority(): void {
   }
 }
 
-// Loaded before the first file, so that loading (seconds on a busy machine) never counts against a file's deadline.
-await loadPdfJs();
-runAtLowPriority();
+let lowered = false;
+
+/** At the first file: what it needs was loaded at normal priority, as was everything before. */
+function lowerPriorityOnce(): void {
+  if (lowered) return;
+  lowered = true;
+  runAtLowPriority();
+}
+
+// What every read needs is loaded before the first file, and each format's reader before the
+// first file of that format (LoadFormatRequest), so that loading (seconds on a busy machine)
+// never counts against a file's deadline.
 parentPort?.postMessage(READY);
