@@ -21,10 +21,14 @@ export interface PassageBox {
   chrome: number;
 }
 
-/** How close to the column's width (as a share of it) a line is measured whole. */
-const NEAR_EDGE = 0.03;
+/** How close to the column's width (as a share of it) a line of measured words is measured whole. */
+const NEAR_EDGE = 0.005;
+/** Words up to this many UTF-16 units are measured whole (and remembered); longer runs are summed. */
+const MAX_MEASURED_WORD = 40;
 /** Hyphen-minus, hyphen, en dash, em dash: the browser may break a line after them. */
-const BREAK_AFTER = new Set([0x2d, 0x2010, 0x2013, 0x2014]);
+function breaksAfter(unit: number): boolean {
+  return unit === 0x2d || unit === 0x2010 || unit === 0x2013 || unit === 0x2014;
+}
 
 /** Letters and digits of ASCII, and anything beyond it (good enough for break opportunities). */
 function isLetter(unit: number): boolean {
@@ -35,10 +39,53 @@ const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const TAB = 0x09;
 
+/**
+ * Widths by word, in an open-addressing table keyed by a word's two hashes (64 bits: a false
+ * match among a document's tens of thousands of words is vanishingly unlikely). A Map would
+ * need a string, or a key beyond small integers, for each of a long document's ~300,000 words.
+ */
+class WordWidths {
+  private size = 0;
+  private mask = (1 << 14) - 1;
+  private keysA = new Int32Array(this.mask + 1);
+  private keysB = new Int32Array(this.mask + 1);
+  private widths = new Float64Array(this.mask + 1).fill(Number.NaN);
+
+  find(hashA: number, hashB: number): number | undefined {
+    for (let slot = hashA & this.mask; ; slot = (slot + 1) & this.mask) {
+      const width = this.widths[slot]!;
+      if (Number.isNaN(width)) return undefined;
+      if (this.keysA[slot] === hashA && this.keysB[slot] === hashB) return width;
+    }
+  }
+
+  add(hashA: number, hashB: number, width: number): void {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    let slot = hashA & this.mask;
+    while (!Number.isNaN(this.widths[slot]!)) slot = (slot + 1) & this.mask;
+    this.keysA[slot] = hashA;
+    this.keysB[slot] = hashB;
+    this.widths[slot] = width;
+    this.size += 1;
+  }
+
+  private grow(): void {
+    const { keysA, keysB, widths } = this;
+    this.mask = this.mask * 2 + 1;
+    this.keysA = new Int32Array(this.mask + 1);
+    this.keysB = new Int32Array(this.mask + 1);
+    this.widths = new Float64Array(this.mask + 1).fill(Number.NaN);
+    this.size = 0;
+    for (let slot = 0; slot < widths.length; slot += 1) if (!Number.isNaN(widths[slot]!)) this.add(keysA[slot]!, keysB[slot]!, widths[slot]!);
+  }
+}
+
 export class PassageSizer {
   /** Width of each UTF-16 unit, measured on first use (NaN until then). */
   private readonly widths = new Float32Array(0x10000).fill(Number.NaN);
   private readonly context: CanvasRenderingContext2D | null;
+  /** Shaped widths of the words met so far: a document repeats its vocabulary. */
+  private readonly words = new WordWidths();
   /** Heights by passage index (-1: not computed): the virtual list asks again and again. */
   private readonly heights: Float64Array;
 
@@ -68,31 +115,47 @@ export class PassageSizer {
     return width;
   }
 
+  /**
+   * Width of the word text[from, to) as the browser shapes it (kerning included), measured once
+   * per distinct word and found again by two 32-bit hashes of its characters (no string is made
+   * for a word already met); a long run (a URL, CJK text) is summed from its characters instead.
+   */
+  private wordWidth(text: string, from: number, to: number, hashA: number, hashB: number, summed: number): number {
+    if (!this.context || to - from > MAX_MEASURED_WORD) return summed;
+    const found = this.words.find(hashA, hashB);
+    if (found !== undefined) return found;
+    const width = this.context.measureText(text.slice(from, to)).width;
+    this.words.add(hashA, hashB, width);
+    return width;
+  }
+
   /** Lines the UTF-16 range [from, to) of `text` takes in the column. */
   lines(text: string, from: number, to: number): number {
     const available = this.box.columnWidth + 0.01;
-    const nearEdge = available * NEAR_EDGE;
     const space = this.width(' ', 0);
     let lines = 1;
+    const nearEdge = available * NEAR_EDGE;
     let line = 0; // width of the line so far, without the word being read
-    let lineFrom = -1; // where the line's text starts (-1: inside a word broken anywhere)
-    let word = 0;
+    let lineFrom = -1; // where the line's text starts (-1: inside a run broken anywhere)
+    let word = 0; // summed glyph widths of the word being read
     let wordFrom = from;
+    // Two 32-bit hashes of the word's characters: together, its key among the measured words.
+    let hashA = 0;
+    let hashB = 0;
     let spaced = false; // whether a space separates the word being read from the line
     const placeWord = (wordTo: number) => {
       if (word === 0) return;
-      let needed = line === 0 ? word : line + (spaced ? space : 0) + word;
-      // Summed glyph widths leave kerning out: near the edge, where that decides the break,
-      // the line so far is measured whole, as the browser shapes it.
-      if (Math.abs(needed - available) <= nearEdge && this.context && (line === 0 || lineFrom >= 0)) {
-        needed = this.context.measureText(text.slice(line === 0 ? wordFrom : lineFrom, wordTo)).width;
-      }
+      const shaped = word > available ? word : this.wordWidth(text, wordFrom, wordTo, hashA, hashB, word);
+      let needed = line === 0 ? shaped : line + (spaced ? space : 0) + shaped;
+      // Words add up to within a pixel or two of the shaped line (spaces kern and round too):
+      // where that decides the break, the line is measured whole.
+      if (line > 0 && lineFrom >= 0 && this.context && Math.abs(needed - available) <= nearEdge) needed = this.context.measureText(text.slice(lineFrom, wordTo)).width;
       if (needed <= available) {
         if (line === 0) lineFrom = wordFrom;
         line = needed;
-      } else if (word <= available) {
+      } else if (shaped <= available) {
         if (line > 0) lines += 1;
-        line = word;
+        line = shaped;
         lineFrom = wordFrom;
       } else {
         // Longer than a line: it starts on a line of its own (unless this one is empty) and
@@ -109,16 +172,20 @@ export class PassageSizer {
       if (unit === SPACE || unit === TAB || unit === NEWLINE) {
         placeWord(index);
         spaced = true;
-        wordFrom = index + 1;
         continue;
       }
-      if (word === 0) wordFrom = index;
+      if (word === 0) {
+        wordFrom = index;
+        hashA = 0;
+        hashB = 0;
+      }
       word += this.width(text, index);
+      hashA = (Math.imul(hashA, 31) + unit) | 0;
+      hashB = Math.imul(hashB ^ unit, 0x5bd1e995);
       // A line may also break after a hyphen or a dash between letters ("counter-espionage").
-      if (BREAK_AFTER.has(unit) && index > from && isLetter(text.charCodeAt(index - 1)) && index + 1 < to && isLetter(text.charCodeAt(index + 1))) {
+      if (breaksAfter(unit) && index > from && isLetter(text.charCodeAt(index - 1)) && index + 1 < to && isLetter(text.charCodeAt(index + 1))) {
         placeWord(index + 1);
         spaced = false;
-        wordFrom = index + 1;
       }
     }
     placeWord(to);
