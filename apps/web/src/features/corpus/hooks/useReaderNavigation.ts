@@ -42,7 +42,9 @@ export function useReaderNavigation(documentId: string, passages: readonly Passa
   const targetKey = `${documentId}|${String(targetIndex)}|${span ? `${String(span.start)}-${String(span.end)}` : ''}`;
   const handledKey = useRef<string | null>(null);
 
-  // A new target in the URL (first load, reload, a link followed): go there once.
+  // A new target in the URL (first load, reload, a link followed): go there once. Each router
+  // navigation is looked at (location.key): a link to the passage the router last saw is a new
+  // target when j has since moved on without telling the router yet.
   useEffect(() => {
     if (!scroller || handledKey.current === targetKey) return;
     const firstVisit = handledKey.current === null;
@@ -54,7 +56,7 @@ export function useReaderNavigation(documentId: string, passages: readonly Passa
     current.set(targetIndex);
     focusPassage(current, targetIndex);
     scroller.scrollTo(targetIndex, 'always');
-  }, [targetKey, targetIndex, scroller, current]);
+  }, [targetKey, targetIndex, scroller, current, location.key]);
 
   // The router's copy of ?p= catches up with the address bar after a pause (see above).
   const routerSync = useRef(0);
