@@ -9,6 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { CorpusPage } from '../pages/CorpusPage.js';
 import { ImportPage } from '../pages/ImportPage.js';
 import { LoginPage } from '../pages/LoginPage.js';
@@ -29,15 +30,21 @@ function workspaceIdOf(url: string): string {
   return new URL(url).pathname.split('/')[2] ?? '';
 }
 
+/** Mei, signed in, reading the analysis article of the demo workspace. */
+async function openAnalysisAsMei(page: Page): Promise<ReaderPage> {
+  await openDemoWorkspace(page, DEMO_ACCOUNTS.mei.email);
+  const corpus = new CorpusPage(page);
+  await corpus.waitUntilShown();
+  await corpus.openDocument(ANALYSIS);
+  const reader = new ReaderPage(page);
+  await reader.waitUntilShown();
+  return reader;
+}
+
 void test('reader: attribution chips, shortcuts turned off, the selection toolbar by keyboard', async (t) => {
   const page = await suite.newPage();
   try {
-    await openDemoWorkspace(page, DEMO_ACCOUNTS.mei.email);
-    const corpus = new CorpusPage(page);
-    await corpus.waitUntilShown();
-    await corpus.openDocument(ANALYSIS);
-    const reader = new ReaderPage(page);
-    await reader.waitUntilShown();
+    const reader = await openAnalysisAsMei(page);
     const documentUrl = new URL(page.url());
 
     // Passage 21 has two attributions to Shen Mingshi: each names the words it covers.
@@ -89,11 +96,7 @@ void test('reader: attribution chips, shortcuts turned off, the selection toolba
 void test('a document opened by its address: the session, workspace and document are asked for once each, and it reads', async (t) => {
   const page = await suite.newPage();
   try {
-    await openDemoWorkspace(page, DEMO_ACCOUNTS.mei.email);
-    const corpus = new CorpusPage(page);
-    await corpus.waitUntilShown();
-    await corpus.openDocument(ANALYSIS);
-    await new ReaderPage(page).waitUntilShown();
+    await openAnalysisAsMei(page);
     const documentUrl = new URL(page.url());
     const [, , workspaceId, , documentId] = documentUrl.pathname.split('/');
 
